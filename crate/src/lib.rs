@@ -1,0 +1,113 @@
+//! realtime-codec: OpenAI Realtime API client events, validated and encoded exactly as
+//! `async-openai-wasm` 0.29.5 does, because its own serde implementation does the work.
+//!
+//! Plain Rust, no wasm-bindgen: `cargo test` runs all of it natively. The WebAssembly exports in
+//! `wasm.rs` only convert arguments and errors.
+//!
+//! ```
+//! use realtime_codec::{canonicalize, Limits};
+//! let out = canonicalize(br#"{"event_id":"e1","type":"response.create"}"#, &Limits::default()).unwrap();
+//! assert_eq!(out, r#"{"type":"response.create","event_id":"e1","response":null}"#);
+//! ```
+
+mod error;
+mod locate;
+#[doc(hidden)]
+pub mod vectors;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use async_openai_wasm::types::realtime::{
+    ClientEvent, ConversationItemCreateEvent, ConversationItemDeleteEvent, ConversationItemTruncateEvent,
+    InputAudioBufferAppendEvent, InputAudioBufferClearEvent, InputAudioBufferCommitEvent, ResponseCancelEvent,
+    ResponseCreateEvent, SessionUpdateEvent,
+};
+pub use error::{CodecError, ErrorCode};
+
+/// The nine `type` tags of [`ClientEvent`], in the enum's declaration order.
+pub const EVENT_TYPES: [&str; 9] = [
+    "session.update",
+    "input_audio_buffer.append",
+    "input_audio_buffer.commit",
+    "input_audio_buffer.clear",
+    "conversation.item.create",
+    "conversation.item.truncate",
+    "conversation.item.delete",
+    "response.create",
+    "response.cancel",
+];
+
+/// Default for [`Limits::max_input_bytes`]: 32 MiB. The largest legitimate client event is an
+/// `input_audio_buffer.append` with the API's 15 MiB of audio, about 20 MiB once base64-encoded.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Bounds on what the decoder accepts. Nesting depth is bounded by serde_json's fixed recursion
+/// limit of 128 (error code `too_deep`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Inputs longer than this many UTF-8 bytes fail with `too_large` before any parsing.
+    pub max_input_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+    }
+}
+
+/// Decodes JSON bytes (UTF-8) into a [`ClientEvent`].
+///
+/// # Errors
+/// A [`CodecError`] for anything serde rejects, located by JSON pointer and line/column.
+pub fn decode_slice(input: &[u8], limits: &Limits) -> Result<ClientEvent, CodecError> {
+    if input.len() > limits.max_input_bytes {
+        return Err(CodecError::new(
+            ErrorCode::TooLarge,
+            format!(
+                "input is {} bytes, more than the limit of {} bytes (max_input_bytes)",
+                input.len(),
+                limits.max_input_bytes
+            ),
+        ));
+    }
+    serde_json::from_slice::<ClientEvent>(input).map_err(|err| locate::explain(input, &err))
+}
+
+/// Decodes JSON text into a [`ClientEvent`]. See [`decode_slice`].
+pub fn decode_str(input: &str, limits: &Limits) -> Result<ClientEvent, CodecError> {
+    decode_slice(input.as_bytes(), limits)
+}
+
+/// Encodes a [`ClientEvent`] as canonical JSON: `type` first, then the fields in the crate's
+/// declaration order, unset optional fields omitted (except `response.create`'s `response`, which
+/// the crate always writes, as `null` when unset), keys inside `tools[].parameters` sorted.
+///
+/// # Errors
+/// Only if serde_json refuses to serialise, which the crate's types do not make possible today.
+pub fn encode(event: &ClientEvent) -> Result<String, CodecError> {
+    serde_json::to_string(event).map_err(|err| CodecError::new(ErrorCode::InvalidValue, err.to_string()))
+}
+
+/// Decodes and re-encodes: the canonical text of the event that `input` means to the crate.
+///
+/// # Errors
+/// As [`decode_slice`].
+pub fn canonicalize(input: &[u8], limits: &Limits) -> Result<String, CodecError> {
+    encode(&decode_slice(input, limits)?)
+}
+
+/// The `type` tag of an event.
+pub fn event_type(event: &ClientEvent) -> &'static str {
+    let index = match event {
+        ClientEvent::SessionUpdate(_) => 0,
+        ClientEvent::InputAudioBufferAppend(_) => 1,
+        ClientEvent::InputAudioBufferCommit(_) => 2,
+        ClientEvent::InputAudioBufferClear(_) => 3,
+        ClientEvent::ConversationItemCreate(_) => 4,
+        ClientEvent::ConversationItemTruncate(_) => 5,
+        ClientEvent::ConversationItemDelete(_) => 6,
+        ClientEvent::ResponseCreate(_) => 7,
+        ClientEvent::ResponseCancel(_) => 8,
+    };
+    EVENT_TYPES[index]
+}
