@@ -105,7 +105,11 @@ impl CodecError {
 impl fmt::Display for CodecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.message)?;
-        let at = if self.path.is_empty() { "(root)" } else { self.path.as_str() };
+        let at = if self.path.is_empty() {
+            "(root)"
+        } else {
+            self.path.as_str()
+        };
         write!(f, " at {at}")?;
         if self.line > 0 {
             write!(f, " (line {}, column {})", self.line, self.column)?;
@@ -118,7 +122,9 @@ impl std::error::Error for CodecError {}
 
 /// Splits serde's message into code, expected, expected values and received.
 /// serde's wording is stable (`serde::de::Error` default methods); the vectors pin it.
-pub(crate) fn classify_data_message(message: &str) -> (ErrorCode, Option<String>, Vec<String>, Option<String>) {
+pub(crate) fn classify_data_message(
+    message: &str,
+) -> (ErrorCode, Option<String>, Vec<String>, Option<String>) {
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let (received, expected) = split_expected(rest);
         let values = expected.as_deref().map(backticked).unwrap_or_default();
@@ -140,7 +146,11 @@ pub(crate) fn classify_data_message(message: &str) -> (ErrorCode, Option<String>
             expected.as_deref(),
             Some("u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "f32" | "f64")
         );
-        let code = if numeric { ErrorCode::OutOfRange } else { ErrorCode::InvalidValue };
+        let code = if numeric {
+            ErrorCode::OutOfRange
+        } else {
+            ErrorCode::InvalidValue
+        };
         return (code, expected, Vec::new(), received);
     }
     (ErrorCode::InvalidValue, None, Vec::new(), None)
@@ -156,7 +166,11 @@ fn split_expected(rest: &str) -> (Option<String>, Option<String>) {
 
 /// Every `` `name` `` in serde's "one of `a`, `b`" / "`a` or `b`" / "there are no variants" text.
 pub(crate) fn backticked(text: &str) -> Vec<String> {
-    text.split('`').skip(1).step_by(2).map(str::to_owned).collect()
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The first backticked name in a message (``missing field `audio` `` -> `audio`).
@@ -195,7 +209,8 @@ mod tests {
 
     #[test]
     fn integer_range_errors_are_out_of_range() {
-        let (code, expected, _, received) = classify_data_message("invalid value: integer `-1`, expected u32");
+        let (code, expected, _, received) =
+            classify_data_message("invalid value: integer `-1`, expected u32");
         assert_eq!(code, ErrorCode::OutOfRange);
         assert_eq!(expected.as_deref(), Some("u32"));
         assert_eq!(received.as_deref(), Some("integer `-1`"));

@@ -18,9 +18,9 @@ pub mod vectors;
 mod wasm;
 
 pub use async_openai_wasm::types::realtime::{
-    ClientEvent, ConversationItemCreateEvent, ConversationItemDeleteEvent, ConversationItemTruncateEvent,
-    InputAudioBufferAppendEvent, InputAudioBufferClearEvent, InputAudioBufferCommitEvent, ResponseCancelEvent,
-    ResponseCreateEvent, SessionUpdateEvent,
+    ClientEvent, ConversationItemCreateEvent, ConversationItemDeleteEvent,
+    ConversationItemTruncateEvent, InputAudioBufferAppendEvent, InputAudioBufferClearEvent,
+    InputAudioBufferCommitEvent, ResponseCancelEvent, ResponseCreateEvent, SessionUpdateEvent,
 };
 pub use error::{CodecError, ErrorCode};
 
@@ -51,7 +51,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+        Limits {
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
     }
 }
 
@@ -85,7 +87,8 @@ pub fn decode_str(input: &str, limits: &Limits) -> Result<ClientEvent, CodecErro
 /// # Errors
 /// Only if serde_json refuses to serialise, which the crate's types do not make possible today.
 pub fn encode(event: &ClientEvent) -> Result<String, CodecError> {
-    serde_json::to_string(event).map_err(|err| CodecError::new(ErrorCode::InvalidValue, err.to_string()))
+    serde_json::to_string(event)
+        .map_err(|err| CodecError::new(ErrorCode::InvalidValue, err.to_string()))
 }
 
 /// Decodes and re-encodes: the canonical text of the event that `input` means to the crate.

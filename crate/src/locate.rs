@@ -18,13 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
 
-use async_openai_wasm::types::realtime::{
-    AudioFormat, AudioTranscription, ClientEvent, ConversationItemCreateEvent, ConversationItemDeleteEvent,
-    ConversationItemTruncateEvent, InputAudioBufferAppendEvent, InputAudioBufferClearEvent,
-    InputAudioBufferCommitEvent, Item, ItemContent, ItemContentType, ItemRole, ItemStatus, ItemType,
-    MaxResponseOutputTokens, RealtimeVoice, ResponseCancelEvent, ResponseCreateEvent, SessionResource,
-    SessionUpdateEvent, ToolChoice, TurnDetection,
-};
+use async_openai_wasm::types::realtime::ClientEvent;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::error::Category;
@@ -40,7 +34,9 @@ fn bare_message(err: &serde_json::Error) -> String {
         return text;
     }
     let suffix = format!(" at line {} column {}", err.line(), err.column());
-    text.strip_suffix(&suffix).map(str::to_owned).unwrap_or(text)
+    text.strip_suffix(&suffix)
+        .map(str::to_owned)
+        .unwrap_or(text)
 }
 
 pub(crate) fn explain(input: &[u8], err: &serde_json::Error) -> CodecError {
@@ -120,7 +116,8 @@ fn explain_data(input: &[u8], err: &serde_json::Error) -> CodecError {
                 }
                 _ => {
                     let message = bare_message(err);
-                    let (code, expected, expected_values, received) = classify_data_message(&message);
+                    let (code, expected, expected_values, received) =
+                        classify_data_message(&message);
                     let mut out = CodecError::new(code, message);
                     out.expected = expected;
                     out.expected_values = expected_values;
@@ -141,7 +138,9 @@ fn explain_data(input: &[u8], err: &serde_json::Error) -> CodecError {
 }
 
 fn pointer(path: &[String]) -> String {
-    path.iter().map(|segment| format!("/{}", pointer_segment(segment))).collect()
+    path.iter()
+        .map(|segment| format!("/{}", pointer_segment(segment)))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,8 +148,26 @@ fn pointer(path: &[String]) -> String {
 
 type Found = serde_json::Error;
 
-fn check<T: for<'de> Deserialize<'de>>(value: &Value) -> Result<(), Found> {
-    T::deserialize(value).map(drop)
+/// Asks the crate about `value` by placing it where it belongs in an otherwise valid event and
+/// decoding that event exactly as `decode_slice` does. Every check therefore runs the very code
+/// (one monomorphisation of `ClientEvent: Deserialize`) that rejected the input, and the wasm
+/// module carries no second copy of the deserialisers.
+fn within(prefix: &str, value: &Value, suffix: &str) -> Result<(), Found> {
+    let mut text = Vec::with_capacity(prefix.len() + suffix.len() + 64);
+    text.extend_from_slice(prefix.as_bytes());
+    serde_json::to_writer(&mut text, value)?;
+    text.extend_from_slice(suffix.as_bytes());
+    serde_json::from_slice::<ClientEvent>(&text).map(drop)
+}
+
+/// A check fn: `check!("{\"type\":\"session.update\",\"session\":", "}")`.
+macro_rules! check {
+    ($prefix:literal, $suffix:literal) => {{
+        fn check(value: &Value) -> Result<(), Found> {
+            within($prefix, value, $suffix)
+        }
+        check
+    }};
 }
 
 /// A rule for one position in the tree: which Rust type is there, and how to look below it.
@@ -163,7 +180,10 @@ enum Rule {
     /// `Vec<T>`.
     List(fn(&Value) -> Result<(), Found>, &'static Rule),
     /// A struct: checked as a whole, then member by member.
-    Struct(fn(&Value) -> Result<(), Found>, fn(&Value, &str) -> Option<Rule>),
+    Struct(
+        fn(&Value) -> Result<(), Found>,
+        fn(&Value, &str) -> Option<Rule>,
+    ),
 }
 
 fn run(rule: Rule, value: &Value, path: &mut Vec<String>) -> Option<Found> {
@@ -222,29 +242,68 @@ fn blames_tag(value: &Value, err: &Found) -> bool {
     }
 }
 
-macro_rules! leaf {
-    ($t:ty) => {
-        Rule::Leaf(check::<$t>)
-    };
-}
-
-static STRING: Rule = leaf!(String);
+static STRING: Rule = Rule::Leaf(check!(r#"{"type":"conversation.item.delete","item_id":"#, "}"));
 static OPT_STRING: Rule = Rule::Opt(&STRING);
-static OPT_BOOL: Rule = Rule::Opt(&leaf!(bool));
-static F32: Rule = leaf!(f32);
-static U32: Rule = leaf!(u32);
-static STRINGS: Rule = Rule::List(check::<Vec<String>>, &STRING);
-static SESSION: Rule = Rule::Struct(check::<SessionResource>, session_member);
-static TURN_DETECTION: Rule = Rule::Struct(check::<TurnDetection>, turn_detection_member);
-static TOOL: Rule = Rule::Struct(check_tool, tool_member);
-static ITEM: Rule = Rule::Struct(check::<Item>, item_member);
-static CONTENT: Rule = Rule::Struct(check::<ItemContent>, content_member);
-static TOOLS: Rule = Rule::List(check_tools, &TOOL);
-static CONTENTS: Rule = Rule::List(check::<Vec<ItemContent>>, &CONTENT);
-
-fn check_tool(value: &Value) -> Result<(), Found> {
-    check::<async_openai_wasm::types::realtime::ToolDefinition>(value)
-}
+static OPT_BOOL: Rule = Rule::Opt(&Rule::Leaf(check!(
+    r#"{"type":"session.update","session":{"turn_detection":{"type":"semantic_vad","eagerness":"","create_response":"#,
+    "}}}"
+)));
+static F32: Rule = Rule::Leaf(check!(
+    r#"{"type":"session.update","session":{"temperature":"#,
+    "}}"
+));
+static U32: Rule = Rule::Leaf(check!(
+    r#"{"type":"conversation.item.truncate","item_id":"","audio_end_ms":0,"content_index":"#,
+    "}"
+));
+static STRINGS: Rule = Rule::List(
+    check!(r#"{"type":"session.update","session":{"modalities":"#, "}}"),
+    &STRING,
+);
+static SESSION: Rule = Rule::Struct(
+    check!(r#"{"type":"session.update","session":"#, "}"),
+    session_member,
+);
+static TURN_DETECTION: Rule = Rule::Struct(
+    check!(
+        r#"{"type":"session.update","session":{"turn_detection":"#,
+        "}}"
+    ),
+    turn_detection_member,
+);
+static TOOL: Rule = Rule::Struct(
+    check!(r#"{"type":"session.update","session":{"tools":["#, "]}}"),
+    tool_member,
+);
+static TOOLS: Rule = Rule::List(
+    check!(r#"{"type":"session.update","session":{"tools":"#, "}}"),
+    &TOOL,
+);
+static TRANSCRIPTION: Rule = Rule::Struct(
+    check!(
+        r#"{"type":"session.update","session":{"input_audio_transcription":"#,
+        "}}"
+    ),
+    transcription_member,
+);
+static ITEM: Rule = Rule::Struct(
+    check!(r#"{"type":"conversation.item.create","item":"#, "}"),
+    item_member,
+);
+static CONTENT: Rule = Rule::Struct(
+    check!(
+        r#"{"type":"conversation.item.create","item":{"content":["#,
+        "]}}"
+    ),
+    content_member,
+);
+static CONTENTS: Rule = Rule::List(
+    check!(
+        r#"{"type":"conversation.item.create","item":{"content":"#,
+        "}}"
+    ),
+    &CONTENT,
+);
 
 /// `type`, the tag of an internally tagged enum: a string naming one of its variants.
 fn tag(value: &Value) -> Option<&str> {
@@ -255,20 +314,28 @@ fn session_member(_: &Value, key: &str) -> Option<Rule> {
     Some(match key {
         "model" | "instructions" => OPT_STRING,
         "modalities" => Rule::Opt(&STRINGS),
-        "voice" => Rule::Opt(&leaf!(RealtimeVoice)),
-        "input_audio_format" | "output_audio_format" => Rule::Opt(&leaf!(AudioFormat)),
-        "input_audio_transcription" => Rule::Opt(&Rule::Struct(check::<AudioTranscription>, transcription_member)),
+        "voice" => Rule::Opt(&Rule::Leaf(check!(
+            r#"{"type":"session.update","session":{"voice":"#,
+            "}}"
+        ))),
+        "input_audio_format" | "output_audio_format" => Rule::Opt(&Rule::Leaf(check!(
+            r#"{"type":"session.update","session":{"input_audio_format":"#,
+            "}}"
+        ))),
+        "input_audio_transcription" => Rule::Opt(&TRANSCRIPTION),
         "turn_detection" => Rule::Opt(&TURN_DETECTION),
         "tools" => Rule::Opt(&TOOLS),
-        "tool_choice" => Rule::Opt(&leaf!(ToolChoice)),
+        "tool_choice" => Rule::Opt(&Rule::Leaf(check!(
+            r#"{"type":"session.update","session":{"tool_choice":"#,
+            "}}"
+        ))),
         "temperature" => Rule::Opt(&F32),
-        "max_response_output_tokens" => Rule::Opt(&leaf!(MaxResponseOutputTokens)),
+        "max_response_output_tokens" => Rule::Opt(&Rule::Leaf(check!(
+            r#"{"type":"session.update","session":{"max_response_output_tokens":"#,
+            "}}"
+        ))),
         _ => return None,
     })
-}
-
-fn check_tools(value: &Value) -> Result<(), Found> {
-    check::<Vec<async_openai_wasm::types::realtime::ToolDefinition>>(value)
 }
 
 fn transcription_member(_: &Value, key: &str) -> Option<Rule> {
@@ -295,9 +362,18 @@ fn tool_member(parent: &Value, key: &str) -> Option<Rule> {
 fn item_member(_: &Value, key: &str) -> Option<Rule> {
     Some(match key {
         "id" | "call_id" | "name" | "arguments" | "output" => OPT_STRING,
-        "type" => Rule::Opt(&leaf!(ItemType)),
-        "status" => Rule::Opt(&leaf!(ItemStatus)),
-        "role" => Rule::Opt(&leaf!(ItemRole)),
+        "type" => Rule::Opt(&Rule::Leaf(check!(
+            r#"{"type":"conversation.item.create","item":{"type":"#,
+            "}}"
+        ))),
+        "status" => Rule::Opt(&Rule::Leaf(check!(
+            r#"{"type":"conversation.item.create","item":{"status":"#,
+            "}}"
+        ))),
+        "role" => Rule::Opt(&Rule::Leaf(check!(
+            r#"{"type":"conversation.item.create","item":{"role":"#,
+            "}}"
+        ))),
         "content" => Rule::Opt(&CONTENTS),
         _ => return None,
     })
@@ -305,7 +381,10 @@ fn item_member(_: &Value, key: &str) -> Option<Rule> {
 
 fn content_member(_: &Value, key: &str) -> Option<Rule> {
     Some(match key {
-        "type" => leaf!(ItemContentType),
+        "type" => Rule::Leaf(check!(
+            r#"{"type":"conversation.item.create","item":{"content":[{"type":"#,
+            "}]}}"
+        )),
         "text" | "audio" | "transcript" => OPT_STRING,
         _ => return None,
     })
@@ -327,29 +406,17 @@ fn event_member(parent: &Value, key: &str) -> Option<Rule> {
     })
 }
 
-/// The variant's own struct, so that a `type` which is fine does not hide the member at fault.
-fn check_variant(value: &Value) -> Result<(), Found> {
-    match tag(value) {
-        Some("session.update") => check::<SessionUpdateEvent>(value),
-        Some("input_audio_buffer.append") => check::<InputAudioBufferAppendEvent>(value),
-        Some("input_audio_buffer.commit") => check::<InputAudioBufferCommitEvent>(value),
-        Some("input_audio_buffer.clear") => check::<InputAudioBufferClearEvent>(value),
-        Some("conversation.item.create") => check::<ConversationItemCreateEvent>(value),
-        Some("conversation.item.truncate") => check::<ConversationItemTruncateEvent>(value),
-        Some("conversation.item.delete") => check::<ConversationItemDeleteEvent>(value),
-        Some("response.create") => check::<ResponseCreateEvent>(value),
-        Some("response.cancel") => check::<ResponseCancelEvent>(value),
-        _ => check::<ClientEvent>(value),
-    }
+fn check_event(value: &Value) -> Result<(), Found> {
+    within("", value, "")
 }
 
 fn locate_event(value: &Value, path: &mut Vec<String>) -> Option<Found> {
-    let err = check::<ClientEvent>(value).err()?;
+    let err = check_event(value).err()?;
     if blames_tag(value, &err) {
         path.push("type".to_owned());
         return Some(err);
     }
-    if let Some(found) = run(Rule::Struct(check_variant, event_member), value, path) {
+    if let Some(found) = run(Rule::Struct(check_event, event_member), value, path) {
         return Some(found);
     }
     Some(err)
@@ -363,7 +430,12 @@ fn locate_event(value: &Value, path: &mut Vec<String>) -> Option<Found> {
 fn walk(input: &[u8], find_duplicates: bool) -> (Vec<String>, Option<serde_json::Error>) {
     let path = RefCell::new(Vec::new());
     let mut de = serde_json::Deserializer::from_slice(input);
-    let result = Walk { path: &path, find_duplicates }.deserialize(&mut de).and_then(|()| de.end());
+    let result = Walk {
+        path: &path,
+        find_duplicates,
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
     (path.into_inner(), result.err())
 }
 
@@ -408,7 +480,10 @@ impl<'de> Visitor<'de> for Walk<'_> {
         let mut index = 0usize;
         loop {
             self.path.borrow_mut().push(index.to_string());
-            let next = seq.next_element_seed(Walk { path: self.path, find_duplicates: self.find_duplicates })?;
+            let next = seq.next_element_seed(Walk {
+                path: self.path,
+                find_duplicates: self.find_duplicates,
+            })?;
             self.path.borrow_mut().pop();
             if next.is_none() {
                 return Ok(());
@@ -419,7 +494,11 @@ impl<'de> Visitor<'de> for Walk<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         // Members of `tools[].parameters` are a serde_json::Value: repeats are legal there (last wins).
-        let free_form = self.path.borrow().iter().any(|segment| segment == "parameters");
+        let free_form = self
+            .path
+            .borrow()
+            .iter()
+            .any(|segment| segment == "parameters");
         let mut seen = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if self.find_duplicates && !free_form && !seen.insert(key.clone()) {
@@ -428,7 +507,10 @@ impl<'de> Visitor<'de> for Walk<'_> {
                 return Err(de::Error::custom(message));
             }
             self.path.borrow_mut().push(key);
-            map.next_value_seed(Walk { path: self.path, find_duplicates: self.find_duplicates })?;
+            map.next_value_seed(Walk {
+                path: self.path,
+                find_duplicates: self.find_duplicates,
+            })?;
             self.path.borrow_mut().pop();
         }
         Ok(())
@@ -455,7 +537,10 @@ fn position_of(input: &[u8], path: &[String]) -> (usize, usize) {
             None => return (0, 0),
         }
     };
-    let skipped = input[start..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
+    let skipped = input[start..]
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .count();
     line_column(input, start + skipped)
 }
 
@@ -473,7 +558,10 @@ fn offset_of(input: &[u8], line: usize, column: usize) -> Option<usize> {
 pub(crate) fn line_column(input: &[u8], offset: usize) -> (usize, usize) {
     let before = &input[..offset.min(input.len())];
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     (line, offset - start + 1)
 }
 
@@ -498,19 +586,25 @@ impl<'de> Visitor<'de> for Seek<'_> {
         f.write_str("a container")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let target: usize = self.path[0].parse().map_err(|_| de::Error::custom("not an index"))?;
+        let target: usize = self.path[0]
+            .parse()
+            .map_err(|_| de::Error::custom("not an index"))?;
         for _ in 0..target {
             if seq.next_element::<de::IgnoredAny>()?.is_none() {
                 return Ok(());
             }
         }
-        seq.next_element_seed(Seek { path: &self.path[1..] })?;
+        seq.next_element_seed(Seek {
+            path: &self.path[1..],
+        })?;
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<String>()? {
             if key == self.path[0] {
-                return map.next_value_seed(Seek { path: &self.path[1..] });
+                return map.next_value_seed(Seek {
+                    path: &self.path[1..],
+                });
             }
             map.next_value::<de::IgnoredAny>()?;
         }
@@ -533,10 +627,16 @@ mod tests {
     #[test]
     fn seek_finds_nested_values() {
         let text = b"{\"a\": {\"b\": [0, \n   7]}}";
-        assert_eq!(position_of(text, &["a".into(), "b".into(), "1".into()]), (2, 4));
+        assert_eq!(
+            position_of(text, &["a".into(), "b".into(), "1".into()]),
+            (2, 4)
+        );
         assert_eq!(position_of(text, &["a".into()]), (1, 7));
         let tight = b"{\"a\":{\"b\":[0,7]}}";
-        assert_eq!(position_of(tight, &["a".into(), "b".into(), "1".into()]), (1, 14));
+        assert_eq!(
+            position_of(tight, &["a".into(), "b".into(), "1".into()]),
+            (1, 14)
+        );
         assert_eq!(position_of(tight, &["a".into()]), (1, 6));
         assert_eq!(position_of(text, &[]), (1, 1));
         assert_eq!(position_of(text, &["zzz".into()]), (0, 0));
