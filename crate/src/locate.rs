@@ -62,6 +62,11 @@ fn explain_syntax(input: &[u8], err: &serde_json::Error) -> CodecError {
         ErrorCode::Syntax
     };
     let (path, _) = walk(input, false);
+    let message = if message == "unexpected end of hex escape" {
+        "lone leading surrogate in hex escape (a \\uD800-\\uDBFF not followed by a low surrogate)".to_owned()
+    } else {
+        message
+    };
     let mut out = CodecError::new(code, message);
     out.path = pointer(&path);
     out.line = err.line();

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Builds the npm package into dist/ from ts/ and the wasm/ output of scripts/build-wasm.sh:
+//   1. esbuild: dist/node.mjs (ESM), dist/node.cjs (CommonJS), dist/cli.mjs (the bin)
+//   2. the .wasm, copied beside the entries that read it
+//   3. tsc: .d.ts declarations, plus .d.cts twins so that `require` users get CommonJS types
+//      (and node.d.mts for importers of dist/node.mjs by path)
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const step = (s) => console.log(`\n\x1b[1m==> ${s}\x1b[0m`);
+
+if (!existsSync(join(root, 'wasm/realtime_codec_bg.wasm'))) {
+  console.error('wasm/realtime_codec_bg.wasm is missing: run scripts/build-wasm.sh first');
+  process.exit(1);
+}
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist);
+
+step('build 1/3: esbuild bundles');
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+await build({ ...common, entryPoints: [join(root, 'ts/node.ts')], format: 'esm', outfile: join(dist, 'node.mjs') });
+// CommonJS has no import.meta: node.ts finds the .wasm through import.meta.url, so the CJS build
+// defines it from __filename (esbuild's documented define + inject pattern).
+const shim = join(root, 'scripts/cjs-import-meta-url.js');
+await build({
+  ...common,
+  entryPoints: [join(root, 'ts/node.ts')],
+  format: 'cjs',
+  outfile: join(dist, 'node.cjs'),
+  define: { 'import.meta.url': 'import_meta_url' },
+  inject: [shim],
+});
+// The CLI imports the Node entry as an external module, so both share one wasm instance.
+await build({
+  ...common,
+  entryPoints: [join(root, 'ts/cli.ts')],
+  format: 'esm',
+  outfile: join(dist, 'cli.mjs'),
+  banner: { js: '#!/usr/bin/env node' },
+  external: ['./node.js'],
+  plugins: [{ name: 'node-entry', setup: (b) => b.onResolve({ filter: /^\.\/node\.js$/ }, () => ({ path: './node.mjs', external: true })) }],
+});
+chmodSync(join(dist, 'cli.mjs'), 0o755);
+
+step('build 2/3: wasm');
+copyFileSync(join(root, 'wasm/realtime_codec_bg.wasm'), join(dist, 'realtime_codec_bg.wasm'));
+console.log(`    dist/realtime_codec_bg.wasm: ${statSync(join(dist, 'realtime_codec_bg.wasm')).size} bytes`);
+
+step('build 3/3: type declarations');
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly', '--rootDir', join(root, 'ts'), '--outDir', dist],
+  { stdio: 'inherit' },
+);
+for (const name of readdirSync(dist).filter((n) => n.endsWith('.d.ts'))) {
+  const text = readFileSync(join(dist, name), 'utf8');
+  if (text.includes('wasm/')) throw new Error(`${name} refers to the internal wasm glue`);
+  writeFileSync(join(dist, name.replace(/\.d\.ts$/, '.d.cts')), text.replace(/(from '\.\/[\w-]+)\.js'/g, "$1.cjs'"));
+}
+// For importers of dist/node.mjs by path (the tests do): TypeScript looks for node.d.mts.
+copyFileSync(join(dist, 'node.d.ts'), join(dist, 'node.d.mts'));
+for (const name of ['cli.d.ts', 'cli.d.cts']) rmSync(join(dist, name), { force: true });
+console.log(`    ${readdirSync(dist).join(' ')}`);

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { codec, loadVectors } from './helpers.js';
+
+const { canonicalize, check, decode, encode, safeDecode, safeEncode, ClientEventError, EVENT_TYPES, DEFAULT_MAX_INPUT_BYTES } = codec;
+
+function errorOf(run: () => unknown): InstanceType<typeof ClientEventError> {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ClientEventError);
+    expect(error).toBeInstanceOf(Error);
+    return error as InstanceType<typeof ClientEventError>;
+  }
+  throw new Error('expected a ClientEventError, but the call succeeded');
+}
+
+describe('encode', () => {
+  it('returns the canonical text of every valid corpus event, from its decoded object', () => {
+    let n = 0;
+    for (const v of loadVectors()) {
+      if (!('canonical' in v.expect)) continue;
+      const canonical = v.expect.canonical;
+      if (canonical.includes('"temperature":null')) continue; // f32 overflow: the crate writes null
+      if (canonical.includes('-0.0')) continue; // JSON.stringify writes -0 as 0: pinned below
+      if (/\d{16}/.test(canonical)) continue; // integers beyond 2^53: pinned below
+      expect(encode(decode(v.input))).toBe(canonical);
+      expect(encode(JSON.parse(v.input))).toBe(canonical);
+      n += 1;
+    }
+    expect(n).toBeGreaterThan(90);
+  });
+
+  it('writes -0 as 0, as JSON.stringify does (canonicalize keeps the text -0.0)', () => {
+    const text = '{"type":"session.update","session":{"temperature":-0.0}}';
+    expect(canonicalize(text)).toBe(text);
+    expect(Object.is((decode(text) as { session: { temperature: number } }).session.temperature, -0)).toBe(true);
+    expect(encode(decode(text))).toBe('{"type":"session.update","session":{"temperature":0.0}}');
+  });
+
+  it('puts type first and writes response: null', () => {
+    expect(encode({ event_id: 'e', type: 'response.create' })).toBe('{"type":"response.create","event_id":"e","response":null}');
+  });
+
+  it('rounds f32 like Rust', () => {
+    expect(encode({ type: 'session.update', session: { temperature: 0.123456789 } })).toBe(
+      '{"type":"session.update","session":{"temperature":0.12345679}}',
+    );
+  });
+
+  it.each([
+    ['NaN', { type: 'session.update', session: { temperature: Number.NaN } }, 'invalid_value', '/session/temperature'],
+    ['Infinity', { type: 'session.update', session: { temperature: Number.POSITIVE_INFINITY } }, 'invalid_value', '/session/temperature'],
+    ['BigInt', { type: 'conversation.item.truncate', item_id: 'i', content_index: 1n, audio_end_ms: 0 }, 'invalid_type', '/content_index'],
+    ['function', { type: 'response.cancel', event_id: () => 'x' }, 'invalid_type', '/event_id'],
+    ['symbol', { type: 'response.cancel', event_id: Symbol('x') }, 'invalid_type', '/event_id'],
+    ['undefined in array', { type: 'session.update', session: { modalities: ['text', undefined] } }, 'invalid_type', '/session/modalities/1'],
+    ['NaN deep in parameters', { type: 'session.update', session: { tools: [{ type: 'function', name: 'f', description: 'd', parameters: { a: [Number.NaN] } }] } }, 'invalid_value', '/session/tools/0/parameters/a/0'],
+  ])('refuses %s with a path instead of changing it', (_, event, code, path) => {
+    const error = errorOf(() => encode(event as never));
+    expect([error.code, error.path, error.line, error.column]).toEqual([code, path, 0, 0]);
+  });
+
+  it('refuses cycles and non-objects', () => {
+    const event: Record<string, unknown> = { type: 'response.cancel' };
+    event.self = event;
+    expect(errorOf(() => encode(event as never)).code).toBe('invalid_value');
+    expect(errorOf(() => encode(undefined as never)).code).toBe('invalid_type');
+    expect(errorOf(() => encode('response.cancel' as never)).code).toBe('invalid_type');
+  });
+
+  it('validates through Rust: paths, no positions', () => {
+    const error = errorOf(() => encode({ type: 'session.update', session: { voice: 'sage' as never } }));
+    expect([error.code, error.path, error.line]).toEqual(['invalid_value', '/session/voice', 0]);
+    expect(error.expectedValues).toContain('alloy');
+  });
+
+  it('never replaces a lone surrogate with U+FFFD', () => {
+    const error = errorOf(() => encode({ type: 'response.cancel', event_id: 'a\uD800b' }));
+    expect([error.code, error.path]).toEqual(['invalid_unicode', '/event_id']);
+  });
+
+  it('safeEncode returns instead of throwing', () => {
+    expect(safeEncode({ type: 'input_audio_buffer.commit' })).toEqual({ ok: true, text: '{"type":"input_audio_buffer.commit"}' });
+    const bad = safeEncode({ type: 'nope' } as never);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('unknown_event_type');
+  });
+});
+
+describe('decode and friends', () => {
+  it('returns canonical objects', () => {
+    expect(decode('{"type":"response.create","extra":1}')).toEqual({ type: 'response.create', response: null });
+    expect(decode(new TextEncoder().encode('{"type":"input_audio_buffer.clear","event_id":null}'))).toEqual({ type: 'input_audio_buffer.clear' });
+  });
+
+  it('reports raw lone surrogates in string input with a path, not U+FFFD', () => {
+    const error = errorOf(() => decode('{"type":"response.cancel","event_id":"x\uDC00"}'));
+    expect([error.code, error.path]).toEqual(['invalid_unicode', '/event_id']);
+    const outside = errorOf(() => decode('\uD800{"type":"response.cancel"}'));
+    expect(outside.code).toBe('syntax');
+  });
+
+  it('rejects invalid UTF-8 bytes', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"type":"response.cancel","event_id":"'), 0xc3, 0x28, 0x22, 0x7d]);
+    const error = errorOf(() => decode(bytes));
+    expect([error.code, error.path]).toEqual(['invalid_unicode', '/event_id']);
+  });
+
+  it('enforces a configurable size limit, in bytes, before parsing', () => {
+    expect(DEFAULT_MAX_INPUT_BYTES).toBe(32 * 1024 * 1024);
+    const text = '{"type":"input_audio_buffer.append","audio":"AAAA"}';
+    expect(errorOf(() => decode(text, { maxInputBytes: 10 })).code).toBe('too_large');
+    expect(errorOf(() => decode(new TextEncoder().encode(text), { maxInputBytes: 10 })).code).toBe('too_large');
+    // 'é' is 2 UTF-8 bytes: the limit counts bytes, not characters.
+    const accented = '{"type":"response.cancel","event_id":"éé"}';
+    expect(errorOf(() => decode(accented, { maxInputBytes: accented.length })).code).toBe('too_large');
+    expect(decode(accented, { maxInputBytes: accented.length + 2 })).toEqual({ type: 'response.cancel', event_id: 'éé' });
+    expect(() => decode(text, { maxInputBytes: -1 })).toThrow(RangeError);
+  });
+
+  it('handles a 20 MiB audio append (a 15 MiB PCM chunk) within the default limit', () => {
+    const audio = 'A'.repeat(20 * 1024 * 1024);
+    const out = encode({ type: 'input_audio_buffer.append', audio });
+    expect(out.length).toBe(audio.length + '{"type":"input_audio_buffer.append","audio":""}'.length);
+    expect(check(out)).toEqual({ ok: true, type: 'input_audio_buffer.append' });
+  });
+
+  it('refuses to decode integers a JavaScript number cannot hold, but canonicalizes them exactly', () => {
+    const text =
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":{"ok":9007199254740991,"big":{"x":[18446744073709551615]}}}]}}';
+    expect(canonicalize(text)).toContain('18446744073709551615');
+    const error = errorOf(() => decode(text));
+    expect([error.code, error.path]).toEqual(['out_of_range', '/session/tools/0/parameters/big/x/0']);
+    const safe = '{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d1234567890123456789","parameters":{"n":9007199254740991,"f":1e300}}]}}';
+    expect(decode(safe)).toEqual(JSON.parse(canonicalize(safe)));
+  });
+
+  it('check and safeDecode do not throw for invalid input', () => {
+    const r = safeDecode('{"type":"conversation.item.truncate","item_id":"i","content_index":-1,"audio_end_ms":0}');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('out_of_range');
+      expect(r.error.path).toBe('/content_index');
+      expect(r.error.expected).toBe('u32');
+      expect(r.error.received).toBe('integer `-1`');
+    }
+    expect(check('nope').ok).toBe(false);
+    expect(() => check(42 as never)).toThrow(TypeError);
+  });
+
+  it('keeps working after every kind of error (no poisoned instance)', () => {
+    const bad = loadVectors().filter((v) => 'error' in v.expect);
+    const good = '{"type":"conversation.item.delete","item_id":"x"}';
+    for (let round = 0; round < 20; round += 1) {
+      for (const v of bad) {
+        expect(check(v.input).ok).toBe(false);
+        expect(canonicalize(good)).toBe('{"type":"conversation.item.delete","item_id":"x"}');
+      }
+      expect(errorOf(() => decode('x'.repeat(100), { maxInputBytes: 10 })).code).toBe('too_large');
+      expect(errorOf(() => encode({ type: 'session.update', session: { temperature: Number.NaN } })).code).toBe('invalid_value');
+    }
+    expect(decode(good)).toEqual({ type: 'conversation.item.delete', item_id: 'x' });
+  });
+
+  it('ClientEventError is a real, inspectable Error', () => {
+    const error = errorOf(() => decode('{"type":"session.update",\n"session":{"turn_detection":{"type":"server_vad"}}}'));
+    expect(error.name).toBe('ClientEventError');
+    expect(error.message).toBe('missing field `threshold` at /session/turn_detection/threshold (line 2, column 29) [missing_field]');
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(error.stack).toContain('ClientEventError');
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      code: 'missing_field',
+      reason: 'missing field `threshold`',
+      path: '/session/turn_detection/threshold',
+      line: 2,
+      column: 29,
+    });
+    expect(codec.isClientEventError(error)).toBe(true);
+    expect(codec.isClientEventError(new Error('x'))).toBe(false);
+  });
+
+  it('lists the nine event types', () => {
+    expect(EVENT_TYPES).toHaveLength(9);
+    for (const type of EVENT_TYPES) {
+      expect(check(`{"type":"${type}"}`).ok || check(`{"type":"${type}"}`).ok === false).toBe(true);
+      const r = check(`{"type":"${type}"}`);
+      if (!r.ok) expect(r.error.code).toBe('missing_field');
+    }
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * realtime-codec command-line tool.
+ *
+ *   realtime-codec [canonical|check] [--json] [--format auto|json|jsonl] [--max-bytes N] [FILE... | -]
+ *
+ * Reads events from files (`.jsonl` / `.ndjson`: one event per line; anything else: one JSON
+ * document) or standard input, and for each event prints its canonical form (`canonical`, the
+ * default) or just its verdict (`check`), or a precise error: file, line, JSON pointer, code.
+ * Exit status: 0 when every event is valid, 1 when any is invalid, 2 on a usage or I/O error.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { canonicalize, ClientEventError, DEFAULT_MAX_INPUT_BYTES } from './node.js';
+
+const USAGE = `usage: realtime-codec [canonical|check] [options] [FILE... | -]
+
+Validates OpenAI Realtime client events with the Rust crate async-openai-wasm 0.29.5
+and prints each one's canonical JSON (canonical, the default) or verdict (check).
+
+Input: FILE.jsonl / FILE.ndjson hold one event per line; any other FILE holds one
+JSON document; '-' or no FILE reads standard input (see --format).
+
+Options:
+  --json             one JSON object per event on stdout (machine-readable)
+  --format F         auto (default) | json (one document) | jsonl (one event per line)
+  --max-bytes N      reject events larger than N bytes (default ${DEFAULT_MAX_INPUT_BYTES})
+  -q, --quiet        print nothing for valid events (errors and the summary only)
+  -h, --help         this text
+
+Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error.`;
+
+type Format = 'auto' | 'json' | 'jsonl';
+
+interface Options {
+  mode: 'canonical' | 'check';
+  json: boolean;
+  quiet: boolean;
+  format: Format;
+  maxBytes: number;
+  files: string[];
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { mode: 'canonical', json: false, quiet: false, format: 'auto', maxBytes: DEFAULT_MAX_INPUT_BYTES, files: [] };
+  const args = [...argv];
+  if (args[0] === 'canonical' || args[0] === 'check') options.mode = args.shift() as Options['mode'];
+  while (args.length > 0) {
+    const arg = args.shift() as string;
+    if (arg === '--') {
+      options.files.push(...args.splice(0));
+    } else if (arg === '--json') {
+      options.json = true;
+    } else if (arg === '-q' || arg === '--quiet') {
+      options.quiet = true;
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args.shift();
+      if (value !== 'auto' && value !== 'json' && value !== 'jsonl') throw new UsageError(`--format must be auto, json or jsonl, got ${value}`);
+      options.format = value;
+    } else if (arg === '--max-bytes' || arg.startsWith('--max-bytes=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args.shift();
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new UsageError(`--max-bytes must be an integer, got ${value}`);
+      options.maxBytes = n;
+    } else if (arg === '-h' || arg === '--help') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option ${arg}`);
+    } else {
+      options.files.push(arg);
+    }
+  }
+  if (options.files.length === 0) options.files.push('-');
+  return options;
+}
+
+/** One event's text and where it starts in its source. */
+interface Unit {
+  source: string;
+  /** 1-based line in the source where this event's text starts. */
+  firstLine: number;
+  text: string;
+}
+
+function split(source: string, text: string, format: Format): Unit[] {
+  const lines = () =>
+    text.split('\n').flatMap((line, index) => (line.trim() === '' ? [] : [{ source, firstLine: index + 1, text: line.replace(/\r$/, '') }]));
+  if (format === 'jsonl') return lines();
+  if (format === 'json') return [{ source, firstLine: 1, text }];
+  if (/\.(jsonl|ndjson)$/i.test(source)) return lines();
+  if (source !== '<stdin>') return [{ source, firstLine: 1, text }];
+  // stdin, auto: one document if the whole text is one JSON value, else one event per line.
+  try {
+    JSON.parse(text);
+    return [{ source, firstLine: 1, text }];
+  } catch {
+    const units = lines();
+    return units.length > 1 ? units : [{ source, firstLine: 1, text }];
+  }
+}
+
+function main(argv: string[]): number {
+  let options: Options;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`realtime-codec: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const out: string[] = [];
+  const flush = () => {
+    if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+    out.length = 0;
+  };
+  let valid = 0;
+  let invalid = 0;
+  for (const file of options.files) {
+    const source = file === '-' ? '<stdin>' : file;
+    let text: string;
+    try {
+      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (error) {
+      flush();
+      process.stderr.write(`realtime-codec: cannot read ${source}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    for (const unit of split(source, text, options.format)) {
+      try {
+        const canonical = canonicalize(unit.text, { maxInputBytes: options.maxBytes });
+        valid += 1;
+        if (options.json) {
+          out.push(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: true, ...(options.mode === 'canonical' ? { canonical } : {}) }));
+        } else if (!options.quiet) {
+          out.push(options.mode === 'canonical' ? canonical : `${unit.source}:${unit.firstLine}: ok ${JSON.parse(canonical).type}`);
+        }
+      } catch (error) {
+        if (!(error instanceof ClientEventError)) throw error;
+        invalid += 1;
+        // Positions are within the event's own text: shift lines to the source file.
+        const line = error.line > 0 ? unit.firstLine + error.line - 1 : unit.firstLine;
+        const column = error.line > 0 ? error.column : 0;
+        if (options.json) {
+          out.push(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: false, error: { ...error.toJSON(), line, column } }));
+        } else {
+          flush(); // keep stdout and stderr in input order on a terminal
+          const at = error.path === '' ? '(root)' : error.path;
+          const where = column > 0 ? `${line}:${column}` : `${line}`;
+          process.stderr.write(`${unit.source}:${where}: error[${error.code}] at ${at}: ${error.reason}\n`);
+        }
+      }
+    }
+  }
+  flush();
+  const total = valid + invalid;
+  process.stderr.write(`${total} event${total === 1 ? '' : 's'}: ${valid} valid, ${invalid} invalid\n`);
+  return invalid > 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

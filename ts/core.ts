@@ -1,0 +1,348 @@
+/**
+ * The codec's API over the WebAssembly module. Environment-neutral: no Node or browser module is
+ * imported here. An entry file (`node.ts`) obtains the wasm bytes and calls {@link instantiate}.
+ *
+ * Rust decides everything: what is valid, the canonical text, the error's code, path and position.
+ * This file only moves text across the boundary and turns Rust's errors into
+ * {@link ClientEventError}s.
+ * @module
+ */
+import * as wasm from '../wasm/realtime_codec.js';
+import { ClientEventError, type ClientEventErrorCode, type ClientEventErrorDetails } from './errors.js';
+import type { ClientEvent, ClientEventInput, ClientEventType } from './types.js';
+
+export * from './types.js';
+export * from './errors.js';
+
+/** Per-call options. */
+export interface CodecOptions {
+  /**
+   * Inputs longer than this many UTF-8 bytes fail with code `too_large` before parsing.
+   * Default {@link DEFAULT_MAX_INPUT_BYTES} (32 MiB: the API's 15 MiB audio append, base64-encoded, fits).
+   */
+  maxInputBytes?: number;
+}
+
+/** The default input limit: 32 MiB. Equal to the Rust crate's `DEFAULT_MAX_INPUT_BYTES`. */
+export const DEFAULT_MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+/** Result of the non-throwing {@link safeDecode}. */
+export type DecodeResult = { ok: true; event: ClientEvent } | { ok: false; error: ClientEventError };
+/** Result of the non-throwing {@link safeEncode}. */
+export type EncodeResult = { ok: true; text: string } | { ok: false; error: ClientEventError };
+/** Result of {@link check}: validity and the event's type, without building any output. */
+export type CheckResult = { ok: true; type: ClientEventType } | { ok: false; error: ClientEventError };
+
+let ready = false;
+
+/**
+ * Instantiates the codec from the `.wasm` bytes or a compiled module. Entry files call this; it
+ * is idempotent.
+ * @internal
+ */
+export function instantiate(module: WebAssembly.Module | BufferSource): void {
+  if (ready) return;
+  wasm.initSync({ module });
+  ready = true;
+}
+
+function assertReady(): void {
+  if (!ready) {
+    throw new Error(
+      'realtime-codec: the WebAssembly module is not initialised. Import the package entry ' +
+        "('realtime-codec'), which loads it, rather than an internal file.",
+    );
+  }
+}
+
+const encoder = new TextEncoder();
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function isWellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !LONE_SURROGATE.test(text);
+}
+
+/**
+ * UTF-8 bytes of `text`, never silently altered: `TextEncoder` would turn a lone surrogate into
+ * U+FFFD. Each lone surrogate is instead written as its `\uXXXX` escape, which the Rust parser
+ * always rejects (`invalid_unicode` inside a string, `syntax` outside one), with its path.
+ */
+function utf8(text: string, limit: number): Uint8Array {
+  if (text.length > limit) {
+    // Each UTF-16 unit is at least one UTF-8 byte: no need to encode to know it is too large.
+    throw new ClientEventError({
+      code: 'too_large',
+      reason: `input is at least ${text.length} bytes, more than the limit of ${limit} bytes (maxInputBytes)`,
+      path: '',
+      line: 0,
+      column: 0,
+    });
+  }
+  if (!isWellFormed(text)) {
+    LONE_SURROGATE.lastIndex = 0;
+    text = text.replace(LONE_SURROGATE, (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
+  }
+  return encoder.encode(text);
+}
+
+function limitOf(options: CodecOptions | undefined): number {
+  const limit = options?.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  if (!Number.isInteger(limit) || limit < 0 || limit > 0xffffffff) {
+    throw new RangeError(`maxInputBytes must be an integer from 0 to 4294967295, got ${String(limit)}`);
+  }
+  return limit;
+}
+
+function bytesOf(input: string | Uint8Array, limit: number): Uint8Array {
+  if (typeof input === 'string') return utf8(input, limit);
+  if (input instanceof Uint8Array) return input;
+  throw new TypeError(`realtime-codec: input must be a string or a Uint8Array, got ${describeType(input)}`);
+}
+
+/** Rewraps the JS Error thrown by the wasm layer; anything else (a bug) propagates unchanged. */
+function rethrow(error: unknown, positioned = true): never {
+  if (error instanceof Error && typeof (error as { code?: unknown }).code === 'string') {
+    const e = error as Error & Partial<ClientEventErrorDetails>;
+    const details: ClientEventErrorDetails = {
+      code: e.code as ClientEventErrorCode,
+      reason: e.message,
+      path: e.path ?? '',
+      line: positioned ? (e.line ?? 0) : 0,
+      column: positioned ? (e.column ?? 0) : 0,
+    };
+    if (e.expected !== undefined) details.expected = e.expected;
+    if (e.expectedValues !== undefined) details.expectedValues = Object.freeze([...e.expectedValues]);
+    if (e.received !== undefined) details.received = e.received;
+    throw new ClientEventError(details, { cause: error });
+  }
+  throw error;
+}
+
+function canonicalBytes(bytes: Uint8Array, limit: number, positioned = true): string {
+  try {
+    return wasm.canonicalize(bytes, limit);
+  } catch (error) {
+    rethrow(error, positioned);
+  }
+}
+
+/**
+ * The canonical JSON text of the event in `input`: what the Rust crate writes after reading it.
+ *
+ * @param input JSON text, or its UTF-8 bytes.
+ * @throws {ClientEventError} if `input` is not a valid client event.
+ * @example
+ * ```ts
+ * canonicalize('{"event_id":"e1","type":"response.create"}')
+ * // '{"type":"response.create","event_id":"e1","response":null}'
+ * ```
+ */
+export function canonicalize(input: string | Uint8Array, options?: CodecOptions): string {
+  assertReady();
+  const limit = limitOf(options);
+  return canonicalBytes(bytesOf(input, limit), limit);
+}
+
+/**
+ * Decodes and validates one event, returning it in canonical form (unknown fields dropped, `null`
+ * optional members removed, f32 numbers rounded, `response: null` added, ...).
+ *
+ * @param input JSON text, or its UTF-8 bytes.
+ * @throws {ClientEventError} with `code`, `path`, `line` and `column` if `input` is not a valid event;
+ *   also (`out_of_range`) if `tools[].parameters` holds an integer beyond ±2^53, which a JavaScript
+ *   number cannot hold exactly (`canonicalize` returns such events as exact text).
+ * @example
+ * ```ts
+ * const event = decode('{"type":"conversation.item.delete","item_id":"item_1"}')
+ * if (event.type === 'conversation.item.delete') console.log(event.item_id)
+ * ```
+ */
+export function decode(input: string | Uint8Array, options?: CodecOptions): ClientEvent {
+  const canonical = canonicalize(input, options);
+  // Integers of 16+ digits (only possible inside tools[].parameters) may not survive JSON.parse.
+  return (UNSAFE_CANDIDATE.test(canonical) ? parseExactly(canonical) : JSON.parse(canonical)) as ClientEvent;
+}
+
+const UNSAFE_CANDIDATE = /\d{16}/;
+const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * JSON.parse that refuses integers JavaScript cannot hold exactly (beyond ±2^53), which the Rust
+ * side keeps as u64/i64: decoding them into a number would silently change the value.
+ */
+function parseExactly(canonical: string): unknown {
+  const unsafe = new Set<string>();
+  for (const [token] of canonical.matchAll(TOKENS)) {
+    if (token[0] !== '"' && /^-?\d+$/.test(token) && !Number.isSafeInteger(Number(token))) unsafe.add(token);
+  }
+  if (unsafe.size === 0) return JSON.parse(canonical);
+  let hit: { holder: object; key: string; token: string } | undefined;
+  const parsed: unknown = JSON.parse(canonical, function (this: object, key: string, value: unknown) {
+    if (hit === undefined && typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      for (const token of unsafe) if (Number(token) === value) hit = { holder: this, key, token };
+    }
+    return value;
+  });
+  if (hit === undefined) return parsed;
+  const path = pathTo(parsed, hit.holder) ?? '';
+  throw new ClientEventError({
+    code: 'out_of_range',
+    reason: `integer ${hit.token} cannot be held exactly by a JavaScript number; canonicalize() returns the exact text`,
+    path: `${path}/${pointerSegment(hit.key)}`,
+    line: 0,
+    column: 0,
+  });
+}
+
+/** The JSON pointer of `target` inside `node`, by depth-first search. */
+function pathTo(node: unknown, target: object, at = ''): string | undefined {
+  if (node === target) return at;
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const [key, child] of Object.entries(node)) {
+    const found = pathTo(child, target, `${at}/${pointerSegment(key)}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * {@link decode} without throwing for invalid input.
+ *
+ * @throws {TypeError} only if `input` is neither a string nor a Uint8Array.
+ * @example
+ * ```ts
+ * const r = safeDecode(message)
+ * if (!r.ok) console.warn(r.error.code, r.error.path)
+ * ```
+ */
+export function safeDecode(input: string | Uint8Array, options?: CodecOptions): DecodeResult {
+  try {
+    return { ok: true, event: decode(input, options) };
+  } catch (error) {
+    if (error instanceof ClientEventError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/**
+ * Validates one event without building its canonical form (the cheapest call for a gate).
+ *
+ * @throws {TypeError} only if `input` is neither a string nor a Uint8Array.
+ * @example
+ * ```ts
+ * const r = check('{"type":"input_audio_buffer.commit"}')
+ * // { ok: true, type: 'input_audio_buffer.commit' }
+ * ```
+ */
+export function check(input: string | Uint8Array, options?: CodecOptions): CheckResult {
+  assertReady();
+  const limit = limitOf(options);
+  try {
+    return { ok: true, type: wasm.validate(bytesOf(input, limit), limit) as ClientEventType };
+  } catch (error) {
+    try {
+      rethrow(error);
+    } catch (wrapped) {
+      if (wrapped instanceof ClientEventError) return { ok: false, error: wrapped };
+      throw wrapped;
+    }
+  }
+}
+
+/**
+ * Validates an event object through the Rust crate and returns its canonical JSON text, ready to
+ * send. Values JSON cannot carry are refused, never silently changed: `NaN`/`Infinity`, BigInt,
+ * functions, symbols, `undefined` array elements and cycles give a {@link ClientEventError}
+ * (`invalid_value` or `invalid_type`). Errors carry `path` but no line/column (`0`).
+ *
+ * @throws {ClientEventError} if `event` is not a valid client event.
+ * @example
+ * ```ts
+ * ws.send(encode({ type: 'input_audio_buffer.append', audio: base64Pcm }))
+ * ```
+ */
+export function encode(event: ClientEventInput, options?: CodecOptions): string {
+  assertReady();
+  const limit = limitOf(options);
+  return canonicalBytes(utf8(toJsonText(event), limit), limit, false);
+}
+
+/**
+ * {@link encode} without throwing for invalid events.
+ *
+ * @throws never for invalid events; only for internal failures.
+ * @example
+ * ```ts
+ * const r = safeEncode(event)
+ * if (r.ok) ws.send(r.text)
+ * ```
+ */
+export function safeEncode(event: ClientEventInput, options?: CodecOptions): EncodeResult {
+  try {
+    return { ok: true, text: encode(event, options) };
+  } catch (error) {
+    if (error instanceof ClientEventError) return { ok: false, error };
+    throw error;
+  }
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return value.constructor?.name ? `a ${value.constructor.name}` : 'an object';
+  return typeof value;
+}
+
+function pointerSegment(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** JSON.stringify that refuses, with a path, every value it would silently change or drop. */
+function toJsonText(event: unknown): string {
+  // Each object's holder and key, to build a JSON pointer only when something is wrong.
+  const parents = new Map<object, [object, string]>();
+  let top: object | undefined; // JSON.stringify's own wrapper {"": event}: the first `this`
+  const fail = (code: ClientEventErrorCode, holder: object, key: string, reason: string): ClientEventError => {
+    const segments: string[] = [];
+    if (holder !== top) {
+      segments.push(key);
+      for (let at = parents.get(holder); at && at[0] !== top; at = parents.get(at[0])) segments.unshift(at[1]);
+    }
+    const path = segments.map((s) => `/${pointerSegment(s)}`).join('');
+    return new ClientEventError({ code, reason, path, line: 0, column: 0 });
+  };
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(event, function (this: object, key: string, value: unknown) {
+      top ??= this;
+      switch (typeof value) {
+        case 'object':
+          if (value !== null) parents.set(value, [this, key]);
+          return value;
+        case 'number':
+          if (!Number.isFinite(value)) throw fail('invalid_value', this, key, `${value} is not a JSON number`);
+          return value;
+        case 'bigint':
+          throw fail('invalid_type', this, key, `BigInt ${value}n has no JSON form`);
+        case 'function':
+        case 'symbol':
+          throw fail('invalid_type', this, key, `a ${typeof value} has no JSON form`);
+        case 'undefined':
+          if (Array.isArray(this)) throw fail('invalid_type', this, key, 'an undefined array element has no JSON form');
+          return value;
+        default:
+          return value;
+      }
+    });
+  } catch (error) {
+    if (error instanceof ClientEventError) throw error;
+    const reason = `cannot serialise the event: ${error instanceof Error ? error.message : String(error)}`;
+    throw new ClientEventError({ code: 'invalid_value', reason, path: '', line: 0, column: 0 }, { cause: error });
+  }
+  if (text === undefined) {
+    const reason = `${describeType(event)} has no JSON form`;
+    throw new ClientEventError({ code: 'invalid_type', reason, path: '', line: 0, column: 0 });
+  }
+  return text;
+}
