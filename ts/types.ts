@@ -72,8 +72,11 @@ export interface AudioTranscription {
 /** Server VAD: the crate requires all three numbers (the official SDK does not). */
 export interface ServerVadTurnDetection {
   type: 'server_vad';
-  /** f32: written back rounded to single precision (0.123456789 -> 0.12345679, 1 -> 1.0). */
-  threshold: number;
+  /**
+   * f32: written back rounded to single precision (0.123456789 -> 0.12345679, 1 -> 1.0). A number
+   * beyond f32's range (about 3.4e38) becomes infinite in Rust, which serde_json writes as `null`.
+   */
+  threshold: number | null;
   /** u32 (0 to 4294967295), milliseconds. */
   prefix_padding_ms: number;
   /** u32 (0 to 4294967295), milliseconds. */
@@ -121,8 +124,11 @@ export interface SessionResource {
   turn_detection?: TurnDetection;
   tools?: ToolDefinition[];
   tool_choice?: ToolChoice;
-  /** f32: written back rounded to single precision; a value beyond f32's range becomes `null`. */
-  temperature?: number;
+  /**
+   * f32: written back rounded to single precision. A number beyond f32's range (about 3.4e38)
+   * becomes infinite in Rust, which serde_json writes as `null` (and reads back as absent).
+   */
+  temperature?: number | null;
   max_response_output_tokens?: MaxResponseOutputTokens;
 }
 
@@ -238,8 +244,11 @@ export type Accepted<T> = T extends JsonValue[]
   : T extends readonly (infer U)[]
     ? Accepted<U>[]
     : T extends object
-      ? { [K in OptionalKeys<T>]?: Accepted<T[K]> | null } & { [K in Exclude<keyof T, OptionalKeys<T>>]: Accepted<T[K]> }
+      ? Flat<{ [K in OptionalKeys<T>]?: Accepted<T[K]> | null } & { [K in Exclude<keyof T, OptionalKeys<T>>]: Accepted<T[K]> }>
       : T;
+
+/** One object type instead of an intersection, so that TypeScript's weak-type and excess-property checks apply. */
+type Flat<T> = { [K in keyof T]: T[K] };
 
 /** `response.create` as accepted: `response` may be omitted or `null`. */
 export type ResponseCreateEventInput = Accepted<Omit<ResponseCreateEvent, 'response'>> & {

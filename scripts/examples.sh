@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The main job: the realtime-codec CLI on the bundled examples. Sets up and builds what is missing.
+#   examples/session.json, examples/conversation.jsonl: valid events -> canonical JSON, exit 0
+#   examples/invalid.jsonl: one error per line -> file:line:column, JSON pointer, code; exit 1
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+bash scripts/build-all.sh
+
+step "realtime-codec canonical examples/session.json examples/conversation.jsonl"
+node dist/cli.mjs canonical examples/session.json examples/conversation.jsonl
+
+step "realtime-codec check examples/invalid.jsonl   (every line is invalid: exit status 1 expected)"
+set +e
+node dist/cli.mjs check examples/invalid.jsonl
+status=$?
+set -e
+[ "$status" = 1 ] || die "expected exit status 1 for examples/invalid.jsonl, got $status"
+note "exit status 1, as expected"

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: set up, build, then
+#   1. Rust, native:     cargo test (the codec, the wire facts, test/vectors drift)
+#   2. TypeScript types: tsc over ts/ and the type-level tests (vitest --typecheck)
+#   3. Node:             vitest over the built package (vectors through wasm, API, CLI, packaging)
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+bash scripts/build-all.sh
+
+mkdir -p target
+step "test 1/3: Rust (native cargo test)"
+cargo test --workspace --locked 2>&1 | tee target/cargo-test.log | grep -Ev '^\s+(Compiling|Running|Doc-tests)' || true
+[ "${PIPESTATUS[0]}" = 0 ] || die "cargo test failed"
+rust_passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' target/cargo-test.log | awk '{s+=$4} END {print s+0}')
+
+step "test 2/3: TypeScript types (tsc + vitest --typecheck)"
+node_modules/.bin/tsc -p tsconfig.json --noEmit
+node_modules/.bin/tsc -p test/tsconfig.json --noEmit
+node_modules/.bin/vitest run --typecheck.only 2>&1 | tee target/vitest-types.log
+[ "${PIPESTATUS[0]}" = 0 ] || die "type-level tests failed"
+types_passed=$(sed 's/\x1b\[[0-9;]*m//g' target/vitest-types.log | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -1)
+
+step "test 3/3: Node (vitest, against dist/)"
+node_modules/.bin/vitest run 2>&1 | tee target/vitest.log
+[ "${PIPESTATUS[0]}" = 0 ] || die "vitest failed"
+node_passed=$(sed 's/\x1b\[[0-9;]*m//g' target/vitest.log | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -1)
+
+step "summary"
+note "Rust native: $rust_passed tests passed"
+note "TypeScript type-level: $types_passed tests passed (plus tsc over ts/ and test/)"
+note "Node (wasm): $node_passed tests passed"
+echo "$((rust_passed + types_passed + node_passed)) passed, 0 failed"

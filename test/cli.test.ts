@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from './helpers.js';
+
+const cli = join(root, 'dist/cli.mjs');
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, input, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('realtime-codec CLI', () => {
+  it('prints canonical events for the valid examples, exit 0', () => {
+    const r = run(['examples/session.json', 'examples/conversation.jsonl']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[0]?.startsWith('{"type":"session.update","event_id":"evt_session_1","session":{"modalities"')).toBe(true);
+    expect(lines).toContain('{"type":"response.create","response":null}');
+    expect(lines).toContain('{"type":"response.cancel"}');
+    expect(r.stderr).toContain('11 events: 11 valid, 0 invalid');
+  });
+
+  it('reports each invalid line with file, line, column, path and code, exit 1', () => {
+    const r = run(['check', 'examples/invalid.jsonl']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('examples/invalid.jsonl:1:45: error[invalid_value] at /session/voice: unknown variant `sage`');
+    expect(r.stderr).toContain('examples/invalid.jsonl:3:73: error[out_of_range] at /content_index');
+    expect(r.stderr).toContain('examples/invalid.jsonl:4:9: error[unknown_event_type] at /type');
+    expect(r.stderr).toContain('examples/invalid.jsonl:7:37: error[syntax] at (root): trailing comma');
+    expect(r.stderr).toContain('7 events: 0 valid, 7 invalid');
+  });
+
+  it('maps positions in a multi-line JSON document to the file', () => {
+    const doc = '{\n  "type": "session.update",\n  "session": {\n    "voice": "nobody"\n  }\n}\n';
+    const r = run(['check', '--format', 'json', '-'], doc);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('<stdin>:4:14: error[invalid_value] at /session/voice');
+  });
+
+  it('reads JSON Lines from stdin and emits --json records', () => {
+    const r = run(['--json'], '{"type":"input_audio_buffer.clear"}\n\n{"type":"nope"}\n');
+    expect(r.status).toBe(1);
+    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records[0]).toEqual({ source: '<stdin>', line: 1, ok: true, canonical: '{"type":"input_audio_buffer.clear"}' });
+    expect(records[1]).toMatchObject({ source: '<stdin>', line: 3, ok: false, error: { code: 'unknown_event_type', path: '/type', line: 3, column: 9 } });
+  });
+
+  it('applies --max-bytes and rejects bad usage with status 2', () => {
+    const r = run(['check', '--max-bytes', '5'], '{"type":"input_audio_buffer.clear"}');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error[too_large]');
+    expect(run(['--bogus']).status).toBe(2);
+    expect(run(['no/such/file.json']).status).toBe(2);
+    expect(run(['--help']).stdout).toContain('usage: realtime-codec');
+  });
+});

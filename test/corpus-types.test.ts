@@ -1,0 +1,95 @@
+// The TypeScript types against the whole corpus: every valid vector's canonical output must
+// type-check as ClientEvent (and as ClientEventInput), and every invalid vector that is a JSON
+// object must fail to type-check as ClientEventInput, except where TypeScript cannot express the
+// rule (listed, with the reason, in NOT_EXPRESSIBLE).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { loadVectors, root } from './helpers.js';
+
+/** Invalid corpus cases whose fault lies outside what a TypeScript type can say. */
+const NOT_EXPRESSIBLE: Record<string, string> = {
+  'temperature 1e400 out of range': 'not JSON.parse-able as written (1e400 becomes Infinity)',
+  'max_response_output_tokens u16 max + 1': 'integer range',
+  'max_response_output_tokens negative': 'integer range',
+  'max_response_output_tokens fraction': 'integer-ness',
+  'server_vad negative prefix_padding_ms': 'integer range',
+  'server_vad silence_duration_ms u32 max + 1': 'integer range',
+  'truncate audio_end_ms u32 max + 1': 'integer range',
+  'truncate negative content_index': 'integer range',
+  'truncate fractional audio_end_ms': 'integer-ness',
+  'truncate audio_end_ms 1e3 is a float': 'JSON number spelling (1e3 is a float to serde)',
+  'session as an array too short': 'serde reads structs from arrays; the type says object',
+  'lone high surrogate escape': 'string contents (a lone surrogate is still a string)',
+  'lone low surrogate escape': 'string contents (a lone surrogate is still a string)',
+  'swapped surrogates': 'string contents (a lone surrogate is still a string)',
+  'duplicate type key': 'JSON.parse keeps the last key',
+  'duplicate event_id': 'JSON.parse keeps the last key',
+  'duplicate nested field': 'JSON.parse keeps the last key',
+};
+
+describe('TypeScript types over the corpus', () => {
+  it('valid events type-check; invalid ones do not', () => {
+    const lines: string[] = ["import type { ClientEvent, ClientEventInput } from '../dist/node.mjs';"];
+    const expectations = new Map<number, { name: string; valid: boolean }>();
+    let skipped = 0;
+    for (const v of loadVectors()) {
+      if ('canonical' in v.expect) {
+        expectations.set(lines.length, { name: v.name, valid: true });
+        lines.push(`export const c${lines.length}: ClientEvent = ${v.expect.canonical};`);
+        expectations.set(lines.length, { name: `${v.name} (as input)`, valid: true });
+        lines.push(`export const c${lines.length}: ClientEventInput = ${v.expect.canonical};`);
+        continue;
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(v.input);
+      } catch {
+        continue; // not JSON: nothing to type
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || v.name in NOT_EXPRESSIBLE) {
+        skipped += 1;
+        continue;
+      }
+      expectations.set(lines.length, { name: v.name, valid: false });
+      lines.push(`export const c${lines.length}: ClientEventInput = ${JSON.stringify(parsed)};`);
+    }
+    // Written inside test/ so that '../dist/node.mjs' resolves as it does for the other tests.
+    const dir = mkdtempSync(join(root, 'test/.corpus-'));
+    const file = join(dir, 'corpus.ts');
+    // U+2028/U+2029 are line terminators to TypeScript: escape them so that lines stay one per case.
+    const text = lines.join('\n').replaceAll("'../dist/", "'../../dist/").replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+    writeFileSync(file, text);
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+    });
+    const source = program.getSourceFile(file);
+    if (source === undefined) throw new Error(`TypeScript did not load ${file}`);
+    const diagnostics = ts.getPreEmitDiagnostics(program);
+    rmSync(dir, { recursive: true, force: true });
+    const failing = new Set<number>();
+    for (const d of diagnostics) {
+      if (d.file !== source || d.start === undefined) throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      failing.add(source.getLineAndCharacterOfPosition(d.start).line);
+    }
+    const wrong: string[] = [];
+    let valid = 0;
+    let invalid = 0;
+    for (const [line, { name, valid: ok }] of expectations) {
+      if (ok) valid += 1;
+      else invalid += 1;
+      if (ok === failing.has(line)) wrong.push(`${ok ? 'valid but rejected' : 'invalid but accepted'}: ${name}`);
+    }
+    console.log(`corpus types: ${valid} valid typed, ${invalid} invalid rejected, ${skipped} not expressible or not objects`);
+    expect(wrong).toEqual([]);
+    expect(valid).toBeGreaterThan(150);
+    expect(invalid).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,47 @@
+// The package as Node users load it: by name (self-reference through package.json "exports"),
+// as ESM and as CommonJS, synchronously; and a core free of environment-specific imports. (No
+// top-level await: esbuild refuses to emit dist/node.cjs from sources that use one, and
+// node.mjs is built from the same sources.)
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from './helpers.js';
+
+function node(args: string[]) {
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  return { status: r.status, out: r.stdout.trim(), err: r.stderr };
+}
+
+describe('Node entry points', () => {
+  it("require('realtime-codec') works synchronously", () => {
+    const r = node(['-e', "const c = require('realtime-codec'); console.log(c.encode({type:'response.create'}), c.EVENT_TYPES.length)"]);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('{"type":"response.create","response":null} 9');
+  });
+
+  it("import from 'realtime-codec' works with no await, and as the ./node subpath", () => {
+    const r = node([
+      '--input-type=module',
+      '-e',
+      "import { decode } from 'realtime-codec'; import * as n from 'realtime-codec/node'; console.log(decode('{\"type\":\"response.cancel\"}').type, typeof n.encode)",
+    ]);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('response.cancel function');
+  });
+
+  it('ESM and CJS builds give identical results', () => {
+    const script = "const t = '{\"response\":{\"temperature\":0.1},\"type\":\"response.create\"}'; console.log(c.canonicalize(t))";
+    const cjs = node(['-e', `const c = require('realtime-codec'); ${script}`]);
+    const esm = node(['--input-type=module', '-e', `import * as c from 'realtime-codec'; ${script}`]);
+    expect(cjs.out).toBe('{"type":"response.create","response":{"temperature":0.1}}');
+    expect(esm.out).toBe(cjs.out);
+  });
+
+  it('keeps the core environment-neutral', () => {
+    for (const file of ['ts/core.ts', 'ts/errors.ts', 'ts/types.ts', 'wasm/realtime_codec.js']) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).not.toMatch(/from ['"]node:|require\(|import\.meta|\bdocument\.|\bwindow\./);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+// Type-level tests (vitest --typecheck runs them through tsc): valid events type-check, wrong ones
+// do not (each @ts-expect-error must meet an error, or tsc fails the run).
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  AudioFormat,
+  ClientEvent,
+  ClientEventInput,
+  ClientEventType,
+  EventOf,
+  ItemContentType,
+  RealtimeVoice,
+  ResponseCreateEvent,
+  SessionResource,
+  ToolChoice,
+  TurnDetection,
+} from '../dist/node.mjs';
+import { AUDIO_FORMATS, ClientEventError, decode, encode, EVENT_TYPES, safeDecode, VOICES, ITEM_CONTENT_TYPES } from '../dist/node.mjs';
+
+describe('closed unions', () => {
+  it('derive from the runtime lists', () => {
+    expectTypeOf<RealtimeVoice>().toEqualTypeOf<(typeof VOICES)[number]>();
+    expectTypeOf<RealtimeVoice>().toEqualTypeOf<'alloy' | 'ash' | 'ballad' | 'coral' | 'echo' | 'fable' | 'onyx' | 'nova' | 'shimmer' | 'verse'>();
+    expectTypeOf<AudioFormat>().toEqualTypeOf<'pcm16' | 'g711_law' | 'g711_alaw'>();
+    expectTypeOf<AudioFormat>().toEqualTypeOf<(typeof AUDIO_FORMATS)[number]>();
+    expectTypeOf<ItemContentType>().toEqualTypeOf<(typeof ITEM_CONTENT_TYPES)[number]>();
+    expectTypeOf<ClientEventType>().toEqualTypeOf<(typeof EVENT_TYPES)[number]>();
+    expectTypeOf<ClientEvent['type']>().toEqualTypeOf<ClientEventType>();
+  });
+});
+
+describe('canonical shape (decode output)', () => {
+  it('narrows on type', () => {
+    const event = decode('{}');
+    if (event.type === 'conversation.item.truncate') {
+      expectTypeOf(event.content_index).toEqualTypeOf<number>();
+      expectTypeOf(event.item_id).toEqualTypeOf<string>();
+    }
+    if (event.type === 'response.create') {
+      expectTypeOf(event.response).toEqualTypeOf<SessionResource | null>();
+    }
+    expectTypeOf<EventOf<'response.create'>>().toEqualTypeOf<ResponseCreateEvent>();
+  });
+
+  it('has response: null required on response.create and no nulls elsewhere', () => {
+    const ok: ClientEvent = { type: 'response.create', response: null };
+    // @ts-expect-error the canonical form always has `response`
+    const missing: ClientEvent = { type: 'response.create' };
+    // @ts-expect-error canonical optional members are omitted, never null
+    const nulled: ClientEvent = { type: 'response.cancel', event_id: null };
+    void [ok, missing, nulled];
+  });
+
+  it('tool choice, turn detection and token limits', () => {
+    const choices: ToolChoice[] = ['auto', 'none', 'required', { type: 'function', name: 'f' }];
+    // @ts-expect-error unknown mode
+    const any: ToolChoice = 'any';
+    const vad: TurnDetection = { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 1, silence_duration_ms: 2 };
+    // @ts-expect-error server_vad needs its three numbers
+    const short: TurnDetection = { type: 'server_vad', threshold: 0.5 };
+    // @ts-expect-error semantic_vad needs eagerness
+    const semantic: TurnDetection = { type: 'semantic_vad' };
+    const tokens: SessionResource = { max_response_output_tokens: 'inf' };
+    // @ts-expect-error only "inf" or a number
+    const infinite: SessionResource = { max_response_output_tokens: 'infinite' };
+    void [choices, any, vad, short, semantic, tokens, infinite];
+  });
+});
+
+describe('accepted shape (encode input)', () => {
+  it('accepts null for optional members and a missing response', () => {
+    encode({ type: 'response.create' });
+    encode({ type: 'response.create', response: null, event_id: null });
+    encode({ type: 'session.update', session: { voice: null, turn_detection: null, tools: [{ type: 'function', name: 'f', description: 'd', parameters: { any: [1, null] } }] } });
+    encode({ type: 'conversation.item.create', item: { content: [{ type: 'input_text', text: 'hi', audio: null }] } });
+    expectTypeOf(encode).returns.toEqualTypeOf<string>();
+  });
+
+  it('rejects wrong events', () => {
+    // @ts-expect-error unknown event type
+    encode({ type: 'conversation.item.retrieve', item_id: 'x' });
+    // @ts-expect-error missing audio
+    encode({ type: 'input_audio_buffer.append' });
+    // @ts-expect-error audio must be a string
+    encode({ type: 'input_audio_buffer.append', audio: new Uint8Array(2) });
+    // @ts-expect-error the crate spells it g711_law
+    encode({ type: 'session.update', session: { input_audio_format: 'g711_ulaw' } });
+    // @ts-expect-error voice not in the crate
+    encode({ type: 'session.update', session: { voice: 'sage' } });
+    // @ts-expect-error required members may not be null
+    encode({ type: 'conversation.item.delete', item_id: null });
+    // @ts-expect-error content parts need a type
+    encode({ type: 'conversation.item.create', item: { content: [{ text: 'hi' }] } });
+    // @ts-expect-error tools need a description
+    encode({ type: 'session.update', session: { tools: [{ type: 'function', name: 'f', parameters: {} }] } });
+    // @ts-expect-error role developer is not in the crate
+    encode({ type: 'conversation.item.create', item: { role: 'developer' } });
+    // @ts-expect-error a typo'd member is an excess property
+    encode({ type: 'response.cancel', event_idd: 'x' });
+    // @ts-expect-error arguments are JSON text, not an object
+    encode({ type: 'conversation.item.create', item: { type: 'function_call', arguments: { a: 1 } } });
+    // @ts-expect-error truncate numbers are numbers
+    encode({ type: 'conversation.item.truncate', item_id: 'i', content_index: '0', audio_end_ms: 0 });
+  });
+
+  it('canonical events are accepted input', () => {
+    expectTypeOf<ClientEvent>().toMatchTypeOf<ClientEventInput>();
+  });
+});
+
+describe('results and errors', () => {
+  it('discriminate on ok', () => {
+    const r = safeDecode('');
+    if (r.ok) expectTypeOf(r.event).toEqualTypeOf<ClientEvent>();
+    else expectTypeOf(r.error).toEqualTypeOf<ClientEventError>();
+    expectTypeOf<ClientEventError['code']>().toEqualTypeOf<
+      'syntax' | 'invalid_unicode' | 'too_deep' | 'too_large' | 'unknown_event_type' | 'missing_field' | 'duplicate_field' | 'invalid_type' | 'invalid_value' | 'out_of_range'
+    >();
+  });
+});
