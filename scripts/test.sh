@@ -9,7 +9,9 @@ bash scripts/setup.sh
 bash scripts/build-all.sh
 
 mkdir -p target
-step "test 1/3: Rust (native cargo test)"
+step "test 1/3: Rust (clippy, then native cargo test)"
+# clippy denies unwrap/expect/panic in the library (see crate/src/lib.rs) and any warning.
+cargo clippy --workspace --all-targets --locked --quiet -- -D warnings
 cargo test --workspace --locked 2>&1 | tee target/cargo-test.log | grep -Ev '^\s+(Compiling|Running|Doc-tests)' || true
 [ "${PIPESTATUS[0]}" = 0 ] || die "cargo test failed"
 rust_passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' target/cargo-test.log | awk '{s+=$4} END {print s+0}')

@@ -10,6 +10,15 @@
 //! assert_eq!(out, r#"{"type":"response.create","event_id":"e1","response":null}"#);
 //! ```
 
+// No input may panic (a panic in wasm is a trap that poisons the instance): no unwrap/expect/panic
+// outside tests. scripts/test.sh runs clippy with these denied.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+// CodecError is 144 bytes, but it is the cold path, and ClientEvent, the Ok side, is larger.
+#![allow(clippy::result_large_err)]
+
 mod error;
 mod locate;
 #[doc(hidden)]

@@ -63,7 +63,8 @@ fn explain_syntax(input: &[u8], err: &serde_json::Error) -> CodecError {
     };
     let (path, _) = walk(input, false);
     let message = if message == "unexpected end of hex escape" {
-        "lone leading surrogate in hex escape (a \\uD800-\\uDBFF not followed by a low surrogate)".to_owned()
+        "lone leading surrogate in hex escape (a \\uD800-\\uDBFF not followed by a low surrogate)"
+            .to_owned()
     } else {
         message
     };
@@ -86,17 +87,15 @@ fn explain_data(input: &[u8], err: &serde_json::Error) -> CodecError {
         Some((mut path, found)) => {
             let message = bare_message(&found);
             let (mut code, expected, expected_values, received) = classify_data_message(&message);
-            let mut target = path.clone();
+            // The text to point at: for a missing member, which has no text of its own, the
+            // object that lacks it.
+            let target = path.clone();
             if code == ErrorCode::MissingField {
                 if let Some(field) = first_backticked(&message) {
                     path.push(field.to_owned());
                 }
             } else if path.len() == 1 && path[0] == "type" && code == ErrorCode::InvalidValue {
                 code = ErrorCode::UnknownEventType;
-            }
-            if code == ErrorCode::MissingField {
-                // A missing member has no text of its own: point at the object that lacks it.
-                target.truncate(path.len() - 1);
             }
             let mut out = CodecError::new(code, message);
             out.path = pointer(&path);
@@ -247,7 +246,10 @@ fn blames_tag(value: &Value, err: &Found) -> bool {
     }
 }
 
-static STRING: Rule = Rule::Leaf(check!(r#"{"type":"conversation.item.delete","item_id":"#, "}"));
+static STRING: Rule = Rule::Leaf(check!(
+    r#"{"type":"conversation.item.delete","item_id":"#,
+    "}"
+));
 static OPT_STRING: Rule = Rule::Opt(&STRING);
 static OPT_BOOL: Rule = Rule::Opt(&Rule::Leaf(check!(
     r#"{"type":"session.update","session":{"turn_detection":{"type":"semantic_vad","eagerness":"","create_response":"#,
