@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the npm package into dist/ from ts/ and the wasm/ output of scripts/build-wasm.sh:
-//   1. esbuild: dist/node.mjs (ESM), dist/node.cjs (CommonJS), dist/cli.mjs (the bin)
+//   1. esbuild: dist/node.mjs (ESM), dist/node.cjs (CommonJS), dist/browser.mjs, dist/cli.mjs (the bin)
 //   2. the .wasm, copied beside the entries that read it
 //   3. tsc: .d.ts declarations, plus .d.cts twins so that `require` users get CommonJS types
 //      (and node.d.mts for importers of dist/node.mjs by path)
@@ -35,6 +35,15 @@ await build({
   define: { 'import.meta.url': 'import_meta_url' },
   inject: [shim],
 });
+// Browsers, workers, bundlers, edge runtimes: no Node built-ins, async init().
+await build({
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  entryPoints: [join(root, 'ts/browser.ts')],
+  format: 'esm',
+  outfile: join(dist, 'browser.mjs'),
+});
 // The CLI imports the Node entry as an external module, so both share one wasm instance.
 await build({
   ...common,
@@ -64,5 +73,5 @@ for (const name of readdirSync(dist).filter((n) => n.endsWith('.d.ts'))) {
 }
 // For importers of dist/node.mjs by path (the tests do): TypeScript looks for node.d.mts.
 copyFileSync(join(dist, 'node.d.ts'), join(dist, 'node.d.mts'));
-for (const name of ['cli.d.ts', 'cli.d.cts']) rmSync(join(dist, name), { force: true });
+for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts']) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);

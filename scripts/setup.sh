@@ -3,11 +3,12 @@
 #   1. npm dependencies (npm ci, from package-lock.json)
 #   2. a wasm32 Rust toolchain: rustup's target if installed, else Debian's rustc-web recipe
 #   3. the wasm-bindgen CLI at exactly the version in scripts/toolchain.env (cargo install --locked)
+#   4. Chromium for the real-browser tests: Debian's package (no browser download), or CHROMIUM_PATH
 # wasm-opt comes from the npm package `binaryen` (step 1). Safe to run any number of times.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-step "setup 1/3: npm dependencies"
+step "setup 1/4: npm dependencies"
 command -v node >/dev/null || die "Node.js 20+ is required"
 command -v cargo >/dev/null || die "Rust (cargo) is required: https://rustup.rs"
 if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
@@ -17,7 +18,7 @@ else
   npm ci --no-audit --no-fund
 fi
 
-step "setup 2/3: wasm32 toolchain"
+step "setup 2/4: wasm32 toolchain"
 mode="$(wasm_mode)"
 if [ "$mode" = rustup ]; then
   note "using rustup's installed wasm32-unknown-unknown target"
@@ -41,10 +42,24 @@ else
   note "$(RUSTUP_TOOLCHAIN=$DEBIAN_WASM_TOOLCHAIN rustc --version)"
 fi
 
-step "setup 3/3: wasm-bindgen CLI $WASM_BINDGEN_VERSION"
+step "setup 3/4: wasm-bindgen CLI $WASM_BINDGEN_VERSION"
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   note "already installed"
 else
   note "cargo install wasm-bindgen-cli --version $WASM_BINDGEN_VERSION --locked (a few minutes, once)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked
+fi
+
+step "setup 4/4: Chromium for the browser tests"
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  [ -x "$CHROMIUM_PATH" ] || die "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable"
+  note "using CHROMIUM_PATH=$CHROMIUM_PATH"
+elif [ -x /usr/bin/chromium ]; then
+  note "$(/usr/bin/chromium --version 2>/dev/null | head -1)"
+elif command -v apt-get >/dev/null; then
+  note "installing Debian's chromium"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+else
+  die "no Chromium: install one and set CHROMIUM_PATH to it"
 fi

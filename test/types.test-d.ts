@@ -113,7 +113,7 @@ describe('results and errors', () => {
     if (r.ok) expectTypeOf(r.event).toEqualTypeOf<ClientEvent>();
     else expectTypeOf(r.error).toEqualTypeOf<ClientEventError>();
     expectTypeOf<ClientEventError['code']>().toEqualTypeOf<
-      'syntax' | 'invalid_unicode' | 'too_deep' | 'too_large' | 'unknown_event_type' | 'missing_field' | 'duplicate_field' | 'invalid_type' | 'invalid_value' | 'out_of_range'
+      'syntax' | 'invalid_unicode' | 'too_deep' | 'too_large' | 'unknown_event_type' | 'missing_field' | 'duplicate_field' | 'invalid_type' | 'invalid_value' | 'out_of_range' | 'not_initialized'
     >();
   });
 });

@@ -35,23 +35,47 @@ export type CheckResult = { ok: true; type: ClientEventType } | { ok: false; err
 
 let ready = false;
 
+/** What {@link instantiateAsync} accepts: a URL (string, URL, Request), a fetch `Response` or its promise, the bytes, or a compiled module. */
+export type WasmSource = string | URL | Request | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+
 /**
- * Instantiates the codec from the `.wasm` bytes or a compiled module. Entry files call this; it
- * is idempotent.
+ * Instantiates the codec synchronously from the `.wasm` bytes or a compiled module (Node, workers).
+ * Idempotent.
  * @internal
  */
-export function instantiate(module: WebAssembly.Module | BufferSource): void {
+export function instantiate(module: WebAssembly.Module | ArrayBuffer | ArrayBufferView): void {
   if (ready) return;
   wasm.initSync({ module });
   ready = true;
 }
 
+/**
+ * Instantiates the codec asynchronously (streaming compilation when the source is a response
+ * served as `application/wasm`). Idempotent once it has succeeded; after a failure, call again.
+ * @internal
+ */
+export async function instantiateAsync(source: WasmSource): Promise<void> {
+  if (ready) return;
+  await wasm.default({ module_or_path: source });
+  ready = true;
+}
+
+/** Whether the WebAssembly module is instantiated. */
+export function isInitialized(): boolean {
+  return ready;
+}
+
 function assertReady(): void {
   if (!ready) {
-    throw new Error(
-      'realtime-codec: the WebAssembly module is not initialised. Import the package entry ' +
-        "('realtime-codec'), which loads it, rather than an internal file.",
-    );
+    throw new ClientEventError({
+      code: 'not_initialized',
+      reason:
+        "realtime-codec is not initialised: call and await init() from 'realtime-codec' once before using it " +
+        "(in Node, importing 'realtime-codec' initialises it for you)",
+      path: '',
+      line: 0,
+      column: 0,
+    });
   }
 }
 

@@ -3,7 +3,10 @@
  * @module
  */
 
-/** Stable, machine-readable reasons; the same strings in Rust (`ErrorCode`), the vectors and the CLI. */
+/**
+ * Stable, machine-readable reasons; the same strings in Rust (`ErrorCode`), the vectors and the CLI.
+ * `not_initialized` is the JavaScript side's own: the browser entry used before `init()` resolved.
+ */
 export const ERROR_CODES = [
   'syntax',
   'invalid_unicode',
@@ -15,6 +18,7 @@ export const ERROR_CODES = [
   'invalid_type',
   'invalid_value',
   'out_of_range',
+  'not_initialized',
 ] as const;
 export type ClientEventErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,24 +5,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { instantiate } from './core.js';
+import { instantiate, type WasmSource } from './core.js';
 
 // The .wasm sits beside this file in dist/. (The CommonJS build defines import.meta.url from
 // __filename: see scripts/build.mjs.)
 instantiate(readFileSync(fileURLToPath(new URL('./realtime_codec_bg.wasm', import.meta.url))));
 
-export {
-  canonicalize,
-  check,
-  decode,
-  encode,
-  safeDecode,
-  safeEncode,
-  DEFAULT_MAX_INPUT_BYTES,
-  type CodecOptions,
-  type CheckResult,
-  type DecodeResult,
-  type EncodeResult,
-} from './core.js';
-export * from './types.js';
-export * from './errors.js';
+export * from './api.js';
+
+/**
+ * Resolves at once: in Node the codec is ready at import. Present so that code shared with the
+ * browser entry can `await init()` everywhere.
+ *
+ * @throws never
+ * @example
+ * ```ts
+ * import { init, encode } from 'realtime-codec';
+ * await init(); // no-op in Node, loads the .wasm in a browser
+ * ```
+ */
+export function init(_source?: WasmSource): Promise<void> {
+  return Promise.resolve();
+}

@@ -1,0 +1,21 @@
+/**
+ * The public API, shared by every entry (`node.ts`, `browser.ts`); each entry adds its own `init`.
+ * @module
+ */
+export {
+  canonicalize,
+  check,
+  decode,
+  encode,
+  isInitialized,
+  safeDecode,
+  safeEncode,
+  DEFAULT_MAX_INPUT_BYTES,
+  type CodecOptions,
+  type CheckResult,
+  type DecodeResult,
+  type EncodeResult,
+  type WasmSource,
+} from './core.js';
+export * from './types.js';
+export * from './errors.js';
