@@ -3,7 +3,7 @@
 //   1. esbuild: dist/node.mjs (ESM), dist/node.cjs (CommonJS), dist/browser.mjs, dist/cli.mjs (the bin)
 //   2. the .wasm, copied beside the entries that read it
 //   3. tsc: .d.ts declarations, plus .d.cts twins so that `require` users get CommonJS types
-//      (and node.d.mts for importers of dist/node.mjs by path)
+//      (and .d.mts twins for importers of dist/*.mjs by path)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
@@ -73,5 +73,6 @@ for (const name of readdirSync(dist).filter((n) => n.endsWith('.d.ts'))) {
 }
 // For importers of dist/node.mjs by path (the tests do): TypeScript looks for node.d.mts.
 copyFileSync(join(dist, 'node.d.ts'), join(dist, 'node.d.mts'));
+copyFileSync(join(dist, 'browser.d.ts'), join(dist, 'browser.d.mts'));
 for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts']) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);

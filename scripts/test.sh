@@ -2,7 +2,8 @@
 # The whole test suite, from a fresh clone: set up, build, then
 #   1. Rust, native:     cargo test (the codec, the wire facts, test/vectors drift)
 #   2. TypeScript types: tsc over ts/ and the type-level tests (vitest --typecheck)
-#   3. Node:             vitest over the built package (vectors through wasm, API, CLI, packaging)
+#   3. Node + Chromium:  vitest over the built package: vectors through wasm in Node, in a Chromium
+#                        page and worker; API; CLI; npm pack + install + tsc + Vite; the playground
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 bash scripts/setup.sh
@@ -23,7 +24,7 @@ node_modules/.bin/vitest run --typecheck.only 2>&1 | tee target/vitest-types.log
 [ "${PIPESTATUS[0]}" = 0 ] || die "type-level tests failed"
 types_passed=$(sed 's/\x1b\[[0-9;]*m//g' target/vitest-types.log | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -1)
 
-step "test 3/3: Node (vitest, against dist/)"
+step "test 3/3: Node and Chromium (vitest, against dist/ and the packed tarball)"
 node_modules/.bin/vitest run 2>&1 | tee target/vitest.log
 [ "${PIPESTATUS[0]}" = 0 ] || die "vitest failed"
 node_passed=$(sed 's/\x1b\[[0-9;]*m//g' target/vitest.log | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -1)
@@ -31,5 +32,5 @@ node_passed=$(sed 's/\x1b\[[0-9;]*m//g' target/vitest.log | grep -Eo 'Tests +[0-
 step "summary"
 note "Rust native: $rust_passed tests passed"
 note "TypeScript type-level: $types_passed tests passed (plus tsc over ts/ and test/)"
-note "Node (wasm): $node_passed tests passed"
+note "Node and Chromium (wasm): $node_passed tests passed"
 echo "$((rust_passed + types_passed + node_passed)) passed, 0 failed"

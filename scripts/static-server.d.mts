@@ -1,0 +1,1 @@
+export function serve(base: string, port?: number): Promise<{ url: string; close(): Promise<void> }>;
