@@ -13,20 +13,31 @@ mkdir -p target
 step "test 1/3: Rust (clippy, then native cargo test)"
 # clippy denies unwrap/expect/panic in the library (see crate/src/lib.rs) and any warning.
 cargo clippy --workspace --all-targets --locked --quiet -- -D warnings
-cargo test --workspace --locked 2>&1 | tee target/cargo-test.log | grep -Ev '^\s+(Compiling|Running|Doc-tests)' || true
-[ "${PIPESTATUS[0]}" = 0 ] || die "cargo test failed"
+# (The filter only hides build noise; the exit status checked is cargo's, saved before anything else runs.)
+set +e
+cargo test --workspace --locked > target/cargo-test.log 2>&1
+status=$?
+set -e
+grep -Ev '^\s+(Compiling|Running|Doc-tests)' target/cargo-test.log
+[ "$status" = 0 ] || die "cargo test failed (exit $status)"
 rust_passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' target/cargo-test.log | awk '{s+=$4} END {print s+0}')
 
 step "test 2/3: TypeScript types (tsc + vitest --typecheck)"
 node_modules/.bin/tsc -p tsconfig.json --noEmit
 node_modules/.bin/tsc -p test/tsconfig.json --noEmit
+set +e
 node_modules/.bin/vitest run --typecheck.only 2>&1 | tee target/vitest-types.log
-[ "${PIPESTATUS[0]}" = 0 ] || die "type-level tests failed"
+status=${PIPESTATUS[0]}
+set -e
+[ "$status" = 0 ] || die "type-level tests failed (exit $status)"
 types_passed=$(sed 's/\x1b\[[0-9;]*m//g' target/vitest-types.log | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -1)
 
 step "test 3/3: Node and Chromium (vitest, against dist/ and the packed tarball)"
+set +e
 node_modules/.bin/vitest run 2>&1 | tee target/vitest.log
-[ "${PIPESTATUS[0]}" = 0 ] || die "vitest failed"
+status=${PIPESTATUS[0]}
+set -e
+[ "$status" = 0 ] || die "vitest failed (exit $status)"
 node_passed=$(sed 's/\x1b\[[0-9;]*m//g' target/vitest.log | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -1)
 
 step "summary"
