@@ -100,6 +100,20 @@ describe('decode and friends', () => {
     expect(outside.code).toBe('syntax');
   });
 
+  it('never lets a lone surrogate combine with the text around it', () => {
+    // A backslash before it, or the text of a low-surrogate escape after it, must not turn it
+    // into an escape sequence or a valid pair.
+    const afterBackslash = '{"type":"input_audio_buffer.append","audio":"\\' + '\uD800' + '"}';
+    expect(errorOf(() => canonicalize(afterBackslash)).code).not.toBe(undefined);
+    expect(check(afterBackslash).ok).toBe(false);
+    const beforeEscape = '{"type":"response.cancel","event_id":"' + '\uD800' + '\\udc00"}';
+    const error = errorOf(() => canonicalize(beforeEscape));
+    expect([error.code, error.path]).toEqual(['invalid_unicode', '/event_id']);
+    // Bytes count as WTF-8: 3 per lone surrogate, so positions stay in step with the text.
+    const late = errorOf(() => decode('{"type":"response.cancel","event_id":"ab\uDFFF"}'));
+    expect([late.code, late.line, late.column]).toEqual(['invalid_unicode', 1, 41]); // at the surrogate itself
+  });
+
   it('rejects invalid UTF-8 bytes', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('{"type":"response.cancel","event_id":"'), 0xc3, 0x28, 0x22, 0x7d]);
     const error = errorOf(() => decode(bytes));

@@ -89,8 +89,9 @@ function isWellFormed(text: string): boolean {
 
 /**
  * UTF-8 bytes of `text`, never silently altered: `TextEncoder` would turn a lone surrogate into
- * U+FFFD. Each lone surrogate is instead written as its `\uXXXX` escape, which the Rust parser
- * always rejects (`invalid_unicode` inside a string, `syntax` outside one), with its path.
+ * U+FFFD. A lone surrogate is written instead as its three WTF-8 bytes (ED A0..BF xx), which are
+ * not UTF-8: the Rust parser rejects them where they stand (`invalid_unicode` inside a string,
+ * `syntax` outside one), with that string's path. They cannot combine with neighbouring text.
  */
 function utf8(text: string, limit: number): Uint8Array {
   if (text.length > limit) {
@@ -103,11 +104,27 @@ function utf8(text: string, limit: number): Uint8Array {
       column: 0,
     });
   }
-  if (!isWellFormed(text)) {
-    LONE_SURROGATE.lastIndex = 0;
-    text = text.replace(LONE_SURROGATE, (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
+  return isWellFormed(text) ? encoder.encode(text) : wtf8(text);
+}
+
+function wtf8(text: string): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  LONE_SURROGATE.lastIndex = 0;
+  for (const match of text.matchAll(LONE_SURROGATE)) {
+    const unit = text.charCodeAt(match.index);
+    parts.push(encoder.encode(text.slice(from, match.index)));
+    parts.push(Uint8Array.of(0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)));
+    from = match.index + 1;
   }
-  return encoder.encode(text);
+  parts.push(encoder.encode(text.slice(from)));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 function limitOf(options: CodecOptions | undefined): number {
