@@ -5,26 +5,26 @@
 //! where the buffered object ended. This module recovers the exact place, on the error path only:
 //!
 //! 1. syntax errors: re-read the input with a visitor that tracks the path the parser was in;
-//! 2. data errors: parse the input into a `serde_json::Value` and ask the crate's own types, from the
-//!    root down, which sub-value they reject (serde still decides validity; the table below only
-//!    says which Rust type sits under which key, so that the descent can stop at the deepest
-//!    failing value); then find that value's line/column in the text;
-//! 3. duplicate keys (the only thing a `Value` cannot show): find the first duplicated member.
+//! 2. duplicate members (serde's own "duplicate field `k`"): find the first repeat of `k`;
+//! 3. other data errors: parse the input into a `serde_json::Value` (keeping the first of any
+//!    repeated member, as serde's struct visitors do) and ask the crate's own types, from the root
+//!    down, which sub-value they reject (serde still decides validity; the table below only says
+//!    which Rust type sits under which key, so that the descent can stop at the deepest failing
+//!    value); then find that value's line/column in the text. Where several values fail, the one
+//!    whose error is serde's own message wins, so the report names what serde stopped at.
 //!
-//! When several values are invalid, the one reported is the first met walking each object's keys
-//! in sorted order, depth first; serde itself may have stopped at a different one first.
+//! The cost is paid only by invalid input, and stays linear in its size: a failing list is
+//! bisected (its elements are independent) rather than checked element by element.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::fmt;
 
 use async_openai_wasm::types::realtime::ClientEvent;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
 use serde_json::error::Category;
 use serde_json::Value;
 
-use crate::error::{backticked, classify_data_message, first_backticked, pointer_segment};
+use crate::error::{classify_data_message, first_backticked, pointer_segment};
 use crate::{CodecError, ErrorCode};
 
 /// serde_json's Display appends " at line L column C"; the position is reported separately.
@@ -61,7 +61,7 @@ fn explain_syntax(input: &[u8], err: &serde_json::Error) -> CodecError {
     } else {
         ErrorCode::Syntax
     };
-    let (path, _) = walk(input, false);
+    let (path, _) = walk(input, None);
     let message = if message == "unexpected end of hex escape" {
         "lone leading surrogate in hex escape (a \\uD800-\\uDBFF not followed by a low surrogate)"
             .to_owned()
@@ -76,69 +76,81 @@ fn explain_syntax(input: &[u8], err: &serde_json::Error) -> CodecError {
 }
 
 fn explain_data(input: &[u8], err: &serde_json::Error) -> CodecError {
+    let serde_message = bare_message(err);
+    if let Some(key) = serde_message
+        .strip_prefix("duplicate field `")
+        .and_then(|k| k.strip_suffix('`'))
+    {
+        if let (path, Some(dup)) = walk(input, Some(key)) {
+            let mut out = CodecError::new(ErrorCode::DuplicateField, serde_message);
+            out.path = pointer(&path);
+            out.line = dup.line();
+            out.column = dup.column();
+            return out;
+        }
+    }
     // The input is well-formed up to the end of the value (serde reports data errors before it
     // checks for trailing characters), so this parse succeeds whenever the first one reached data.
     let mut de = serde_json::Deserializer::from_slice(input);
-    let located = Value::deserialize(&mut de).ok().and_then(|value| {
-        let mut path = Vec::new();
-        locate_event(&value, &mut path).map(|found| (path, found))
+    let located = FirstWins.deserialize(&mut de).ok().and_then(|value| {
+        let mut search = Search {
+            want: &serde_message,
+            best: None,
+            exact: false,
+        };
+        locate_event(&value, err, &mut search);
+        search.best
     });
-    match located {
-        Some((mut path, found)) => {
-            let message = bare_message(&found);
-            let (mut code, expected, expected_values, received) = classify_data_message(&message);
-            // The text to point at: for a missing member, which has no text of its own, the
-            // object that lacks it.
-            let target = path.clone();
-            if code == ErrorCode::MissingField {
-                if let Some(field) = first_backticked(&message) {
-                    path.push(field.to_owned());
-                }
-            } else if path.len() == 1 && path[0] == "type" && code == ErrorCode::InvalidValue {
-                code = ErrorCode::UnknownEventType;
-            }
-            let mut out = CodecError::new(code, message);
-            out.path = pointer(&path);
-            out.expected = expected;
-            out.expected_values = expected_values;
-            out.received = received;
-            let (line, column) = position_of(input, &target);
-            out.line = line;
-            out.column = column;
-            out
-        }
-        None => {
-            // serde saw something a Value cannot: a repeated member. Report the first one.
-            let (path, walk_err) = walk(input, true);
-            let mut out = match walk_err {
-                Some(dup) if bare_message(&dup).starts_with("duplicate field") => {
-                    let mut out = CodecError::new(ErrorCode::DuplicateField, bare_message(&dup));
-                    out.line = dup.line();
-                    out.column = dup.column();
-                    out.path = pointer(&path);
-                    out
-                }
-                _ => {
-                    let message = bare_message(err);
-                    let (code, expected, expected_values, received) =
-                        classify_data_message(&message);
-                    let mut out = CodecError::new(code, message);
-                    out.expected = expected;
-                    out.expected_values = expected_values;
-                    out.received = received;
-                    out.line = err.line();
-                    out.column = err.column();
-                    out
-                }
-            };
-            if out.expected_values.is_empty() {
-                if let Some(expected) = &out.expected {
-                    out.expected_values = backticked(expected);
-                }
-            }
-            out
+    let Some(found) = located else {
+        // Nothing to descend into: serde's own words, at the root, at serde's position.
+        let (code, expected, expected_values, received) = classify_data_message(&serde_message);
+        let mut out = CodecError::new(code, serde_message);
+        out.expected = expected;
+        out.expected_values = expected_values;
+        out.received = received;
+        out.line = err.line();
+        out.column = err.column();
+        return out;
+    };
+    let Candidate {
+        mut path,
+        message,
+        refined,
+    } = found;
+    let (mut code, mut expected, mut expected_values, received) = classify_data_message(&message);
+    if let Some((refined_code, refined_expected, refined_values)) = refined {
+        code = refined_code;
+        expected = Some(refined_expected.to_owned());
+        expected_values = refined_values.iter().map(|v| (*v).to_owned()).collect();
+    }
+    // The text to point at: for a missing member, which has no text of its own, the object that
+    // lacks it.
+    let target = path.clone();
+    // (An array-form event's tag is its element 0, whether wrong or missing.)
+    if code == ErrorCode::MissingField && path != ["0"] {
+        if let Some(field) = first_backticked(&message) {
+            path.push(field.to_owned());
         }
     }
+    if matches!(path.as_slice(), [tag] if tag == "type" || tag == "0")
+        && code == ErrorCode::InvalidValue
+    {
+        code = ErrorCode::UnknownEventType;
+    }
+    let mut out = CodecError::new(code, message);
+    out.path = pointer(&path);
+    out.expected = expected;
+    out.expected_values = expected_values;
+    out.received = received;
+    // Point at the value, or the nearest enclosing one that is in the text.
+    let mut target = target;
+    let (mut line, mut column) = position_of(input, &target);
+    while line == 0 && target.pop().is_some() {
+        (line, column) = position_of(input, &target);
+    }
+    out.line = line;
+    out.column = column;
+    out
 }
 
 fn pointer(path: &[String]) -> String {
@@ -190,46 +202,144 @@ enum Rule {
     ),
 }
 
-fn run(rule: Rule, value: &Value, path: &mut Vec<String>) -> Option<Found> {
+/// A failing value with nothing failing below it.
+struct Candidate {
+    path: Vec<String>,
+    message: String,
+    /// A more precise code and expectation than serde's message gives (untagged enums).
+    refined: Option<(ErrorCode, &'static str, &'static [&'static str])>,
+}
+
+/// The descent's state: the best candidate so far, and whether it is serde's own error.
+struct Search<'a> {
+    want: &'a str,
+    best: Option<Candidate>,
+    exact: bool,
+}
+
+impl Search<'_> {
+    fn record(&mut self, path: &[String], err: &Found, value: &Value) {
+        let message = bare_message(err);
+        let exact = message == self.want;
+        if self.exact || (self.best.is_some() && !exact) {
+            return;
+        }
+        self.exact = exact;
+        let refined = refine(&message, value);
+        self.best = Some(Candidate {
+            path: path.to_vec(),
+            message,
+            refined,
+        });
+    }
+}
+
+/// serde's untagged-enum errors ("data did not match any variant ...") say nothing of why:
+/// classify them by the JSON type of the value.
+fn refine(
+    message: &str,
+    value: &Value,
+) -> Option<(ErrorCode, &'static str, &'static [&'static str])> {
+    if message.ends_with("untagged enum MaxResponseOutputTokens") {
+        const EXPECTED: &str = "an integer from 0 to 65535 (u16) or \"inf\"";
+        return Some(match value {
+            Value::Number(n) if n.is_i64() || n.is_u64() => (ErrorCode::OutOfRange, EXPECTED, &[]),
+            Value::String(_) => (ErrorCode::InvalidValue, EXPECTED, &["inf"]),
+            _ => (ErrorCode::InvalidType, EXPECTED, &[]),
+        });
+    }
+    if message.ends_with("untagged enum ToolChoice") {
+        const EXPECTED: &str =
+            "\"auto\", \"none\", \"required\" or {\"type\":\"function\",\"name\":...}";
+        return Some(match value {
+            Value::String(_) => (
+                ErrorCode::InvalidValue,
+                EXPECTED,
+                &["auto", "none", "required"],
+            ),
+            Value::Object(_) => (ErrorCode::InvalidValue, EXPECTED, &[]),
+            _ => (ErrorCode::InvalidType, EXPECTED, &[]),
+        });
+    }
+    None
+}
+
+/// Whether `value` fails `rule`; records the deepest failing values in `search`. Stops early once
+/// serde's own error is found.
+fn run(rule: Rule, value: &Value, path: &mut Vec<String>, search: &mut Search) -> bool {
     match rule {
-        Rule::Leaf(check) => check(value).err(),
-        Rule::Opt(inner) => {
-            if value.is_null() {
-                None
-            } else {
-                run(*inner, value, path)
+        Rule::Leaf(check) => match check(value) {
+            Ok(()) => false,
+            Err(err) => {
+                search.record(path, &err, value);
+                true
             }
-        }
+        },
+        Rule::Opt(inner) => !value.is_null() && run(*inner, value, path, search),
         Rule::List(check, item) => {
-            let err = check(value).err()?;
+            let Err(err) = check(value) else { return false };
             if let Value::Array(items) = value {
-                for (index, element) in items.iter().enumerate() {
-                    path.push(index.to_string());
-                    if let Some(found) = run(*item, element, path) {
-                        return Some(found);
+                // serde stops at the first failing element: bisect for it, each check on a
+                // slice half the size of the last, so the whole search reads the list twice.
+                let (mut lo, mut hi) = (0, items.len());
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2;
+                    if check(&Value::Array(items[lo..mid].to_vec())).is_err() {
+                        hi = mid;
+                    } else {
+                        lo = mid;
                     }
+                }
+                if let Some(element) = items.get(lo) {
+                    path.push(lo.to_string());
+                    let failed = run(*item, element, path, search);
                     path.pop();
-                }
-            }
-            Some(err)
-        }
-        Rule::Struct(check, member) => {
-            let err = check(value).err()?;
-            if let Value::Object(map) = value {
-                for (key, child) in map {
-                    if let Some(rule) = member(value, key) {
-                        path.push(key.clone());
-                        if let Some(found) = run(rule, child, path) {
-                            return Some(found);
-                        }
-                        path.pop();
+                    if failed {
+                        return true;
                     }
                 }
             }
-            if blames_tag(value, &err) {
-                path.push("type".to_owned());
+            search.record(path, &err, value);
+            true
+        }
+        Rule::Struct(check, member) => match check(value) {
+            Ok(()) => false,
+            Err(err) => {
+                descend(value, &err, member, path, search);
+                true
             }
-            Some(err)
+        },
+    }
+}
+
+/// Below a struct that fails with `err`: its failing members, or else the struct itself.
+fn descend(
+    value: &Value,
+    err: &Found,
+    member: fn(&Value, &str) -> Option<Rule>,
+    path: &mut Vec<String>,
+    search: &mut Search,
+) {
+    let mut below = false;
+    if let Value::Object(map) = value {
+        for (key, child) in map {
+            if let Some(rule) = member(value, key) {
+                path.push(key.clone());
+                below |= run(rule, child, path, search);
+                path.pop();
+                if search.exact {
+                    return;
+                }
+            }
+        }
+    }
+    if !below {
+        if blames_tag(value, err) {
+            path.push("type".to_owned());
+            search.record(path, err, value);
+            path.pop();
+        } else {
+            search.record(path, err, value);
         }
     }
 }
@@ -255,9 +365,10 @@ static OPT_BOOL: Rule = Rule::Opt(&Rule::Leaf(check!(
     r#"{"type":"session.update","session":{"turn_detection":{"type":"semantic_vad","eagerness":"","create_response":"#,
     "}}}"
 )));
+/// f32 where it is required (a server VAD `threshold`), so that `null` is rejected here too.
 static F32: Rule = Rule::Leaf(check!(
-    r#"{"type":"session.update","session":{"temperature":"#,
-    "}}"
+    r#"{"type":"session.update","session":{"turn_detection":{"type":"server_vad","prefix_padding_ms":0,"silence_duration_ms":0,"threshold":"#,
+    "}}}"
 ));
 static U32: Rule = Rule::Leaf(check!(
     r#"{"type":"conversation.item.truncate","item_id":"","audio_end_ms":0,"content_index":"#,
@@ -413,52 +524,113 @@ fn event_member(parent: &Value, key: &str) -> Option<Rule> {
     })
 }
 
-fn check_event(value: &Value) -> Result<(), Found> {
-    within("", value, "")
+/// `err` is serde's own error for the whole input, which `value` holds.
+fn locate_event(value: &Value, err: &Found, search: &mut Search) {
+    let mut path = Vec::new();
+    match value {
+        // serde also reads an event from an array: [type, then the fields in declaration order].
+        // Only its tag is located; anything else is reported at the root.
+        Value::Array(_) => {
+            let message = bare_message(err);
+            let tag_failed = message.starts_with("unknown variant")
+                || message.contains("expected variant identifier")
+                || message.starts_with("missing field `type`");
+            if tag_failed {
+                path.push("0".to_owned());
+            }
+            search.record(&path, err, value);
+        }
+        _ if blames_tag(value, err) => {
+            path.push("type".to_owned());
+            search.record(&path, err, value);
+        }
+        _ => descend(value, err, event_member, &mut path, search),
+    }
 }
 
-fn locate_event(value: &Value, path: &mut Vec<String>) -> Option<Found> {
-    let err = check_event(value).err()?;
-    if blames_tag(value, &err) {
-        path.push("type".to_owned());
-        return Some(err);
+/// Parses JSON into a `Value`, keeping the first of repeated members (serde's struct visitors
+/// stop at the first occurrence; `Value` itself keeps the last).
+struct FirstWins;
+
+impl<'de> DeserializeSeed<'de> for FirstWins {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
     }
-    if let Some(found) = run(Rule::Struct(check_event, event_member), value, path) {
-        return Some(found);
+}
+
+impl<'de> Visitor<'de> for FirstWins {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
     }
-    Some(err)
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(FirstWins)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(FirstWins)?;
+            members.entry(key).or_insert(value);
+        }
+        Ok(Value::Object(members))
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Positions: re-read the text with visitors that follow or record a path.
 
 /// Walks the whole document, recording the path the parser is in. Returns that path and the
-/// error that stopped the walk (a syntax error, or with `find_duplicates` a repeated member).
-fn walk(input: &[u8], find_duplicates: bool) -> (Vec<String>, Option<serde_json::Error>) {
+/// error that stopped the walk: a syntax error, or with `duplicate_of` the first repeat of that
+/// member (outside `tools[].parameters`, a free-form `Value` where repeats are legal).
+fn walk(input: &[u8], duplicate_of: Option<&str>) -> (Vec<String>, Option<serde_json::Error>) {
     let path = RefCell::new(Vec::new());
     let mut de = serde_json::Deserializer::from_slice(input);
     let result = Walk {
         path: &path,
-        find_duplicates,
+        duplicate_of,
     }
     .deserialize(&mut de)
     .and_then(|()| de.end());
     (path.into_inner(), result.err())
 }
 
-struct Walk<'a> {
+struct Walk<'a, 'k> {
     path: &'a RefCell<Vec<String>>,
-    find_duplicates: bool,
+    duplicate_of: Option<&'k str>,
 }
 
-impl<'de> DeserializeSeed<'de> for Walk<'_> {
+impl<'de> DeserializeSeed<'de> for Walk<'_, '_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Walk<'_> {
+impl<'de> Visitor<'de> for Walk<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -489,7 +661,7 @@ impl<'de> Visitor<'de> for Walk<'_> {
             self.path.borrow_mut().push(index.to_string());
             let next = seq.next_element_seed(Walk {
                 path: self.path,
-                find_duplicates: self.find_duplicates,
+                duplicate_of: self.duplicate_of,
             })?;
             self.path.borrow_mut().pop();
             if next.is_none() {
@@ -500,23 +672,25 @@ impl<'de> Visitor<'de> for Walk<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        // Members of `tools[].parameters` are a serde_json::Value: repeats are legal there (last wins).
         let free_form = self
             .path
             .borrow()
             .iter()
             .any(|segment| segment == "parameters");
-        let mut seen = HashSet::new();
+        let mut seen = false;
         while let Some(key) = map.next_key::<String>()? {
-            if self.find_duplicates && !free_form && !seen.insert(key.clone()) {
-                let message = format!("duplicate field `{key}`");
-                self.path.borrow_mut().push(key);
-                return Err(de::Error::custom(message));
+            if !free_form && self.duplicate_of == Some(key.as_str()) {
+                if seen {
+                    let message = format!("duplicate field `{key}`");
+                    self.path.borrow_mut().push(key);
+                    return Err(de::Error::custom(message));
+                }
+                seen = true;
             }
             self.path.borrow_mut().push(key);
             map.next_value_seed(Walk {
                 path: self.path,
-                find_duplicates: self.find_duplicates,
+                duplicate_of: self.duplicate_of,
             })?;
             self.path.borrow_mut().pop();
         }

@@ -66,18 +66,30 @@ fn canonical_output_is_a_fixed_point() {
                 .expect("JSON");
         for case in doc["cases"].as_array().expect("cases") {
             if let Some(canonical) = case["expect"]["canonical"].as_str() {
-                // Except where the crate itself turns a value into null (f32 overflow), canonical
-                // text decodes to itself.
                 let again = expectation(canonical);
-                if canonical.contains(":null}") && !canonical.contains("\"response\":null") {
+                if canonical.contains("\"threshold\":null") {
+                    // The crate writes an overflowing f32 threshold as null, then rejects it.
+                    assert_eq!(again["error"]["code"], "invalid_type", "{}", case["name"]);
                     continue;
                 }
-                assert_eq!(
-                    again["canonical"].as_str(),
-                    Some(canonical),
-                    "{}",
-                    case["name"]
-                );
+                if canonical.contains("\"temperature\":null") {
+                    // ... and an overflowing temperature as null, which reads back as absent.
+                    let text = again["canonical"].as_str().unwrap_or_default();
+                    assert!(
+                        !text.is_empty() && !text.contains("temperature"),
+                        "{}",
+                        case["name"]
+                    );
+                    continue;
+                }
+                let name = case["name"].as_str().unwrap_or_default();
+                if name.contains("not a fixed point") {
+                    // serde_json's default float parser is not exact: the vector pins it.
+                    assert_ne!(again["canonical"].as_str(), Some(canonical), "{name}");
+                    continue;
+                }
+                // Everywhere else, canonical text decodes to itself.
+                assert_eq!(again["canonical"].as_str(), Some(canonical), "{name}");
             }
         }
     }
