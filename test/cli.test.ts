@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers.js';
 
 const cli = join(root, 'dist/cli.mjs');
-function run(args: string[], input?: string) {
+function run(args: string[], input?: string | Buffer) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, input, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -44,6 +46,25 @@ describe('realtime-codec CLI', () => {
     const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(records[0]).toEqual({ source: '<stdin>', line: 1, ok: true, canonical: '{"type":"input_audio_buffer.clear"}' });
     expect(records[1]).toMatchObject({ source: '<stdin>', line: 3, ok: false, error: { code: 'unknown_event_type', path: '/type', line: 3, column: 9 } });
+  });
+
+  it('reports invalid UTF-8 in a file instead of replacing it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'realtime-codec-cli-'));
+    const file = join(dir, 'bad.jsonl');
+    writeFileSync(file, Buffer.concat([Buffer.from('{"type":"input_audio_buffer.clear"}\r\n{"type":"input_audio_buffer.append","audio":"a'), Buffer.from([0xff]), Buffer.from('b"}\n')]));
+    const r = run(['--json', file]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(1);
+    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records[0]).toMatchObject({ line: 1, ok: true });
+    expect(records[1]).toMatchObject({ line: 2, ok: false, error: { code: 'invalid_unicode', path: '/audio', line: 2 } });
+  });
+
+  it('treats a pretty-printed invalid document on stdin as one document', () => {
+    const r = run(['check'], '{\n  "type": "session.update",\n  "session": {"voice": 1},\n}\n');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('1 event: 0 valid, 1 invalid');
+    expect(r.stderr).toContain('error[syntax]');
   });
 
   it('applies --max-bytes and rejects bad usage with status 2', () => {

@@ -4,7 +4,8 @@
  *   realtime-codec [canonical|check] [--json] [--format auto|json|jsonl] [--max-bytes N] [FILE... | -]
  *
  * Reads events from files (`.jsonl` / `.ndjson`: one event per line; anything else: one JSON
- * document) or standard input, and for each event prints its canonical form (`canonical`, the
+ * document) or standard input (one document if it parses as one, else JSON Lines if its first line
+ * is a JSON value), and for each event prints its canonical form (`canonical`, the
  * default) or just its verdict (`check`), or a precise error: file, line, JSON pointer, code.
  * Exit status: 0 when every event is valid, 1 when any is invalid, 2 on a usage or I/O error.
  * @module
@@ -18,7 +19,8 @@ Validates OpenAI Realtime client events with the Rust crate async-openai-wasm 0.
 and prints each one's canonical JSON (canonical, the default) or verdict (check).
 
 Input: FILE.jsonl / FILE.ndjson hold one event per line; any other FILE holds one
-JSON document; '-' or no FILE reads standard input (see --format).
+JSON document; '-' or no FILE reads standard input: one document if it parses
+as one, JSON Lines if its first line is a JSON value, else one document (see --format).
 
 Options:
   --json             one JSON object per event on stdout (machine-readable)
@@ -76,29 +78,54 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-/** One event's text and where it starts in its source. */
+/** One event's bytes and where they start in their source. */
 interface Unit {
   source: string;
   /** 1-based line in the source where this event's text starts. */
   firstLine: number;
-  text: string;
+  /** The raw bytes: invalid UTF-8 reaches the codec as it is (and is reported, never replaced). */
+  bytes: Uint8Array;
 }
 
-function split(source: string, text: string, format: Format): Unit[] {
-  const lines = () =>
-    text.split('\n').flatMap((line, index) => (line.trim() === '' ? [] : [{ source, firstLine: index + 1, text: line.replace(/\r$/, '') }]));
-  if (format === 'jsonl') return lines();
-  if (format === 'json') return [{ source, firstLine: 1, text }];
-  if (/\.(jsonl|ndjson)$/i.test(source)) return lines();
-  if (source !== '<stdin>') return [{ source, firstLine: 1, text }];
-  // stdin, auto: one document if the whole text is one JSON value, else one event per line.
-  try {
-    JSON.parse(text);
-    return [{ source, firstLine: 1, text }];
-  } catch {
-    const units = lines();
-    return units.length > 1 ? units : [{ source, firstLine: 1, text }];
+const NEWLINE = 0x0a;
+const decoder = new TextDecoder();
+
+/** The non-blank lines of `bytes`, split on LF (a CR before it is dropped). */
+function lines(source: string, bytes: Uint8Array): Unit[] {
+  const units: Unit[] = [];
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line += 1) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) end = bytes.length;
+    let stop = end;
+    if (stop > start && bytes[stop - 1] === 0x0d) stop -= 1;
+    const piece = bytes.subarray(start, stop);
+    if (decoder.decode(piece).trim() !== '') units.push({ source, firstLine: line, bytes: piece });
+    start = end + 1;
   }
+  return units;
+}
+
+function parses(bytes: Uint8Array): boolean {
+  try {
+    JSON.parse(decoder.decode(bytes));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function split(source: string, bytes: Uint8Array, format: Format): Unit[] {
+  const whole = [{ source, firstLine: 1, bytes }];
+  if (format === 'jsonl') return lines(source, bytes);
+  if (format === 'json') return whole;
+  if (/\.(jsonl|ndjson)$/i.test(source)) return lines(source, bytes);
+  if (source !== '<stdin>') return whole;
+  // stdin, auto: one document if the whole text is one JSON value; JSON Lines if its first
+  // non-blank line is a JSON value by itself; otherwise one (malformed) document, reported whole.
+  if (parses(bytes)) return whole;
+  const units = lines(source, bytes);
+  return units.length > 1 && units[0] && parses(units[0].bytes) ? units : whole;
 }
 
 function main(argv: string[]): number {
@@ -118,17 +145,17 @@ function main(argv: string[]): number {
   let invalid = 0;
   for (const file of options.files) {
     const source = file === '-' ? '<stdin>' : file;
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      bytes = readFileSync(file === '-' ? 0 : file);
     } catch (error) {
       flush();
       process.stderr.write(`realtime-codec: cannot read ${source}: ${(error as Error).message}\n`);
       return 2;
     }
-    for (const unit of split(source, text, options.format)) {
+    for (const unit of split(source, bytes, options.format)) {
       try {
-        const canonical = canonicalize(unit.text, { maxInputBytes: options.maxBytes });
+        const canonical = canonicalize(unit.bytes, { maxInputBytes: options.maxBytes });
         valid += 1;
         if (options.json) {
           out.push(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: true, ...(options.mode === 'canonical' ? { canonical } : {}) }));
