@@ -20,7 +20,7 @@ describe('encode', () => {
     for (const v of loadVectors()) {
       if (!('canonical' in v.expect)) continue;
       const canonical = v.expect.canonical;
-      if (canonical.includes('"temperature":null')) continue; // f32 overflow: the crate writes null
+      if (/"(temperature|threshold)":null/.test(canonical)) continue; // f32 overflow: the crate writes null
       if (canonical.includes('-0.0')) continue; // JSON.stringify writes -0 as 0: pinned below
       if (/\d{16}/.test(canonical)) continue; // integers beyond 2^53: pinned below
       expect(encode(decode(v.input))).toBe(canonical);
@@ -195,10 +195,12 @@ describe('decode and friends', () => {
 
   it('lists the nine event types', () => {
     expect(EVENT_TYPES).toHaveLength(9);
-    for (const type of EVENT_TYPES) {
-      expect(check(`{"type":"${type}"}`).ok || check(`{"type":"${type}"}`).ok === false).toBe(true);
+    // A bare {"type"} is valid exactly for the events without required members.
+    const bare = EVENT_TYPES.filter((type) => check(`{"type":"${type}"}`).ok);
+    expect(bare).toEqual(['input_audio_buffer.commit', 'input_audio_buffer.clear', 'response.create', 'response.cancel']);
+    for (const type of EVENT_TYPES.filter((t) => !bare.includes(t))) {
       const r = check(`{"type":"${type}"}`);
-      if (!r.ok) expect(r.error.code).toBe('missing_field');
+      expect(r.ok ? 'ok' : r.error.code).toBe('missing_field');
     }
   });
 });

@@ -25,6 +25,11 @@ const NOT_EXPRESSIBLE: Record<string, string> = {
   'lone high surrogate escape': 'string contents (a lone surrogate is still a string)',
   'lone low surrogate escape': 'string contents (a lone surrogate is still a string)',
   'swapped surrogates': 'string contents (a lone surrogate is still a string)',
+  'truncate two bad numbers: serde stops at the first in document order': 'integer-ness and range',
+  'duplicate field, first value invalid: serde fails on the first': 'JSON.parse keeps the last key',
+  'duplicate key inside a list element': 'JSON.parse keeps the last key',
+  'server_vad threshold null rejected (required f32)':
+    'the input type keeps null (canonical output of an f32 overflow) so that encode(decode(text)) type-checks',
   'duplicate type key': 'JSON.parse keeps the last key',
   'duplicate event_id': 'JSON.parse keeps the last key',
   'duplicate nested field': 'JSON.parse keeps the last key',

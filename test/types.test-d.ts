@@ -102,7 +102,7 @@ describe('accepted shape (encode input)', () => {
     encode({ type: 'conversation.item.truncate', item_id: 'i', content_index: '0', audio_end_ms: 0 });
   });
 
-  it('canonical events are accepted input', () => {
+  it('canonical events are accepted input (so encode(decode(text)) type-checks)', () => {
     expectTypeOf<ClientEvent>().toMatchTypeOf<ClientEventInput>();
   });
 });

@@ -74,7 +74,9 @@ export interface ServerVadTurnDetection {
   type: 'server_vad';
   /**
    * f32: written back rounded to single precision (0.123456789 -> 0.12345679, 1 -> 1.0). A number
-   * beyond f32's range (about 3.4e38) becomes infinite in Rust, which serde_json writes as `null`.
+   * beyond f32's range (about 3.4e38) becomes infinite in Rust, which serde_json writes as `null`,
+   * and which the crate then refuses to read: `encode` of such a decoded event fails
+   * (`invalid_type`). The input type keeps `null` so that `encode(decode(text))` type-checks.
    */
   threshold: number | null;
   /** u32 (0 to 4294967295), milliseconds. */
@@ -246,6 +248,7 @@ export type Accepted<T> = T extends JsonValue[]
     : T extends object
       ? Flat<{ [K in OptionalKeys<T>]?: Accepted<T[K]> | null } & { [K in Exclude<keyof T, OptionalKeys<T>>]: Accepted<T[K]> }>
       : T;
+
 
 /** One object type instead of an intersection, so that TypeScript's weak-type and excess-property checks apply. */
 type Flat<T> = { [K in keyof T]: T[K] };
