@@ -11,6 +11,7 @@ export {
   safeDecode,
   safeEncode,
   DEFAULT_MAX_INPUT_BYTES,
+  MAX_DEPTH,
   type CodecOptions,
   type CheckResult,
   type DecodeResult,

@@ -21,7 +21,15 @@ export interface CodecOptions {
    * Default {@link DEFAULT_MAX_INPUT_BYTES} (32 MiB: the API's 15 MiB audio append, base64-encoded, fits).
    */
   maxInputBytes?: number;
+  /**
+   * Arrays and objects nested deeper than this fail with code `too_deep` (the event object is depth 1).
+   * Default and maximum {@link MAX_DEPTH} (127, serde_json's own recursion limit).
+   */
+  maxDepth?: number;
 }
+
+/** The default and largest nesting depth: serde_json's recursion limit lets 127 containers nest. */
+export const MAX_DEPTH = 127;
 
 /** The default input limit: 32 MiB. Equal to the Rust crate's `DEFAULT_MAX_INPUT_BYTES`. */
 export const DEFAULT_MAX_INPUT_BYTES = 32 * 1024 * 1024;
@@ -127,12 +135,21 @@ function wtf8(text: string): Uint8Array {
   return out;
 }
 
-function limitOf(options: CodecOptions | undefined): number {
-  const limit = options?.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  if (!Number.isInteger(limit) || limit < 0 || limit > 0xffffffff) {
-    throw new RangeError(`maxInputBytes must be an integer from 0 to 4294967295, got ${String(limit)}`);
+interface Bounds {
+  bytes: number;
+  depth: number;
+}
+
+function boundsOf(options: CodecOptions | undefined): Bounds {
+  const bytes = options?.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  if (!Number.isInteger(bytes) || bytes < 0 || bytes > 0xffffffff) {
+    throw new RangeError(`maxInputBytes must be an integer from 0 to 4294967295, got ${String(bytes)}`);
   }
-  return limit;
+  const depth = options?.maxDepth ?? MAX_DEPTH;
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) {
+    throw new RangeError(`maxDepth must be an integer from 1 to ${MAX_DEPTH}, got ${String(depth)}`);
+  }
+  return { bytes, depth };
 }
 
 function bytesOf(input: string | Uint8Array, limit: number): Uint8Array {
@@ -160,9 +177,9 @@ function rethrow(error: unknown, positioned = true): never {
   throw error;
 }
 
-function canonicalBytes(bytes: Uint8Array, limit: number, positioned = true): string {
+function canonicalBytes(bytes: Uint8Array, bounds: Bounds, positioned = true): string {
   try {
-    return wasm.canonicalize(bytes, limit);
+    return wasm.canonicalize(bytes, bounds.bytes, bounds.depth);
   } catch (error) {
     rethrow(error, positioned);
   }
@@ -181,8 +198,8 @@ function canonicalBytes(bytes: Uint8Array, limit: number, positioned = true): st
  */
 export function canonicalize(input: string | Uint8Array, options?: CodecOptions): string {
   assertReady();
-  const limit = limitOf(options);
-  return canonicalBytes(bytesOf(input, limit), limit);
+  const bounds = boundsOf(options);
+  return canonicalBytes(bytesOf(input, bounds.bytes), bounds);
 }
 
 /**
@@ -278,9 +295,9 @@ export function safeDecode(input: string | Uint8Array, options?: CodecOptions): 
  */
 export function check(input: string | Uint8Array, options?: CodecOptions): CheckResult {
   assertReady();
-  const limit = limitOf(options);
+  const bounds = boundsOf(options);
   try {
-    return { ok: true, type: wasm.validate(bytesOf(input, limit), limit) as ClientEventType };
+    return { ok: true, type: wasm.validate(bytesOf(input, bounds.bytes), bounds.bytes, bounds.depth) as ClientEventType };
   } catch (error) {
     try {
       rethrow(error);
@@ -305,8 +322,8 @@ export function check(input: string | Uint8Array, options?: CodecOptions): Check
  */
 export function encode(event: ClientEventInput, options?: CodecOptions): string {
   assertReady();
-  const limit = limitOf(options);
-  return canonicalBytes(utf8(toJsonText(event), limit), limit, false);
+  const bounds = boundsOf(options);
+  return canonicalBytes(utf8(toJsonText(event), bounds.bytes), bounds, false);
 }
 
 /**

@@ -50,18 +50,26 @@ pub const EVENT_TYPES: [&str; 9] = [
 /// `input_audio_buffer.append` with the API's 15 MiB of audio, about 20 MiB once base64-encoded.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
-/// Bounds on what the decoder accepts. Nesting depth is bounded by serde_json's fixed recursion
-/// limit of 128 (error code `too_deep`).
+/// Default and largest [`Limits::max_depth`]: serde_json's own recursion limit lets 127 arrays
+/// and objects nest (the 128th fails).
+pub const MAX_DEPTH: u32 = 127;
+
+/// Bounds on what the decoder accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Inputs longer than this many UTF-8 bytes fail with `too_large` before any parsing.
     pub max_input_bytes: usize,
+    /// Arrays and objects nested deeper than this fail with `too_deep` (the event object itself
+    /// is depth 1). At most [`MAX_DEPTH`], serde_json's fixed recursion limit; larger values act
+    /// as [`MAX_DEPTH`].
+    pub max_depth: u32,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_depth: MAX_DEPTH,
         }
     }
 }
@@ -80,6 +88,9 @@ pub fn decode_slice(input: &[u8], limits: &Limits) -> Result<ClientEvent, CodecE
                 limits.max_input_bytes
             ),
         ));
+    }
+    if limits.max_depth < MAX_DEPTH {
+        locate::check_depth(input, limits.max_depth)?;
     }
     serde_json::from_slice::<ClientEvent>(input).map_err(|err| locate::explain(input, &err))
 }

@@ -4,7 +4,9 @@
 //! untagged ones before it looks at their fields, so its errors carry no path and only the position
 //! where the buffered object ended. This module recovers the exact place, on the error path only:
 //!
-//! 1. syntax errors: re-read the input with a visitor that tracks the path the parser was in;
+//! 1. syntax errors: re-read the input with a visitor that tracks the path the parser was in. A
+//!    document that is not JSON gets its syntax error even where serde stopped at a data error
+//!    first (it reads `[1,` as a bad tag before it sees the rest): syntax errors take precedence;
 //! 2. duplicate members (serde's own "duplicate field `k`"): find the first repeat of `k`;
 //! 3. other data errors: parse the input into a `serde_json::Value` (keeping the first of any
 //!    repeated member, as serde's struct visitors do) and ask the crate's own types, from the root
@@ -89,10 +91,21 @@ fn explain_data(input: &[u8], err: &serde_json::Error) -> CodecError {
             return out;
         }
     }
-    // The input is well-formed up to the end of the value (serde reports data errors before it
-    // checks for trailing characters), so this parse succeeds whenever the first one reached data.
+    // serde can meet a data error before the text stops being JSON (it reads `[1,` as a bad
+    // tag, and checks for trailing characters last). A malformed document is a syntax error
+    // first, whatever else is wrong with it: parse it all.
     let mut de = serde_json::Deserializer::from_slice(input);
-    let located = FirstWins.deserialize(&mut de).ok().and_then(|value| {
+    let value = match FirstWins
+        .deserialize(&mut de)
+        .and_then(|value| de.end().map(|()| value))
+    {
+        Ok(value) => Some(value),
+        Err(syntax) if syntax.classify() != Category::Data => {
+            return explain_syntax(input, &syntax)
+        }
+        Err(_) => None,
+    };
+    let located = value.and_then(|value| {
         let mut search = Search {
             want: &serde_message,
             best: None,
@@ -612,6 +625,7 @@ fn walk(input: &[u8], duplicate_of: Option<&str>) -> (Vec<String>, Option<serde_
     let result = Walk {
         path: &path,
         duplicate_of,
+        depth_left: u32::MAX,
     }
     .deserialize(&mut de)
     .and_then(|()| de.end());
@@ -621,6 +635,17 @@ fn walk(input: &[u8], duplicate_of: Option<&str>) -> (Vec<String>, Option<serde_
 struct Walk<'a, 'k> {
     path: &'a RefCell<Vec<String>>,
     duplicate_of: Option<&'k str>,
+    /// Containers that may still open below this point; entering one more is an error.
+    depth_left: u32,
+}
+
+impl Walk<'_, '_> {
+    /// Opens a container: the depth left below it, or an error if there is none.
+    fn enter<E: de::Error>(&self) -> Result<u32, E> {
+        self.depth_left
+            .checked_sub(1)
+            .ok_or_else(|| E::custom("nesting too deep"))
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for Walk<'_, '_> {
@@ -656,12 +681,14 @@ impl<'de> Visitor<'de> for Walk<'_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let depth_left = self.enter()?;
         let mut index = 0usize;
         loop {
             self.path.borrow_mut().push(index.to_string());
             let next = seq.next_element_seed(Walk {
                 path: self.path,
                 duplicate_of: self.duplicate_of,
+                depth_left,
             })?;
             self.path.borrow_mut().pop();
             if next.is_none() {
@@ -672,6 +699,7 @@ impl<'de> Visitor<'de> for Walk<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let depth_left = self.enter()?;
         let free_form = self
             .path
             .borrow()
@@ -691,6 +719,7 @@ impl<'de> Visitor<'de> for Walk<'_, '_> {
             map.next_value_seed(Walk {
                 path: self.path,
                 duplicate_of: self.duplicate_of,
+                depth_left,
             })?;
             self.path.borrow_mut().pop();
         }
@@ -822,4 +851,56 @@ mod tests {
         assert_eq!(position_of(text, &[]), (1, 1));
         assert_eq!(position_of(text, &["zzz".into()]), (0, 0));
     }
+}
+
+/// Fails with `too_deep` if arrays and objects nest deeper than `max_depth` (outside strings).
+/// A byte scan, run before parsing only when the limit is below serde_json's own.
+pub(crate) fn check_depth(input: &[u8], max_depth: u32) -> Result<(), CodecError> {
+    let (mut depth, mut in_string, mut escaped) = (0u32, false, false);
+    for (offset, &byte) in input.iter().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > max_depth {
+                    let mut err = CodecError::new(
+                        ErrorCode::TooDeep,
+                        format!("nesting deeper than {max_depth} (max_depth)"),
+                    );
+                    let (line, column) = line_column(input, offset);
+                    err.line = line;
+                    err.column = column;
+                    // The path to the container that is one level too deep.
+                    let (path, _) = walk_to_depth(input, max_depth);
+                    err.path = pointer(&path);
+                    return Err(err);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The path of the first container nested deeper than `max_depth`.
+fn walk_to_depth(input: &[u8], max_depth: u32) -> (Vec<String>, Option<serde_json::Error>) {
+    let path = RefCell::new(Vec::new());
+    let mut de = serde_json::Deserializer::from_slice(input);
+    let result = Walk {
+        path: &path,
+        duplicate_of: None,
+        depth_left: max_depth,
+    }
+    .deserialize(&mut de);
+    (path.into_inner(), result.err())
 }

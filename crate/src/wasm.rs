@@ -6,9 +6,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::{CodecError, Limits};
 
-fn limits(max_input_bytes: u32) -> Limits {
+fn limits(max_input_bytes: u32, max_depth: u32) -> Limits {
     Limits {
         max_input_bytes: max_input_bytes as usize,
+        max_depth,
     }
 }
 
@@ -43,14 +44,14 @@ fn to_js(err: CodecError) -> JsValue {
 
 /// Canonical JSON text of the event in `input`, or a thrown error.
 #[wasm_bindgen]
-pub fn canonicalize(input: &[u8], max_input_bytes: u32) -> Result<String, JsValue> {
-    crate::canonicalize(input, &limits(max_input_bytes)).map_err(to_js)
+pub fn canonicalize(input: &[u8], max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
+    crate::canonicalize(input, &limits(max_input_bytes, max_depth)).map_err(to_js)
 }
 
 /// Validates `input` without producing output. Returns the event's `type`.
 #[wasm_bindgen]
-pub fn validate(input: &[u8], max_input_bytes: u32) -> Result<String, JsValue> {
-    crate::decode_slice(input, &limits(max_input_bytes))
+pub fn validate(input: &[u8], max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
+    crate::decode_slice(input, &limits(max_input_bytes, max_depth))
         .map(|event| crate::event_type(&event).to_owned())
         .map_err(to_js)
 }

@@ -104,6 +104,7 @@ fn errors_inside_buffered_enums_are_located() {
 fn too_large_is_checked_before_parsing() {
     let limits = Limits {
         max_input_bytes: 10,
+        ..Limits::default()
     };
     let err = canonicalize(b"{\"type\":\"response.cancel\"}", &limits).expect_err("limit");
     assert_eq!(err.code, ErrorCode::TooLarge);
@@ -140,4 +141,45 @@ fn arbitrary_bytes_never_panic() {
             }
         }
     }
+}
+
+#[test]
+fn nesting_depth_is_bounded_and_configurable() {
+    let nested = |containers: usize| {
+        let inner = containers - 1; // the event object is the first container
+        format!(
+            r#"{{"type":"response.cancel","x":{}{}}}"#,
+            "[".repeat(inner),
+            "]".repeat(inner)
+        )
+    };
+    let default = Limits::default();
+    // serde_json's own limit: 127 containers pass, 128 do not.
+    assert!(canonicalize(nested(127).as_bytes(), &default).is_ok());
+    assert_eq!(
+        canonicalize(nested(128).as_bytes(), &default).map_err(|e| e.code),
+        Err(ErrorCode::TooDeep)
+    );
+    assert_eq!(realtime_codec::MAX_DEPTH, 127);
+    // A lower limit, checked before parsing, with the path of the first container too deep.
+    let three = Limits {
+        max_depth: 3,
+        ..Limits::default()
+    };
+    assert!(canonicalize(nested(3).as_bytes(), &three).is_ok());
+    let err = canonicalize(nested(4).as_bytes(), &three).expect_err("too deep");
+    assert_eq!(
+        (err.code, err.path.as_str(), err.line, err.column),
+        (ErrorCode::TooDeep, "/x/0/0", 1, 33)
+    );
+    // Brackets inside strings do not count.
+    let strings = r#"{"type":"response.cancel","event_id":"[[[[{{{{\"[["}"#;
+    assert!(canonicalize(
+        strings.as_bytes(),
+        &Limits {
+            max_depth: 1,
+            ..Limits::default()
+        }
+    )
+    .is_ok());
 }

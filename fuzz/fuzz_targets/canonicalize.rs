@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(EVENT_TYPES.contains(&tag));
         assert!(text.starts_with(&format!("{{\"type\":\"{tag}\"")), "type first: {text}");
     }
-    let small = Limits { max_input_bytes: 16 };
+    let small = Limits { max_input_bytes: 16, max_depth: 4 };
     if let Ok(text) = canonicalize(data, &small) {
         assert!(data.len() <= 16, "limit ignored for {} bytes -> {text}", data.len());
     }

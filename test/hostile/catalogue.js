@@ -1,0 +1,152 @@
+// The hostile input catalogue: what a peer, a relay or a buggy client may throw at the codec.
+// Plain JS, run by test/hostile.test.ts through the Node build and, in Chromium, the browser build.
+// Each case builds its input at run time, calls the codec, and states the outcome it must give:
+// a ClientEventError code (and path), or `ok` for a documented success. After every case the
+// runner checks that the next ordinary call still works.
+
+const MiB = 1024 * 1024;
+const bytes = (...parts) =>
+  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+const cancel = (extra = '') => `{"type":"response.cancel"${extra}}`;
+/** An ordinary call, made after every case: it must still work. */
+export const ordinary = { input: '{"item_id":"x","type":"conversation.item.delete"}', canonical: '{"type":"conversation.item.delete","item_id":"x"}' };
+const tool = (parameters) =>
+  `{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":${parameters}}]}}`;
+
+/** @type {{ name: string, run: (codec: any) => unknown, expect: { code?: string, path?: string, ok?: unknown } }[]} */
+export const cases = [
+  // --- size and depth
+  { name: 'arrays nested 100,000 deep at the top', run: (c) => c.decode('['.repeat(100_000) + ']'.repeat(100_000)), expect: { code: 'too_deep' } },
+  { name: 'arrays nested 100,000 deep in a member', run: (c) => c.decode(cancel(',"x":' + '['.repeat(100_000) + ']'.repeat(100_000))), expect: { code: 'too_deep' } },
+  { name: 'objects nested 100,000 deep in a member', run: (c) => c.decode(cancel(',"x":' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000))), expect: { code: 'too_deep' } },
+  { name: 'nesting under a configured maxDepth of 4', run: (c) => c.decode(cancel(',"x":[[[[]]]]'), { maxDepth: 4 }), expect: { code: 'too_deep', path: '/x/0/0/0' } },
+  { name: '64 MiB audio string, default limit', run: (c) => c.decode(`{"type":"input_audio_buffer.append","audio":"${'A'.repeat(64 * MiB)}"}`), expect: { code: 'too_large' } },
+  {
+    name: '64 MiB audio string, limit raised to 80 MiB (documented success)',
+    run: (c) => c.decode(`{"type":"input_audio_buffer.append","audio":"${'A'.repeat(64 * MiB)}"}`, { maxInputBytes: 80 * MiB }).type,
+    expect: { ok: 'input_audio_buffer.append' },
+  },
+  { name: '100 MB of text, over the limit before any parsing', run: (c) => c.decode('x'.repeat(100_000_000)), expect: { code: 'too_large' } },
+  { name: '100 MB of bytes, over the limit before any parsing', run: (c) => c.decode(new Uint8Array(100_000_000)), expect: { code: 'too_large' } },
+
+  // --- text encoding
+  { name: 'lone high surrogate in a string', run: (c) => c.decode(cancel(',"event_id":"a\uD800b"')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'lone low surrogate in a string', run: (c) => c.decode(cancel(',"event_id":"\uDC00"')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'swapped surrogates in a string', run: (c) => c.decode(cancel(',"event_id":"\uDC00\uD800"')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'escaped lone surrogate', run: (c) => c.decode(cancel(',"event_id":"\\ud800"')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'lone surrogate in a key', run: (c) => c.decode('{"type":"response.cancel","\uD800":1}'), expect: { code: 'invalid_unicode' } },
+  { name: 'encode with a lone surrogate', run: (c) => c.encode({ type: 'response.cancel', event_id: '\uD83D' }), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'invalid UTF-8 byte 0xFF in a string', run: (c) => c.decode(bytes('{"type":"response.cancel","event_id":"a', [0xff], '"}')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'overlong UTF-8 (C0 AF) in a string', run: (c) => c.decode(bytes('{"type":"response.cancel","event_id":"', [0xc0, 0xaf], '"}')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'truncated UTF-8 sequence in a string', run: (c) => c.decode(bytes('{"type":"response.cancel","event_id":"', [0xe2, 0x82], '"}')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'UTF-8 encoded surrogate (ED A0 80) in a string', run: (c) => c.decode(bytes('{"type":"response.cancel","event_id":"', [0xed, 0xa0, 0x80], '"}')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'invalid UTF-8 outside a string', run: (c) => c.decode(bytes('{"type":"response.cancel"', [0xff], '}')), expect: { code: 'syntax' } },
+  { name: 'BOM before the event', run: (c) => c.decode('\uFEFF' + cancel()), expect: { code: 'syntax' } },
+  { name: 'BOM bytes before the event', run: (c) => c.decode(bytes([0xef, 0xbb, 0xbf], cancel())), expect: { code: 'syntax' } },
+  { name: 'NUL byte after the event', run: (c) => c.decode(cancel() + '\u0000'), expect: { code: 'syntax' } },
+  { name: 'trailing data after the event', run: (c) => c.decode(cancel() + ' {"type":"response.cancel"}'), expect: { code: 'syntax' } },
+
+  // --- numbers
+  { name: '1e400', run: (c) => c.decode('{"type":"session.update","session":{"temperature":1e400}}'), expect: { code: 'out_of_range', path: '/session/temperature' } },
+  { name: '-0 temperature (documented success: kept as -0.0)', run: (c) => c.canonicalize('{"type":"session.update","session":{"temperature":-0}}'), expect: { ok: '{"type":"session.update","session":{"temperature":-0.0}}' } },
+  { name: '4294967296 for a u32', run: (c) => c.decode('{"type":"conversation.item.truncate","item_id":"i","content_index":4294967296,"audio_end_ms":0}'), expect: { code: 'out_of_range', path: '/content_index' } },
+  { name: 'integer beyond 2^53 in parameters, decode', run: (c) => c.decode(tool('{"n":9007199254740993}')), expect: { code: 'out_of_range', path: '/session/tools/0/parameters/n' } },
+  { name: 'integer beyond 2^53 in parameters, canonicalize keeps it exactly', run: (c) => c.canonicalize(tool('{"n":9007199254740993}')).includes('9007199254740993'), expect: { ok: true } },
+  { name: 'encode NaN', run: (c) => c.encode({ type: 'session.update', session: { temperature: NaN } }), expect: { code: 'invalid_value', path: '/session/temperature' } },
+  { name: 'encode -Infinity', run: (c) => c.encode({ type: 'session.update', session: { temperature: -Infinity } }), expect: { code: 'invalid_value', path: '/session/temperature' } },
+  { name: 'encode BigInt', run: (c) => c.encode({ type: 'conversation.item.truncate', item_id: 'i', content_index: 1n, audio_end_ms: 0 }), expect: { code: 'invalid_type', path: '/content_index' } },
+
+  // --- keys
+  { name: 'duplicate keys', run: (c) => c.decode(cancel(',"event_id":"a","event_id":"b"')), expect: { code: 'duplicate_field', path: '/event_id' } },
+  {
+    name: '__proto__, constructor and prototype keys: dropped, nothing polluted',
+    run: (c) => {
+      const event = c.decode('{"type":"response.cancel","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"prototype":{"polluted":1}}');
+      return [JSON.stringify(event), {}.polluted, Object.prototype.polluted];
+    },
+    expect: { ok: ['{"type":"response.cancel"}', undefined, undefined] },
+  },
+  {
+    name: '__proto__ inside parameters stays an own data property',
+    run: (c) => {
+      const event = c.decode(tool('{"__proto__":{"polluted":1},"constructor":1}'));
+      const parameters = event.session.tools[0].parameters;
+      return [Object.getPrototypeOf(parameters) === Object.prototype, Object.keys(parameters).sort(), {}.polluted];
+    },
+    expect: { ok: [true, ['__proto__', 'constructor'], undefined] },
+  },
+  {
+    name: 'encode an object with an own __proto__ key (from JSON.parse)',
+    run: (c) => c.encode(JSON.parse('{"type":"response.cancel","__proto__":{"event_id":"x"}}')),
+    expect: { ok: '{"type":"response.cancel"}' },
+  },
+
+  // --- what encode is handed
+  { name: 'encode undefined', run: (c) => c.encode(undefined), expect: { code: 'invalid_type' } },
+  { name: 'encode a function', run: (c) => c.encode(() => 1), expect: { code: 'invalid_type' } },
+  { name: 'encode a function member', run: (c) => c.encode({ type: 'response.cancel', event_id: () => 'x' }), expect: { code: 'invalid_type', path: '/event_id' } },
+  { name: 'encode a symbol member', run: (c) => c.encode({ type: 'response.cancel', event_id: Symbol('x') }), expect: { code: 'invalid_type', path: '/event_id' } },
+  { name: 'encode undefined in an array', run: (c) => c.encode({ type: 'session.update', session: { modalities: [undefined] } }), expect: { code: 'invalid_type', path: '/session/modalities/0' } },
+  {
+    name: 'encode a cycle',
+    run: (c) => {
+      const event = { type: 'session.update', session: {} };
+      event.session.self = event;
+      return c.encode(event);
+    },
+    expect: { code: 'invalid_value' },
+  },
+  {
+    name: 'encode a class instance (documented success: own enumerable fields)',
+    run: (c) => {
+      class Cancel {
+        type = 'response.cancel';
+        event_id = 'k';
+        hidden() {}
+      }
+      return c.encode(new Cancel());
+    },
+    expect: { ok: '{"type":"response.cancel","event_id":"k"}' },
+  },
+  {
+    name: 'encode with a getter (documented success: its value is read once)',
+    run: (c) => c.encode({ get type() { return 'input_audio_buffer.clear'; } }),
+    expect: { ok: '{"type":"input_audio_buffer.clear"}' },
+  },
+  {
+    name: 'encode with a throwing getter',
+    run: (c) => c.encode({ type: 'response.cancel', get event_id() { throw new Error('boom'); } }),
+    expect: { code: 'invalid_value' },
+  },
+  {
+    name: 'encode with a toJSON that returns a different event (documented: JSON semantics)',
+    run: (c) => c.encode({ type: 'nope', toJSON: () => ({ type: 'response.cancel' }) }),
+    expect: { ok: '{"type":"response.cancel"}' },
+  },
+  { name: 'encode a Map as the session', run: (c) => c.encode({ type: 'session.update', session: new Map([['voice', 'ash']]) }), expect: { ok: '{"type":"session.update","session":{}}' } },
+
+  // --- shapes
+  { name: 'type is a number', run: (c) => c.decode('{"type":5}'), expect: { code: 'invalid_type', path: '/type' } },
+  { name: 'type is null', run: (c) => c.decode('{"type":null}'), expect: { code: 'invalid_type', path: '/type' } },
+  { name: 'type is an array', run: (c) => c.decode('{"type":["response.cancel"]}'), expect: { code: 'invalid_type', path: '/type' } },
+  { name: 'type is an object', run: (c) => c.decode('{"type":{"response.cancel":null}}'), expect: { code: 'invalid_type', path: '/type' } },
+  { name: 'top-level number', run: (c) => c.decode('1'), expect: { code: 'invalid_type', path: '' } },
+  { name: 'top-level string', run: (c) => c.decode('"response.cancel"'), expect: { code: 'invalid_type', path: '' } },
+  { name: 'top-level true', run: (c) => c.decode('true'), expect: { code: 'invalid_type', path: '' } },
+  { name: 'top-level null', run: (c) => c.decode('null'), expect: { code: 'invalid_type', path: '' } },
+  { name: 'top-level empty array', run: (c) => c.decode('[]'), expect: { code: 'missing_field', path: '/0' } },
+  { name: 'top-level array of numbers', run: (c) => c.decode('[1,2]'), expect: { code: 'invalid_type', path: '/0' } },
+  { name: 'array-form event (documented success: serde reads [type, fields...])', run: (c) => c.canonicalize('["response.cancel","e1"]'), expect: { ok: '{"type":"response.cancel","event_id":"e1"}' } },
+  { name: 'empty input', run: (c) => c.decode(''), expect: { code: 'syntax' } },
+  { name: 'input that is not a string or bytes', run: (c) => c.decode(42), expect: { thrown: 'TypeError' } },
+];
+
+/** Runs one case: `{ ok: value }`, `{ code, path }` for a ClientEventError, or `{ thrown }` for anything else. */
+export function outcome(codec, run) {
+  try {
+    return { ok: run(codec) };
+  } catch (error) {
+    if (error && error.name === 'ClientEventError') return { code: error.code, path: error.path };
+    return { thrown: error && error.name ? error.name : String(error) };
+  }
+}
