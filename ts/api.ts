@@ -8,6 +8,7 @@ export {
   decode,
   encode,
   isInitialized,
+  wasmMemoryBytes,
   safeDecode,
   safeEncode,
   DEFAULT_MAX_INPUT_BYTES,

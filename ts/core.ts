@@ -42,6 +42,7 @@ export type EncodeResult = { ok: true; text: string } | { ok: false; error: Clie
 export type CheckResult = { ok: true; type: ClientEventType } | { ok: false; error: ClientEventError };
 
 let ready = false;
+let memory: WebAssembly.Memory | undefined;
 
 /** What {@link instantiateAsync} accepts: a URL (string, URL, Request), a fetch `Response` or its promise, the bytes, or a compiled module. */
 export type WasmSource = string | URL | Request | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
@@ -53,7 +54,7 @@ export type WasmSource = string | URL | Request | Response | Promise<Response> |
  */
 export function instantiate(module: WebAssembly.Module | ArrayBuffer | ArrayBufferView): void {
   if (ready) return;
-  wasm.initSync({ module });
+  memory = wasm.initSync({ module }).memory;
   ready = true;
 }
 
@@ -64,8 +65,22 @@ export function instantiate(module: WebAssembly.Module | ArrayBuffer | ArrayBuff
  */
 export async function instantiateAsync(source: WasmSource): Promise<void> {
   if (ready) return;
-  await wasm.default({ module_or_path: source });
+  memory = (await wasm.default({ module_or_path: source })).memory;
   ready = true;
+}
+
+/**
+ * The size of the WebAssembly linear memory in bytes (0 before init): a diagnostic for soak tests
+ * and memory budgets. It grows to fit the largest input handled and never shrinks.
+ *
+ * @throws never
+ * @example
+ * ```ts
+ * console.log(`codec memory: ${wasmMemoryBytes() / 1024} KiB`)
+ * ```
+ */
+export function wasmMemoryBytes(): number {
+  return memory?.buffer.byteLength ?? 0;
 }
 
 /** Whether the WebAssembly module is instantiated. */

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Soak: millions of mixed encode / decode / check calls, valid and invalid interleaved, through
+// the built Node package. Reports throughput, RSS and wasm memory at intervals, then checks that
+// nothing grows after warm-up and that throughput holds.
+//
+//   node scripts/soak.mjs [CALLS=10000000] [--json]
+//
+// Exit status 1 if wasm memory grew after warm-up, RSS grew more than 64 MiB after warm-up, the
+// last interval ran at under half the throughput of the first after warm-up, or any call gave an
+// unexpected result.
+import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds the mixed workload: [kind, input, expected] triples. */
+function workload(codec) {
+  const audio20ms = Buffer.alloc(960).toString('base64'); // 20 ms of 24 kHz PCM16
+  const session = {
+    type: 'session.update',
+    session: {
+      instructions: 'Be brief. '.repeat(100),
+      voice: 'alloy',
+      turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 500 },
+      tools: [{ type: 'function', name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } }],
+    },
+  };
+  const valid = [
+    { type: 'input_audio_buffer.append', audio: audio20ms },
+    { type: 'input_audio_buffer.append', audio: audio20ms, event_id: 'evt_1' },
+    { type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hello there' }] } },
+    { type: 'conversation.item.truncate', item_id: 'item_1', content_index: 0, audio_end_ms: 1500 },
+    { type: 'response.create' },
+    { type: 'response.cancel' },
+    session,
+  ];
+  const invalid = [
+    '{"type":"session.update","session":{"voice":"sage"}}',
+    '{"type":"conversation.item.truncate","item_id":"i","content_index":-1,"audio_end_ms":0}',
+    '{"type":"input_audio_buffer.append"}',
+    '{"type":"nope"}',
+    '{"type":"response.cancel",}',
+    '{"type":"response.cancel","event_id":"\uD800"}',
+    '[' .repeat(300),
+  ];
+  const work = [];
+  for (const event of valid) {
+    const text = codec.encode(event);
+    work.push(['encode', event, text], ['decode', text, text], ['check', text, event.type]);
+  }
+  for (const text of invalid) {
+    const r = codec.check(text);
+    if (r.ok) throw new Error(`workload: ${text} is valid`);
+    work.push(['decode', text, r.error.code], ['check', text, r.error.code]);
+  }
+  return work;
+}
+
+function call(codec, [kind, input, expected]) {
+  switch (kind) {
+    case 'encode':
+      return codec.encode(input) === expected;
+    case 'decode': {
+      const r = codec.safeDecode(input);
+      return r.ok ? JSON.stringify(r.event) === JSON.stringify(JSON.parse(expected)) : r.error.code === expected;
+    }
+    default: {
+      const r = codec.check(input);
+      return r.ok ? r.type === expected : r.error.code === expected;
+    }
+  }
+}
+
+/** Runs `calls` calls; returns the samples and a verdict. */
+export async function soak(calls, { intervals = 10, log = () => {} } = {}) {
+  const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
+  const work = workload(codec);
+  const per = Math.max(1, Math.floor(calls / intervals));
+  const samples = [];
+  let done = 0;
+  let wrong = 0;
+  while (done < calls) {
+    const n = Math.min(per, calls - done);
+    const started = performance.now();
+    for (let i = 0; i < n; i += 1) {
+      if (!call(codec, work[(done + i) % work.length])) wrong += 1;
+    }
+    done += n;
+    const seconds = (performance.now() - started) / 1000;
+    const sample = { calls: done, perSecond: Math.round(n / seconds), rssMiB: process.memoryUsage().rss / 2 ** 20, wasmKiB: codec.wasmMemoryBytes() / 1024 };
+    samples.push(sample);
+    log(sample);
+  }
+  // Warm-up: the first interval (wasm memory grows to fit the largest input, V8 optimises).
+  const warm = samples[Math.min(1, samples.length - 1)];
+  const last = samples[samples.length - 1];
+  const verdict = {
+    wrong,
+    wasmGrowthKiB: last.wasmKiB - warm.wasmKiB,
+    rssGrowthMiB: last.rssMiB - warm.rssMiB,
+    throughputRatio: last.perSecond / warm.perSecond,
+  };
+  verdict.ok = wrong === 0 && verdict.wasmGrowthKiB === 0 && verdict.rssGrowthMiB < 64 && verdict.throughputRatio > 0.5;
+  return { samples, verdict };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const calls = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10_000_000);
+  const json = process.argv.includes('--json');
+  if (!json) console.log(`soak: ${calls} mixed calls (encode/decode/check, valid and invalid) through dist/node.mjs`);
+  const { samples, verdict } = await soak(calls, {
+    log: (s) => {
+      if (!json) console.log(`  ${String(s.calls).padStart(10)} calls  ${String(s.perSecond).padStart(8)}/s  RSS ${s.rssMiB.toFixed(1)} MiB  wasm ${s.wasmKiB} KiB`);
+    },
+  });
+  if (json) console.log(JSON.stringify({ samples, verdict }));
+  else console.log(`verdict: ${verdict.ok ? 'ok' : 'FAILED'} (wrong ${verdict.wrong}, wasm growth after warm-up ${verdict.wasmGrowthKiB} KiB, RSS growth ${verdict.rssGrowthMiB.toFixed(1)} MiB, last/first throughput ${verdict.throughputRatio.toFixed(2)})`);
+  process.exitCode = verdict.ok ? 0 : 1;
+}
