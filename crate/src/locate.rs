@@ -822,37 +822,6 @@ impl<'de> Visitor<'de> for Seek<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offsets_round_trip() {
-        let text = b"{\n  \"a\": 1,\n  \"b\": [true]\n}";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 9), (2, 8));
-        assert_eq!(offset_of(text, 2, 7), Some(9));
-    }
-
-    #[test]
-    fn seek_finds_nested_values() {
-        let text = b"{\"a\": {\"b\": [0, \n   7]}}";
-        assert_eq!(
-            position_of(text, &["a".into(), "b".into(), "1".into()]),
-            (2, 4)
-        );
-        assert_eq!(position_of(text, &["a".into()]), (1, 7));
-        let tight = b"{\"a\":{\"b\":[0,7]}}";
-        assert_eq!(
-            position_of(tight, &["a".into(), "b".into(), "1".into()]),
-            (1, 14)
-        );
-        assert_eq!(position_of(tight, &["a".into()]), (1, 6));
-        assert_eq!(position_of(text, &[]), (1, 1));
-        assert_eq!(position_of(text, &["zzz".into()]), (0, 0));
-    }
-}
-
 /// Fails with `too_deep` if arrays and objects nest deeper than `max_depth` (outside strings).
 /// A byte scan, run before parsing only when the limit is below serde_json's own.
 pub(crate) fn check_depth(input: &[u8], max_depth: u32) -> Result<(), CodecError> {
@@ -903,4 +872,35 @@ fn walk_to_depth(input: &[u8], max_depth: u32) -> (Vec<String>, Option<serde_jso
     }
     .deserialize(&mut de);
     (path.into_inner(), result.err())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_round_trip() {
+        let text = b"{\n  \"a\": 1,\n  \"b\": [true]\n}";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 9), (2, 8));
+        assert_eq!(offset_of(text, 2, 7), Some(9));
+    }
+
+    #[test]
+    fn seek_finds_nested_values() {
+        let text = b"{\"a\": {\"b\": [0, \n   7]}}";
+        assert_eq!(
+            position_of(text, &["a".into(), "b".into(), "1".into()]),
+            (2, 4)
+        );
+        assert_eq!(position_of(text, &["a".into()]), (1, 7));
+        let tight = b"{\"a\":{\"b\":[0,7]}}";
+        assert_eq!(
+            position_of(tight, &["a".into(), "b".into(), "1".into()]),
+            (1, 14)
+        );
+        assert_eq!(position_of(tight, &["a".into()]), (1, 6));
+        assert_eq!(position_of(text, &[]), (1, 1));
+        assert_eq!(position_of(text, &["zzz".into()]), (0, 0));
+    }
 }
