@@ -2,6 +2,7 @@
 # The main job: the realtime-codec CLI on the bundled examples. Sets up and builds what is missing.
 #   examples/session.json, examples/conversation.jsonl: valid events -> canonical JSON, exit 0
 #   examples/invalid.jsonl: one error per line -> file:line:column, JSON pointer, code; exit 1
+#   diff examples/conversation.jsonl: what the crate drops, adds or changes; exit 1 (3 events differ)
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 bash scripts/setup.sh
@@ -16,4 +17,12 @@ node dist/cli.mjs check examples/invalid.jsonl
 status=$?
 set -e
 [ "$status" = 1 ] || die "expected exit status 1 for examples/invalid.jsonl, got $status"
+note "exit status 1, as expected"
+
+step "realtime-codec diff examples/conversation.jsonl   (3 events differ from their canonical form: exit status 1 expected)"
+set +e
+node dist/cli.mjs diff examples/conversation.jsonl
+status=$?
+set -e
+[ "$status" = 1 ] || die "expected exit status 1 for the diff of examples/conversation.jsonl, got $status"
 note "exit status 1, as expected"

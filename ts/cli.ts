@@ -1,22 +1,26 @@
 /**
  * realtime-codec command-line tool.
  *
- *   realtime-codec [canonical|check] [--json] [--format auto|json|jsonl] [--max-bytes N] [FILE... | -]
+ *   realtime-codec [canonical|check|diff] [--json] [--format auto|json|jsonl] [--max-bytes N] [FILE... | -]
  *
  * Reads events from files (`.jsonl` / `.ndjson`: one event per line; anything else: one JSON
  * document) or standard input (one document if it parses as one, else JSON Lines if its first line
  * is a JSON value), and for each event prints its canonical form (`canonical`, the
- * default) or just its verdict (`check`), or a precise error: file, line, JSON pointer, code.
- * Exit status: 0 when every event is valid, 1 when any is invalid, 2 on a usage or I/O error.
+ * default), just its verdict (`check`) or how the canonical form differs from it (`diff`), or a
+ * precise error: file, line, JSON pointer, code.
+ * Exit status: 0 when every event is valid (for `diff`: and already canonical), 1 otherwise, 2 on
+ * a usage or I/O error.
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { canonicalize, ClientEventError, DEFAULT_MAX_INPUT_BYTES } from './node.js';
+import { canonicalize, ClientEventError, DEFAULT_MAX_INPUT_BYTES, diff, type Difference } from './node.js';
 
-const USAGE = `usage: realtime-codec [canonical|check] [options] [FILE... | -]
+const USAGE = `usage: realtime-codec [canonical|check|diff] [options] [FILE... | -]
 
 Validates OpenAI Realtime client events with the Rust crate async-openai-wasm 0.29.5
-and prints each one's canonical JSON (canonical, the default) or verdict (check).
+and prints each one's canonical JSON (canonical, the default), its verdict (check),
+or how the crate's canonical form differs from it (diff: members dropped or added,
+values changed, member order changed).
 
 Input: FILE.jsonl / FILE.ndjson hold one event per line; any other FILE holds one
 JSON document; '-' or no FILE reads standard input: one document if it parses
@@ -29,12 +33,12 @@ Options:
   -q, --quiet        print nothing for valid events (errors and the summary only)
   -h, --help         this text
 
-Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error.`;
+Exit status: 0 all valid (diff: and already canonical), 1 otherwise, 2 usage or I/O error.`;
 
 type Format = 'auto' | 'json' | 'jsonl';
 
 interface Options {
-  mode: 'canonical' | 'check';
+  mode: 'canonical' | 'check' | 'diff';
   json: boolean;
   quiet: boolean;
   format: Format;
@@ -47,7 +51,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): Options {
   const options: Options = { mode: 'canonical', json: false, quiet: false, format: 'auto', maxBytes: DEFAULT_MAX_INPUT_BYTES, files: [] };
   const args = [...argv];
-  if (args[0] === 'canonical' || args[0] === 'check') options.mode = args.shift() as Options['mode'];
+  if (args[0] === 'canonical' || args[0] === 'check' || args[0] === 'diff') options.mode = args.shift() as Options['mode'];
   while (args.length > 0) {
     const arg = args.shift() as string;
     if (arg === '--') {
@@ -128,6 +132,20 @@ function split(source: string, bytes: Uint8Array, format: Format): Unit[] {
   return units.length > 1 && units[0] && parses(units[0].bytes) ? units : whole;
 }
 
+function describeDifference(d: Difference): string {
+  const at = d.path === '' ? '(root)' : d.path;
+  switch (d.kind) {
+    case 'dropped':
+      return `dropped    ${at}: ${d.value} (the crate has no such member, or it was null)`;
+    case 'added':
+      return `added      ${at}: ${d.value}`;
+    case 'changed':
+      return `changed    ${at}: ${d.from} -> ${d.to}`;
+    case 'reordered':
+      return `reordered  ${at}: ${d.from.join(', ')} -> ${d.to.join(', ')}`;
+  }
+}
+
 function main(argv: string[]): number {
   let options: Options;
   try {
@@ -143,6 +161,7 @@ function main(argv: string[]): number {
   };
   let valid = 0;
   let invalid = 0;
+  let differing = 0;
   for (const file of options.files) {
     const source = file === '-' ? '<stdin>' : file;
     let bytes: Uint8Array;
@@ -155,6 +174,20 @@ function main(argv: string[]): number {
     }
     for (const unit of split(source, bytes, options.format)) {
       try {
+        if (options.mode === 'diff') {
+          const result = diff(unit.bytes, { maxInputBytes: options.maxBytes });
+          valid += 1;
+          if (result.differences.length > 0) differing += 1;
+          if (options.json) {
+            out.push(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: true, ...result }));
+          } else if (!options.quiet || result.differences.length > 0) {
+            const n = result.differences.length;
+            const type = (JSON.parse(result.canonical) as { type: string }).type;
+            out.push(`${unit.source}:${unit.firstLine}: ${type}: ${n === 0 ? 'canonical, no difference' : `${n} difference${n === 1 ? '' : 's'}`}`);
+            for (const d of result.differences) out.push(`    ${describeDifference(d)}`);
+          }
+          continue;
+        }
         const canonical = canonicalize(unit.bytes, { maxInputBytes: options.maxBytes });
         valid += 1;
         if (options.json) {
@@ -181,8 +214,9 @@ function main(argv: string[]): number {
   }
   flush();
   const total = valid + invalid;
-  process.stderr.write(`${total} event${total === 1 ? '' : 's'}: ${valid} valid, ${invalid} invalid\n`);
-  return invalid > 0 ? 1 : 0;
+  const differ = options.mode === 'diff' ? `, ${differing} differ from their canonical form` : '';
+  process.stderr.write(`${total} event${total === 1 ? '' : 's'}: ${valid} valid, ${invalid} invalid${differ}\n`);
+  return invalid > 0 || differing > 0 ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

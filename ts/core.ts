@@ -360,6 +360,43 @@ export function safeEncode(event: ClientEventInput, options?: CodecOptions): Enc
   }
 }
 
+/** One way the canonical form differs from the input. Values are compact JSON text. */
+export type Difference =
+  | { kind: 'dropped'; path: string; value: string }
+  | { kind: 'added'; path: string; value: string }
+  | { kind: 'changed'; path: string; from: string; to: string }
+  | { kind: 'reordered'; path: string; from: string[]; to: string[] };
+
+/** What {@link diff} reports for a valid event. */
+export interface DiffResult {
+  /** The canonical text the Rust side writes for this event. */
+  canonical: string;
+  /** Empty when the input already is canonical (numbers compare by value: `1` equals `1.0`). */
+  differences: Difference[];
+}
+
+/**
+ * How the Rust crate's canonical form differs from `input`: members dropped (unknown to the crate,
+ * or `null`), added (`response: null`), values changed (f32 rounding, floats read differently) and
+ * objects whose member order changed. For parity tests: does this JSON mean the same to Rust?
+ *
+ * @throws {ClientEventError} if `input` is not a valid event (there is then nothing to compare).
+ * @example
+ * ```ts
+ * diff('{"type":"response.cancel","response_id":"r1"}').differences
+ * // [{ kind: 'dropped', path: '/response_id', value: '"r1"' }]
+ * ```
+ */
+export function diff(input: string | Uint8Array, options?: CodecOptions): DiffResult {
+  assertReady();
+  const bounds = boundsOf(options);
+  try {
+    return JSON.parse(wasm.diff(bytesOf(input, bounds.bytes), bounds.bytes, bounds.depth)) as DiffResult;
+  } catch (error) {
+    rethrow(error);
+  }
+}
+
 function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';

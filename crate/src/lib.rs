@@ -19,6 +19,7 @@
 // CodecError is 144 bytes, but it is the cold path, and ClientEvent, the Ok side, is larger.
 #![allow(clippy::result_large_err)]
 
+mod diff;
 mod error;
 mod locate;
 #[doc(hidden)]
@@ -31,6 +32,7 @@ pub use async_openai_wasm::types::realtime::{
     ConversationItemTruncateEvent, InputAudioBufferAppendEvent, InputAudioBufferClearEvent,
     InputAudioBufferCommitEvent, ResponseCancelEvent, ResponseCreateEvent, SessionUpdateEvent,
 };
+pub use diff::{diff, Difference};
 pub use error::{CodecError, ErrorCode};
 
 /// The nine `type` tags of [`ClientEvent`], in the enum's declaration order.

@@ -67,3 +67,29 @@ pub fn event_types() -> Vec<String> {
 pub fn default_max_input_bytes() -> u32 {
     crate::DEFAULT_MAX_INPUT_BYTES as u32
 }
+
+/// The canonical text and how it differs from the input, as JSON:
+/// `{"canonical": "...", "differences": [{"kind", "path", "value" | "from", "to"}]}`.
+#[wasm_bindgen]
+pub fn diff(input: &[u8], max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
+    let (canonical, differences) =
+        crate::diff(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
+    let differences: Vec<serde_json::Value> = differences
+        .into_iter()
+        .map(|d| match d {
+            crate::Difference::Dropped { path, value } => {
+                serde_json::json!({ "kind": "dropped", "path": path, "value": value })
+            }
+            crate::Difference::Added { path, value } => {
+                serde_json::json!({ "kind": "added", "path": path, "value": value })
+            }
+            crate::Difference::Changed { path, from, to } => {
+                serde_json::json!({ "kind": "changed", "path": path, "from": from, "to": to })
+            }
+            crate::Difference::Reordered { path, from, to } => {
+                serde_json::json!({ "kind": "reordered", "path": path, "from": from, "to": to })
+            }
+        })
+        .collect();
+    Ok(serde_json::json!({ "canonical": canonical, "differences": differences }).to_string())
+}

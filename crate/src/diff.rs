@@ -1,0 +1,315 @@
+//! How the crate's canonical form of an event differs from the input: members dropped (unknown to
+//! the crate, or `null`), members added (`response: null`), values changed (f32 rounding, floats
+//! serde_json reads differently) and objects whose member order changed (declaration order, sorted
+//! `parameters`). The input is read in document order, keeping every member as written.
+
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::error::pointer_segment;
+use crate::{canonicalize, CodecError, Limits};
+
+/// One difference between an input and its canonical form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Difference {
+    /// A member of the input that the canonical form does not have.
+    Dropped { path: String, value: String },
+    /// A member the canonical form has and the input did not.
+    Added { path: String, value: String },
+    /// A value that reads differently (numbers compare by value: `1` and `1.0` are the same).
+    Changed {
+        path: String,
+        from: String,
+        to: String,
+    },
+    /// An object whose members come back in another order (`from`/`to`: the common keys).
+    Reordered {
+        path: String,
+        from: Vec<String>,
+        to: Vec<String>,
+    },
+}
+
+/// The canonical text of `input` and how it differs from `input`.
+///
+/// # Errors
+/// As [`canonicalize`]: when `input` is not a valid event there is nothing to compare.
+pub fn diff(input: &[u8], limits: &Limits) -> Result<(String, Vec<Difference>), CodecError> {
+    let canonical = canonicalize(input, limits)?;
+    let (Some(before), Some(after)) = (Node::parse(input), Node::parse(canonical.as_bytes()))
+    else {
+        // Both parse whenever canonicalize succeeded; report no differences rather than guess.
+        return Ok((canonical, Vec::new()));
+    };
+    let mut out = Vec::new();
+    compare(&before, &after, &mut String::new(), &mut out);
+    Ok((canonical, out))
+}
+
+/// A JSON value that keeps members in document order, repeats included, and numbers as written
+/// (read with Rust's exact float parser, so that a float serde_json reads one ulp off shows).
+#[derive(Debug, Clone)]
+enum Node {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64, String),
+    Str(String),
+    Arr(Vec<Node>),
+    Obj(Vec<(String, Node)>),
+}
+
+impl Node {
+    fn parse(text: &[u8]) -> Option<Node> {
+        let raw: &RawValue = serde_json::from_slice(text).ok()?;
+        Node::from_raw(raw)
+    }
+
+    /// Containers are read member by member as raw text, so each number keeps its spelling.
+    fn from_raw(raw: &RawValue) -> Option<Node> {
+        let text = raw.get();
+        match text.as_bytes().first()? {
+            b'{' => {
+                let members: Vec<(String, &RawValue)> =
+                    serde_json::from_str::<OrderedMembers>(text).ok()?.0;
+                members
+                    .into_iter()
+                    .map(|(k, v)| Some((k, Node::from_raw(v)?)))
+                    .collect::<Option<_>>()
+                    .map(Node::Obj)
+            }
+            b'[' => {
+                let items: Vec<&RawValue> = serde_json::from_str(text).ok()?;
+                items
+                    .into_iter()
+                    .map(Node::from_raw)
+                    .collect::<Option<_>>()
+                    .map(Node::Arr)
+            }
+            b'"' => serde_json::from_str(text).ok().map(Node::Str),
+            b't' => Some(Node::Bool(true)),
+            b'f' => Some(Node::Bool(false)),
+            b'n' => Some(Node::Null),
+            _ if !text.contains(['.', 'e', 'E']) => text
+                .parse()
+                .ok()
+                .map(Node::Int)
+                .or_else(|| Some(Node::Float(text.parse().ok()?, text.to_owned()))),
+            _ => Some(Node::Float(text.parse().ok()?, text.to_owned())),
+        }
+    }
+
+    fn same(&self, other: &Node) -> bool {
+        match (self, other) {
+            (Node::Null, Node::Null) => true,
+            (Node::Bool(a), Node::Bool(b)) => a == b,
+            (Node::Str(a), Node::Str(b)) => a == b,
+            (Node::Int(a), Node::Int(b)) => a == b,
+            (Node::Float(a, _), Node::Float(b, _)) => a == b,
+            (Node::Int(i), Node::Float(f, _)) | (Node::Float(f, _), Node::Int(i)) => {
+                (*i as f64) == *f && (*f as i128) == *i
+            }
+            _ => false,
+        }
+    }
+
+    fn is_container(&self) -> bool {
+        matches!(self, Node::Arr(_) | Node::Obj(_))
+    }
+}
+
+impl fmt::Display for Node {
+    /// Compact JSON, members in their order.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Node::Null => f.write_str("null"),
+            Node::Bool(b) => write!(f, "{b}"),
+            Node::Int(i) => write!(f, "{i}"),
+            Node::Float(_, text) => f.write_str(text),
+            Node::Str(s) => f.write_str(&serde_json::Value::String(s.clone()).to_string()),
+            Node::Arr(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write!(f, "{item}")?;
+                }
+                f.write_str("]")
+            }
+            Node::Obj(members) => {
+                f.write_str("{")?;
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write!(f, "{}:{value}", serde_json::Value::String(key.clone()))?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+fn compare(before: &Node, after: &Node, path: &mut String, out: &mut Vec<Difference>) {
+    match (before, after) {
+        (Node::Obj(a), Node::Obj(b)) => {
+            // The last of repeated members is the one a reader keeps: compare that one.
+            let last = |members: &[(String, Node)], key: &str| {
+                members
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.clone())
+            };
+            let mut from = Vec::new();
+            for (key, value) in a {
+                if from.contains(key) {
+                    continue;
+                }
+                from.push(key.clone());
+                let at = path.len();
+                path.push('/');
+                path.push_str(&pointer_segment(key));
+                let mine = last(a, key).unwrap_or_else(|| value.clone());
+                match last(b, key) {
+                    Some(theirs) => compare(&mine, &theirs, path, out),
+                    None => out.push(Difference::Dropped {
+                        path: path.clone(),
+                        value: mine.to_string(),
+                    }),
+                }
+                path.truncate(at);
+            }
+            for (key, value) in b {
+                if !from.contains(key) {
+                    let at = path.len();
+                    path.push('/');
+                    path.push_str(&pointer_segment(key));
+                    out.push(Difference::Added {
+                        path: path.clone(),
+                        value: value.to_string(),
+                    });
+                    path.truncate(at);
+                }
+            }
+            let common_before: Vec<String> = from
+                .iter()
+                .filter(|k| b.iter().any(|(bk, _)| bk == *k))
+                .cloned()
+                .collect();
+            let common_after: Vec<String> = b
+                .iter()
+                .map(|(k, _)| k.clone())
+                .filter(|k| from.contains(k))
+                .collect();
+            if common_before != common_after {
+                out.push(Difference::Reordered {
+                    path: path.clone(),
+                    from: common_before,
+                    to: common_after,
+                });
+            }
+        }
+        (Node::Arr(a), Node::Arr(b)) if a.len() == b.len() => {
+            for (index, (x, y)) in a.iter().zip(b).enumerate() {
+                let at = path.len();
+                path.push('/');
+                path.push_str(&index.to_string());
+                compare(x, y, path, out);
+                path.truncate(at);
+            }
+        }
+        (x, y) if !x.is_container() && !y.is_container() && x.same(y) => {}
+        (x, y) => out.push(Difference::Changed {
+            path: path.clone(),
+            from: x.to_string(),
+            to: y.to_string(),
+        }),
+    }
+}
+
+/// An object's members in document order, each value as raw text.
+struct OrderedMembers<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for OrderedMembers<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> Visitor<'de> for Members {
+            type Value = OrderedMembers<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut members = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    members.push((key, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(OrderedMembers(members))
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn differences(input: &str) -> Vec<Difference> {
+        diff(input.as_bytes(), &Limits::default())
+            .map(|(_, d)| d)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn canonical_input_has_no_differences() {
+        assert!(differences(r#"{"type":"response.create","response":null}"#).is_empty());
+    }
+
+    #[test]
+    fn reports_each_kind() {
+        let d = differences(
+            r#"{"response":{"temperature":0.123456789,"speed":1.2,"voice":"ash"},"event_id":null,"type":"response.create"}"#,
+        );
+        assert!(d.contains(&Difference::Dropped {
+            path: "/response/speed".into(),
+            value: "1.2".into()
+        }));
+        assert!(d.contains(&Difference::Dropped {
+            path: "/event_id".into(),
+            value: "null".into()
+        }));
+        assert!(d.contains(&Difference::Changed {
+            path: "/response/temperature".into(),
+            from: "0.123456789".into(),
+            to: "0.12345679".into()
+        }));
+        assert!(d.contains(&Difference::Reordered {
+            path: "".into(),
+            from: vec!["response".into(), "type".into()],
+            to: vec!["type".into(), "response".into()]
+        }));
+        assert!(d.contains(&Difference::Reordered {
+            path: "/response".into(),
+            from: vec!["temperature".into(), "voice".into()],
+            to: vec!["voice".into(), "temperature".into()]
+        }));
+        let added = differences(r#"{"type":"response.create"}"#);
+        assert_eq!(
+            added,
+            vec![Difference::Added {
+                path: "/response".into(),
+                value: "null".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn numbers_compare_by_value() {
+        assert!(differences(r#"{"type":"session.update","session":{"temperature":1}}"#).is_empty());
+    }
+}

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codec, loadVectors, root } from './helpers.js';
+
+describe('diff()', () => {
+  it('gives the canonical text of every valid vector, and no difference when the input is canonical', () => {
+    let canonicalInputs = 0;
+    for (const v of loadVectors()) {
+      if (!('canonical' in v.expect)) {
+        expect(() => codec.diff(v.input), v.name).toThrow(codec.ClientEventError);
+        continue;
+      }
+      const result = codec.diff(v.input);
+      expect(result.canonical, v.name).toBe(v.expect.canonical);
+      if (v.input === v.expect.canonical) {
+        canonicalInputs += 1;
+        expect(result.differences, v.name).toEqual([]);
+      } else {
+        // Text that differs must show a difference, unless only whitespace or number spelling did.
+        const same = JSON.stringify(JSON.parse(v.input)) === JSON.stringify(JSON.parse(v.expect.canonical));
+        if (!same) expect(result.differences.length, v.name).toBeGreaterThan(0);
+      }
+    }
+    expect(canonicalInputs).toBeGreaterThan(20);
+  });
+
+  it('names each kind of difference with its path', () => {
+    const { differences } = codec.diff(
+      '{"response":{"temperature":0.123456789,"conversation":"none","voice":"ash"},"event_id":null,"type":"response.create"}',
+    );
+    expect(differences).toEqual(
+      expect.arrayContaining([
+        { kind: 'changed', path: '/response/temperature', from: '0.123456789', to: '0.12345679' },
+        { kind: 'dropped', path: '/response/conversation', value: '"none"' },
+        { kind: 'dropped', path: '/event_id', value: 'null' },
+        { kind: 'reordered', path: '', from: ['response', 'type'], to: ['type', 'response'] },
+        { kind: 'reordered', path: '/response', from: ['temperature', 'voice'], to: ['voice', 'temperature'] },
+      ]),
+    );
+    expect(codec.diff('{"type":"response.create"}').differences).toEqual([{ kind: 'added', path: '/response', value: 'null' }]);
+    const sorted = codec.diff(
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":{"b":1,"a":2}}]}}',
+    );
+    expect(sorted.differences).toEqual([{ kind: 'reordered', path: '/session/tools/0/parameters', from: ['b', 'a'], to: ['a', 'b'] }]);
+    expect(codec.diff('{"type":"session.update","session":{"temperature":1}}').differences).toEqual([]);
+  });
+});
+
+describe('realtime-codec diff', () => {
+  const run = (args: string[], input?: string) => spawnSync(process.execPath, [join(root, 'dist/cli.mjs'), ...args], { cwd: root, input, encoding: 'utf8' });
+
+  it('reports differences per event; exit 1 when any', () => {
+    const r = run(['diff', 'examples/conversation.jsonl']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('examples/conversation.jsonl:8: response.cancel: 1 difference');
+    expect(r.stdout).toContain('dropped    /response_id: "resp_1"');
+    expect(r.stdout).toContain('changed    /response/temperature: 0.123456789 -> 0.12345679');
+    expect(r.stderr).toContain('10 events: 10 valid, 0 invalid, 3 differ from their canonical form');
+  });
+
+  it('exits 0 for canonical input and prints JSON records with --json', () => {
+    expect(run(['diff', '-'], '{"type":"input_audio_buffer.clear"}').status).toBe(0);
+    const r = run(['diff', '--json', '-'], '{"type":"response.create"}');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      source: '<stdin>',
+      line: 1,
+      ok: true,
+      canonical: '{"type":"response.create","response":null}',
+      differences: [{ kind: 'added', path: '/response', value: 'null' }],
+    });
+  });
+});
