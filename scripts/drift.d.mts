@@ -1,0 +1,3 @@
+export const NPM_OPENAI: string;
+export const PY_OPENAI: string;
+export function drift(): Promise<string>;

@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+// `npm run drift`: where the crate (async-openai-wasm 0.29.5, through this package) and the
+// official SDKs disagree about client events: the openai npm package's beta realtime
+// `RealtimeClientEvent` type and the openai Python package's beta realtime pydantic models.
+// Writes docs/drift.md (checked for staleness by test/drift.test.ts); `--check` only compares.
+//
+// It (1) compares every event type and member path of the three (present, required, allowed
+// values), (2) runs an official-shaped event for every member the crate lacks through the codec
+// (dropped silently, or rejected), and (3) checks every valid corpus case's canonical output
+// against both SDKs (tsc against the npm types; pydantic validation in a local virtualenv).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { shapeOf } from './drift/shape.mjs';
+
+export const NPM_OPENAI = '5.12.0';
+export const PY_OPENAI = '1.99.9';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(root, 'target/drift');
+const log = (s) => process.stderr.write(`    ${s}\n`);
+
+function ensureSdks() {
+  const npmDir = join(work, 'npm');
+  const pkg = join(npmDir, 'node_modules/openai/package.json');
+  if (!existsSync(pkg) || JSON.parse(readFileSync(pkg, 'utf8')).version !== NPM_OPENAI) {
+    log(`installing openai@${NPM_OPENAI} (npm) into target/drift/npm`);
+    mkdirSync(npmDir, { recursive: true });
+    writeFileSync(join(npmDir, 'package.json'), '{"private":true}');
+    // Outside the project's own node_modules: openai 5 wants zod 3 as a peer, the benchmarks zod 4.
+    execFileSync('npm', ['install', '--prefix', npmDir, '--no-audit', '--no-fund', '--no-package-lock', `openai@${NPM_OPENAI}`], { stdio: 'ignore' });
+  }
+  const python = join(work, 'venv/bin/python');
+  const version = existsSync(python) ? execFileSync(python, ['-c', 'import openai; print(openai.__version__)'], { encoding: 'utf8' }).trim() : '';
+  if (version !== PY_OPENAI) {
+    log(`installing openai==${PY_OPENAI} (PyPI) into the virtualenv target/drift/venv`);
+    if (!existsSync(python)) execFileSync('python3', ['-m', 'venv', join(work, 'venv')], { stdio: 'ignore' });
+    execFileSync(join(work, 'venv/bin/pip'), ['install', '-q', `openai==${PY_OPENAI}`], { stdio: 'ignore' });
+  }
+  return { npmTypes: join(npmDir, 'node_modules/openai/resources/beta/realtime/realtime.d.ts'), python };
+}
+
+const cell = (entry) => (entry ? `${entry.required ? 'required' : 'optional'}${entry.values ? `: ${entry.values.join(', ')}` : ''}` : '—');
+
+/** A minimal valid event of each type, to carry an official-shaped member. */
+const BASE = {
+  'session.update': { type: 'session.update', session: {} },
+  'input_audio_buffer.append': { type: 'input_audio_buffer.append', audio: '' },
+  'input_audio_buffer.commit': { type: 'input_audio_buffer.commit' },
+  'input_audio_buffer.clear': { type: 'input_audio_buffer.clear' },
+  'conversation.item.create': { type: 'conversation.item.create', item: {} },
+  'conversation.item.truncate': { type: 'conversation.item.truncate', item_id: 'i', content_index: 0, audio_end_ms: 0 },
+  'conversation.item.delete': { type: 'conversation.item.delete', item_id: 'i' },
+  'response.create': { type: 'response.create', response: {} },
+  'response.cancel': { type: 'response.cancel' },
+};
+const ELEMENT = { tools: { type: 'function', name: 'f', description: 'd', parameters: {} }, content: { type: 'input_text' } };
+
+function sample(entry) {
+  if (entry.values) return entry.values[0];
+  const kind = entry.kind.split('|')[0];
+  return { string: 'x', number: 1, boolean: true, object: {}, array: [] }[kind] ?? 'x';
+}
+
+/** The base event with `path` set to a sample value (creating parents; arrays get one element). */
+function withMember(type, path, entry) {
+  const event = structuredClone(BASE[type]);
+  const keys = path.split('/').slice(1);
+  let at = event;
+  for (let i = 0; i < keys.length - 1; i += 1) {
+    const key = keys[i];
+    if (keys[i + 1] === '[]') {
+      at[key] ??= [structuredClone(ELEMENT[key] ?? {})];
+      at = at[key][0];
+      i += 1;
+    } else {
+      at[key] ??= {};
+      at = at[key];
+    }
+  }
+  const last = keys[keys.length - 1];
+  if (last === '[]') return null;
+  at[last] = sample(entry);
+  return event;
+}
+
+function typecheckAgainstNpm(npmTypes, texts) {
+  const dir = join(work, 'tsc');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'corpus.ts');
+  const lines = [`import type { RealtimeClientEvent } from ${JSON.stringify(npmTypes.replace(/\.d\.ts$/, ''))};`];
+  for (const text of texts) lines.push(`export const c${lines.length}: RealtimeClientEvent = ${text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};`);
+  writeFileSync(file, lines.join('\n'));
+  const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022 });
+  const source = program.getSourceFile(file);
+  const failing = new Map();
+  for (const d of ts.getPreEmitDiagnostics(program, source)) {
+    if (d.start === undefined) continue;
+    const line = source.getLineAndCharacterOfPosition(d.start).line;
+    if (!failing.has(line)) failing.set(line, ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\s+/g, ' ').slice(0, 160));
+  }
+  return texts.map((_, i) => failing.get(i + 1) ?? 'ok');
+}
+
+export async function drift() {
+  const { npmTypes, python } = ensureSdks();
+  const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
+  const crate = shapeOf(join(root, 'dist/types.d.ts'), 'ClientEvent');
+  const npm = shapeOf(npmTypes, 'RealtimeClientEvent');
+  const py = JSON.parse(execFileSync(python, [join(root, 'scripts/drift/shape.py')], { encoding: 'utf8' }));
+
+  const types = [...new Set([...Object.keys(crate), ...Object.keys(npm), ...Object.keys(py)])].sort();
+  const eventRows = [];
+  const memberRows = [];
+  for (const type of types) {
+    if (!crate[type]) {
+      const r = codec.check(JSON.stringify({ type }));
+      eventRows.push(`| \`${type}\` | — | ${npm[type] ? 'yes' : '—'} | ${py[type] ? 'yes' : '—'} | unknown to the crate: ${r.ok ? 'accepted?' : `\`${r.error.code}\``} |`);
+      continue;
+    }
+    const c = crate[type];
+    const n = npm[type] ?? {};
+    const p = py[type] ?? {};
+    for (const path of [...new Set([...Object.keys(c), ...Object.keys(n), ...Object.keys(p)])].sort()) {
+      const [a, b, d] = [c[path], n[path], p[path]];
+      const verdicts = [];
+      if (!a) {
+        const official = b ?? d;
+        const event = withMember(type, path, official);
+        let behaviour = 'not tried';
+        if (event) {
+          try {
+            const { differences } = codec.diff(JSON.stringify(event));
+            const dropped = differences.some((x) => {
+              const at = x.path.replace(/\/\d+(?=\/|$)/g, '/[]');
+              return x.kind === 'dropped' && (path === at || path.startsWith(`${at}/`));
+            });
+            behaviour = dropped ? 'dropped silently' : 'accepted';
+          } catch (error) {
+            behaviour = `rejected (\`${error.code}\` at \`${error.path}\`)`;
+          }
+        }
+        verdicts.push(`missing in the crate: ${behaviour}`);
+      } else {
+        if (!b && !d) verdicts.push('extra in the crate');
+        for (const [name, sdk] of [['npm', b], ['Python', d]]) {
+          if (!sdk) continue;
+          if (a.required && !sdk.required) verdicts.push(`stricter in the crate (optional in ${name})`);
+          if (!a.required && sdk.required) verdicts.push(`required in ${name} only`);
+          if (!a.values && sdk.values && a.kind.includes('string') && !sdk.kind.includes('string')) verdicts.push(`laxer in the crate: any string (${name}: ${sdk.values.join(', ')})`);
+          if (a.values && sdk.values) {
+            const only = a.values.filter((v) => !sdk.values.includes(v));
+            const missing = sdk.values.filter((v) => !a.values.includes(v));
+            if (only.length) verdicts.push(`crate only (vs ${name}): ${only.join(', ')}`);
+            if (missing.length) verdicts.push(`${name} only: ${missing.join(', ')}`);
+          }
+        }
+        if (a && ((b && !d) || (!b && d))) verdicts.push(`absent from ${b ? 'Python' : 'npm'}`);
+      }
+      if (verdicts.length) memberRows.push(`| \`${type}\` | \`${path}\` | ${cell(a)} | ${cell(b)} | ${cell(d)} | ${[...new Set(verdicts)].join('; ')} |`);
+    }
+  }
+
+  // The corpus's valid events, as the crate writes them, against both SDKs.
+  const dir = join(root, 'test/vectors');
+  const valid = execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.json'))
+    .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).cases.filter((c) => 'canonical' in c.expect).map((c) => ({ file: f, name: c.name, text: c.expect.canonical })));
+  const npmVerdicts = typecheckAgainstNpm(npmTypes, valid.map((v) => v.text));
+  const pyVerdicts = execFileSync(python, [join(root, 'scripts/drift/shape.py'), '--validate'], { input: valid.map((v) => v.text.replace(/\n/g, '\\n')).join('\n') + '\n', encoding: 'utf8' }).trim().split('\n');
+  const corpusRows = valid
+    .map((v, i) => ({ ...v, npm: npmVerdicts[i], py: pyVerdicts[i] }))
+    .filter((v) => v.npm !== 'ok' || v.py !== 'ok')
+    .map((v) => `| ${v.file.replace(/\.json$/, '')}: ${v.name.replace(/\|/g, '\\|')} | ${v.npm === 'ok' ? 'ok' : v.npm.replace(/\|/g, '\\|')} | ${v.py === 'ok' ? 'ok' : v.py.replace(/\|/g, '\\|')} |`);
+  const npmOk = npmVerdicts.filter((v) => v === 'ok').length;
+  const pyOk = pyVerdicts.filter((v) => v === 'ok').length;
+
+  return `# Drift: the crate against the official SDKs
+
+Generated by \`npm run drift\` (scripts/drift.mjs); test/drift.test.ts fails when this file is stale.
+Compared: this package's types for async-openai-wasm 0.29.5 (themselves tested against the crate),
+the \`openai\` npm package ${NPM_OPENAI} (\`resources/beta/realtime\`: \`RealtimeClientEvent\`) and the
+\`openai\` Python package ${PY_OPENAI} (\`openai.types.beta.realtime\`: pydantic models). "Missing in the
+crate" rows also say what the codec does with an official-shaped event carrying that member.
+
+## Event types
+
+| type | crate | npm | Python | what the crate does |
+|---|---|---|---|---|
+${eventRows.join('\n')}
+
+## Members
+
+| event | path | crate | npm ${NPM_OPENAI} | Python ${PY_OPENAI} | divergence |
+|---|---|---|---|---|---|
+${memberRows.join('\n')}
+
+## The corpus against the SDKs
+
+Of the ${valid.length} valid corpus events, as the crate writes them, the npm types accept ${npmOk} and the
+Python models ${pyOk}. The others:
+
+| case | npm (tsc) | Python (pydantic) |
+|---|---|---|
+${corpusRows.join('\n')}
+`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const text = await drift();
+  const file = join(root, 'docs/drift.md');
+  if (process.argv.includes('--check')) {
+    const same = existsSync(file) && readFileSync(file, 'utf8') === text;
+    console.log(same ? 'docs/drift.md is up to date' : 'docs/drift.md is stale: run `npm run drift`');
+    process.exitCode = same ? 0 : 1;
+  } else {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    console.log(`wrote docs/drift.md`);
+  }
+}
