@@ -9,7 +9,7 @@
  */
 import * as wasm from '../wasm/realtime_codec.js';
 import { ClientEventError, type ClientEventErrorCode, type ClientEventErrorDetails } from './errors.js';
-import type { ClientEvent, ClientEventInput, ClientEventType } from './types.js';
+import { EVENT_TYPES, type ClientEvent, type ClientEventInput, type ClientEventType } from './types.js';
 
 export * from './types.js';
 export * from './errors.js';
@@ -110,25 +110,55 @@ function isWellFormed(text: string): boolean {
   return native ? native.call(text) : !LONE_SURROGATE.test(text);
 }
 
-/**
- * UTF-8 bytes of `text`, never silently altered: `TextEncoder` would turn a lone surrogate into
- * U+FFFD. A lone surrogate is written instead as its three WTF-8 bytes (ED A0..BF xx), which are
- * not UTF-8: the Rust parser rejects them where they stand (`invalid_unicode` inside a string,
- * `syntax` outside one), with that string's path. They cannot combine with neighbouring text.
- */
-function utf8(text: string, limit: number): Uint8Array {
-  if (text.length > limit) {
-    // Each UTF-16 unit is at least one UTF-8 byte: no need to encode to know it is too large.
-    throw new ClientEventError({
-      code: 'too_large',
-      reason: `input is at least ${text.length} bytes, more than the limit of ${limit} bytes (maxInputBytes)`,
-      path: '',
-      line: 0,
-      column: 0,
-    });
-  }
-  return isWellFormed(text) ? encoder.encode(text) : wtf8(text);
+function tooLarge(reason: string): ClientEventError {
+  return new ClientEventError({ code: 'too_large', reason, path: '', line: 0, column: 0 });
 }
+
+let view: Uint8Array | undefined;
+
+/** A view of the wasm input buffer, at least `capacity` bytes long. */
+function inputView(capacity: number): Uint8Array {
+  const at = wasm.inputBuffer(capacity);
+  const buffer = (memory as WebAssembly.Memory).buffer;
+  if (view === undefined || view.buffer !== buffer || view.byteOffset !== at || view.length < capacity) {
+    view = new Uint8Array(buffer, at, capacity);
+  }
+  return view;
+}
+
+/**
+ * Writes `input` as UTF-8 into the wasm input buffer and returns its length in bytes: one copy,
+ * no allocation. Text is never silently altered: `TextEncoder` would turn a lone surrogate into
+ * U+FFFD, so a string with one is written instead as WTF-8 (the surrogate as its three bytes
+ * ED A0..BF xx), which is not UTF-8: the Rust parser rejects it where it stands
+ * (`invalid_unicode` inside a string, `syntax` outside one), with that string's path, and it
+ * cannot combine with the text around it.
+ */
+function writeInput(input: string | Uint8Array, limit: number): number {
+  if (typeof input !== 'string') {
+    if (!(input instanceof Uint8Array)) {
+      throw new TypeError(`realtime-codec: input must be a string or a Uint8Array, got ${describeType(input)}`);
+    }
+    if (input.length > limit) throw tooLarge(`input is ${input.length} bytes, more than the limit of ${limit} bytes (max_input_bytes)`);
+    inputView(input.length).set(input);
+    return input.length;
+  }
+  // Each UTF-16 unit is at least one UTF-8 byte: no need to encode to know it is too large.
+  if (input.length > limit) throw tooLarge(`input is at least ${input.length} bytes, more than the limit of ${limit} bytes (maxInputBytes)`);
+  if (!isWellFormed(input)) return writeInput(wtf8(input), limit);
+  // Mostly ASCII: one byte per unit fits. Otherwise room for up to 3 bytes a unit, but never
+  // more than one byte past the limit: text that does not fit then is too large.
+  let written = encoder.encodeInto(input, inputView(input.length));
+  if (written.read < input.length) {
+    written = encoder.encodeInto(input, inputView(Math.min(input.length * 3, limit + 1)));
+    if (written.read < input.length || written.written > limit) {
+      throw tooLarge(`input is more than the limit of ${limit} bytes (maxInputBytes)`);
+    }
+  }
+  return written.written;
+}
+
+const decoder = new TextDecoder();
 
 function wtf8(text: string): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -167,14 +197,9 @@ function boundsOf(options: CodecOptions | undefined): Bounds {
   return { bytes, depth };
 }
 
-function bytesOf(input: string | Uint8Array, limit: number): Uint8Array {
-  if (typeof input === 'string') return utf8(input, limit);
-  if (input instanceof Uint8Array) return input;
-  throw new TypeError(`realtime-codec: input must be a string or a Uint8Array, got ${describeType(input)}`);
-}
-
 /** Rewraps the JS Error thrown by the wasm layer; anything else (a bug) propagates unchanged. */
 function rethrow(error: unknown, positioned = true): never {
+  if (error instanceof ClientEventError) throw error;
   if (error instanceof Error && typeof (error as { code?: unknown }).code === 'string') {
     const e = error as Error & Partial<ClientEventErrorDetails>;
     const details: ClientEventErrorDetails = {
@@ -192,12 +217,17 @@ function rethrow(error: unknown, positioned = true): never {
   throw error;
 }
 
-function canonicalBytes(bytes: Uint8Array, bounds: Bounds, positioned = true): string {
+/** The canonical text of `input`; the input itself, uncopied, when it already is canonical. */
+function canonicalText(input: string | Uint8Array, bounds: Bounds, positioned = true): string {
+  const length = writeInput(input, bounds.bytes);
+  let canonical: string | undefined;
   try {
-    return wasm.canonicalize(bytes, bounds.bytes, bounds.depth);
+    canonical = wasm.canonicalize(length, bounds.bytes, bounds.depth);
   } catch (error) {
     rethrow(error, positioned);
   }
+  if (canonical !== undefined) return canonical;
+  return typeof input === 'string' ? input : decoder.decode(input);
 }
 
 /**
@@ -213,8 +243,7 @@ function canonicalBytes(bytes: Uint8Array, bounds: Bounds, positioned = true): s
  */
 export function canonicalize(input: string | Uint8Array, options?: CodecOptions): string {
   assertReady();
-  const bounds = boundsOf(options);
-  return canonicalBytes(bytesOf(input, bounds.bytes), bounds);
+  return canonicalText(input, boundsOf(options));
 }
 
 /**
@@ -233,8 +262,10 @@ export function canonicalize(input: string | Uint8Array, options?: CodecOptions)
  */
 export function decode(input: string | Uint8Array, options?: CodecOptions): ClientEvent {
   const canonical = canonicalize(input, options);
-  // Integers of 16+ digits (only possible inside tools[].parameters) may not survive JSON.parse.
-  return (UNSAFE_CANDIDATE.test(canonical) ? parseExactly(canonical) : JSON.parse(canonical)) as ClientEvent;
+  // Integers of 16+ digits may not survive JSON.parse; all other numbers are u16, u32 or f32, so
+  // only tools[].parameters can hold one.
+  const exact = canonical.includes('"parameters":') && UNSAFE_CANDIDATE.test(canonical);
+  return (exact ? parseExactly(canonical) : JSON.parse(canonical)) as ClientEvent;
 }
 
 const UNSAFE_CANDIDATE = /\d{16}/;
@@ -312,7 +343,8 @@ export function check(input: string | Uint8Array, options?: CodecOptions): Check
   assertReady();
   const bounds = boundsOf(options);
   try {
-    return { ok: true, type: wasm.validate(bytesOf(input, bounds.bytes), bounds.bytes, bounds.depth) as ClientEventType };
+    const length = writeInput(input, bounds.bytes);
+    return { ok: true, type: EVENT_TYPES[wasm.validate(length, bounds.bytes, bounds.depth)] as ClientEventType };
   } catch (error) {
     try {
       rethrow(error);
@@ -337,8 +369,7 @@ export function check(input: string | Uint8Array, options?: CodecOptions): Check
  */
 export function encode(event: ClientEventInput, options?: CodecOptions): string {
   assertReady();
-  const bounds = boundsOf(options);
-  return canonicalBytes(utf8(toJsonText(event), bounds.bytes), bounds, false);
+  return canonicalText(toJsonText(event), boundsOf(options), false);
 }
 
 /**
@@ -391,7 +422,7 @@ export function diff(input: string | Uint8Array, options?: CodecOptions): DiffRe
   assertReady();
   const bounds = boundsOf(options);
   try {
-    return JSON.parse(wasm.diff(bytesOf(input, bounds.bytes), bounds.bytes, bounds.depth)) as DiffResult;
+    return JSON.parse(wasm.diff(writeInput(input, bounds.bytes), bounds.bytes, bounds.depth)) as DiffResult;
   } catch (error) {
     rethrow(error);
   }

@@ -1,5 +1,8 @@
 //! The WebAssembly boundary: converts arguments and errors, nothing else. JSON crosses as UTF-8
-//! bytes in (one copy, by wasm-bindgen) and text out.
+//! bytes written by JavaScript into a reused input buffer, and as text out (none when the
+//! canonical text is the input itself).
+
+use std::cell::RefCell;
 
 use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::prelude::*;
@@ -42,18 +45,53 @@ fn to_js(err: CodecError) -> JsValue {
     js.into()
 }
 
-/// Canonical JSON text of the event in `input`, or a thrown error.
-#[wasm_bindgen]
-pub fn canonicalize(input: &[u8], max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
-    crate::canonicalize(input, &limits(max_input_bytes, max_depth)).map_err(to_js)
+thread_local! {
+    /// The input buffer: JavaScript writes each input's UTF-8 bytes straight into it (with
+    /// `TextEncoder.encodeInto`), so no allocation and no second copy per call. It grows to the
+    /// largest input seen and is reused.
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Validates `input` without producing output. Returns the event's `type`.
+/// Makes the input buffer at least `capacity` bytes long; returns its address in wasm memory.
+/// (Growing it may grow the memory: views of the old buffer must be recreated.)
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(capacity: usize) -> *mut u8 {
+    INPUT.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        if buffer.len() < capacity {
+            buffer.resize(capacity, 0);
+        }
+        buffer.as_mut_ptr()
+    })
+}
+
+fn with_input<T>(len: usize, run: impl FnOnce(&[u8]) -> T) -> T {
+    INPUT.with(|buffer| {
+        let buffer = buffer.borrow();
+        run(&buffer[..len.min(buffer.len())])
+    })
+}
+
+/// Canonical JSON text of the event in the first `len` bytes of the input buffer, or a thrown
+/// error. `undefined` when the canonical text is the input itself (JavaScript then keeps the
+/// string it already has, instead of decoding a copy).
 #[wasm_bindgen]
-pub fn validate(input: &[u8], max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
-    crate::decode_slice(input, &limits(max_input_bytes, max_depth))
-        .map(|event| crate::event_type(&event).to_owned())
-        .map_err(to_js)
+pub fn canonicalize(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<Option<String>, JsValue> {
+    with_input(len, |input| {
+        let canonical = crate::canonicalize(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
+        Ok((canonical.as_bytes() != input).then_some(canonical))
+    })
+}
+
+/// Validates the input buffer's first `len` bytes without producing output. Returns the index of
+/// the event's `type` in the nine tags.
+#[wasm_bindgen]
+pub fn validate(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<u32, JsValue> {
+    with_input(len, |input| {
+        let event = crate::decode_slice(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
+        let tag = crate::event_type(&event);
+        Ok(crate::EVENT_TYPES.iter().position(|t| *t == tag).unwrap_or(0) as u32)
+    })
 }
 
 /// The nine `type` tags, in the crate's order.
@@ -71,9 +109,9 @@ pub fn default_max_input_bytes() -> u32 {
 /// The canonical text and how it differs from the input, as JSON:
 /// `{"canonical": "...", "differences": [{"kind", "path", "value" | "from", "to"}]}`.
 #[wasm_bindgen]
-pub fn diff(input: &[u8], max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
+pub fn diff(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
     let (canonical, differences) =
-        crate::diff(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
+        with_input(len, |input| crate::diff(input, &limits(max_input_bytes, max_depth))).map_err(to_js)?;
     let differences: Vec<serde_json::Value> = differences
         .into_iter()
         .map(|d| match d {
