@@ -22,5 +22,6 @@ export {
   type EncodeResult,
   type WasmSource,
 } from './core.js';
+export { encodeAudioAppend, encodeAudioAppendFloat32, type AudioAppendOptions } from './audio.js';
 export * from './types.js';
 export * from './errors.js';
