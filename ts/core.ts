@@ -119,6 +119,7 @@ let view: Uint8Array | undefined;
 /** A view of the wasm input buffer, at least `capacity` bytes long. */
 function inputView(capacity: number): Uint8Array {
   const at = wasm.inputBuffer(capacity);
+  if (at === 0) throw tooLarge(`cannot allocate ${capacity} bytes of WebAssembly memory for the input`);
   const buffer = (memory as WebAssembly.Memory).buffer;
   if (view === undefined || view.buffer !== buffer || view.byteOffset !== at || view.length < capacity) {
     view = new Uint8Array(buffer, at, capacity);
@@ -200,6 +201,14 @@ function boundsOf(options: CodecOptions | undefined): Bounds {
 /** Rewraps the JS Error thrown by the wasm layer; anything else (a bug) propagates unchanged. */
 function rethrow(error: unknown, positioned = true): never {
   if (error instanceof ClientEventError) throw error;
+  // The only trap the Rust side can reach is running out of memory (an input of a gigabyte or
+  // more with a raised maxInputBytes). The instance stays usable: report it as too large.
+  if (error instanceof WebAssembly.RuntimeError) {
+    throw new ClientEventError(
+      { code: 'too_large', reason: `the WebAssembly memory ran out while handling this input (${error.message})`, path: '', line: 0, column: 0 },
+      { cause: error },
+    );
+  }
   if (error instanceof Error && typeof (error as { code?: unknown }).code === 'string') {
     const e = error as Error & Partial<ClientEventErrorDetails>;
     const details: ClientEventErrorDetails = {

@@ -2,7 +2,7 @@
 //! bytes written by JavaScript into a reused input buffer, and as text out (none when the
 //! canonical text is the input itself).
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::prelude::*;
@@ -48,37 +48,49 @@ fn to_js(err: CodecError) -> JsValue {
 thread_local! {
     /// The input buffer: JavaScript writes each input's UTF-8 bytes straight into it (with
     /// `TextEncoder.encodeInto`), so no allocation and no second copy per call. It grows to the
-    /// largest input seen and is reused.
-    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// largest input seen and is reused. Calls take it out of the cell and put it back, so a call
+    /// that traps (memory exhausted) loses the buffer but leaves nothing borrowed: the next call
+    /// simply allocates a new one.
+    static INPUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
 }
 
-/// Makes the input buffer at least `capacity` bytes long; returns its address in wasm memory.
+/// Makes the input buffer at least `capacity` bytes long; returns its address in wasm memory, or
+/// 0 when that much memory cannot be had (JavaScript then reports `too_large`).
 /// (Growing it may grow the memory: views of the old buffer must be recreated.)
 #[wasm_bindgen(js_name = inputBuffer)]
 pub fn input_buffer(capacity: usize) -> *mut u8 {
-    INPUT.with(|buffer| {
-        let mut buffer = buffer.borrow_mut();
-        if buffer.len() < capacity {
-            buffer.resize(capacity, 0);
+    let mut buffer = INPUT.take();
+    if buffer.len() < capacity {
+        if buffer.try_reserve_exact(capacity - buffer.len()).is_err() {
+            INPUT.set(buffer);
+            return std::ptr::null_mut();
         }
-        buffer.as_mut_ptr()
-    })
+        buffer.resize(capacity, 0);
+    }
+    let at = buffer.as_mut_ptr();
+    INPUT.set(buffer);
+    at
 }
 
 fn with_input<T>(len: usize, run: impl FnOnce(&[u8]) -> T) -> T {
-    INPUT.with(|buffer| {
-        let buffer = buffer.borrow();
-        run(&buffer[..len.min(buffer.len())])
-    })
+    let buffer = INPUT.take();
+    let out = run(&buffer[..len.min(buffer.len())]);
+    INPUT.set(buffer);
+    out
 }
 
 /// Canonical JSON text of the event in the first `len` bytes of the input buffer, or a thrown
 /// error. `undefined` when the canonical text is the input itself (JavaScript then keeps the
 /// string it already has, instead of decoding a copy).
 #[wasm_bindgen]
-pub fn canonicalize(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<Option<String>, JsValue> {
+pub fn canonicalize(
+    len: usize,
+    max_input_bytes: u32,
+    max_depth: u32,
+) -> Result<Option<String>, JsValue> {
     with_input(len, |input| {
-        let canonical = crate::canonicalize(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
+        let canonical =
+            crate::canonicalize(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
         Ok((canonical.as_bytes() != input).then_some(canonical))
     })
 }
@@ -88,9 +100,13 @@ pub fn canonicalize(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<
 #[wasm_bindgen]
 pub fn validate(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<u32, JsValue> {
     with_input(len, |input| {
-        let event = crate::decode_slice(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
+        let event =
+            crate::decode_slice(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
         let tag = crate::event_type(&event);
-        Ok(crate::EVENT_TYPES.iter().position(|t| *t == tag).unwrap_or(0) as u32)
+        Ok(crate::EVENT_TYPES
+            .iter()
+            .position(|t| *t == tag)
+            .unwrap_or(0) as u32)
     })
 }
 
@@ -110,8 +126,10 @@ pub fn default_max_input_bytes() -> u32 {
 /// `{"canonical": "...", "differences": [{"kind", "path", "value" | "from", "to"}]}`.
 #[wasm_bindgen]
 pub fn diff(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
-    let (canonical, differences) =
-        with_input(len, |input| crate::diff(input, &limits(max_input_bytes, max_depth))).map_err(to_js)?;
+    let (canonical, differences) = with_input(len, |input| {
+        crate::diff(input, &limits(max_input_bytes, max_depth))
+    })
+    .map_err(to_js)?;
     let differences: Vec<serde_json::Value> = differences
         .into_iter()
         .map(|d| match d {
