@@ -841,6 +841,13 @@ pub(crate) fn check_depth(input: &[u8], max_depth: u32) -> Result<(), CodecError
             b'{' | b'[' => {
                 depth += 1;
                 if depth > max_depth {
+                    // A syntax error earlier in the text wins, as it would without the limit.
+                    if let (_, Some(syntax)) = walk(input, None) {
+                        let (line, column) = line_column(input, offset);
+                        if (syntax.line(), syntax.column()) < (line, column) {
+                            return Err(explain_syntax(input, &syntax));
+                        }
+                    }
                     let mut err = CodecError::new(
                         ErrorCode::TooDeep,
                         format!("nesting deeper than {max_depth} (max_depth)"),

@@ -183,3 +183,17 @@ fn nesting_depth_is_bounded_and_configurable() {
     )
     .is_ok());
 }
+
+#[test]
+fn a_syntax_error_before_the_depth_limit_wins() {
+    let two = Limits {
+        max_depth: 2,
+        ..Limits::default()
+    };
+    let err = canonicalize(br#"{"type":"input_audio_buffer.commit",,"x":[[1]]}"#, &two)
+        .expect_err("syntax");
+    assert_eq!((err.code, err.column), (ErrorCode::Syntax, 37));
+    let err = canonicalize(br#"{"type":"input_audio_buffer.commit","x":[[1]],}"#, &two)
+        .expect_err("too deep");
+    assert_eq!(err.code, ErrorCode::TooDeep);
+}
