@@ -55,7 +55,8 @@ pub fn diff(input: &[u8], limits: &Limits) -> Result<(String, Vec<Difference>), 
 enum Node {
     Null,
     Bool(bool),
-    Int(i128),
+    /// An integer, as written (JSON integers have one spelling, but for `-0`).
+    Int(String),
     Float(f64, String),
     Str(String),
     Arr(Vec<Node>),
@@ -93,11 +94,7 @@ impl Node {
             b't' => Some(Node::Bool(true)),
             b'f' => Some(Node::Bool(false)),
             b'n' => Some(Node::Null),
-            _ if !text.contains(['.', 'e', 'E']) => text
-                .parse()
-                .ok()
-                .map(Node::Int)
-                .or_else(|| Some(Node::Float(text.parse().ok()?, text.to_owned()))),
+            _ if !text.contains(['.', 'e', 'E']) => Some(Node::Int(text.to_owned())),
             _ => Some(Node::Float(text.parse().ok()?, text.to_owned())),
         }
     }
@@ -107,10 +104,11 @@ impl Node {
             (Node::Null, Node::Null) => true,
             (Node::Bool(a), Node::Bool(b)) => a == b,
             (Node::Str(a), Node::Str(b)) => a == b,
-            (Node::Int(a), Node::Int(b)) => a == b,
+            (Node::Int(a), Node::Int(b)) => integer(a) == integer(b),
             (Node::Float(a, _), Node::Float(b, _)) => a == b,
+            // The same number only if the float is exactly that integer, digit for digit.
             (Node::Int(i), Node::Float(f, _)) | (Node::Float(f, _), Node::Int(i)) => {
-                (*i as f64) == *f && (*f as i128) == *i
+                f.is_finite() && f.fract() == 0.0 && integer(&format!("{f:.0}")) == integer(i)
             }
             _ => false,
         }
@@ -127,7 +125,7 @@ impl fmt::Display for Node {
         match self {
             Node::Null => f.write_str("null"),
             Node::Bool(b) => write!(f, "{b}"),
-            Node::Int(i) => write!(f, "{i}"),
+            Node::Int(text) => f.write_str(text),
             Node::Float(_, text) => f.write_str(text),
             Node::Str(s) => f.write_str(&serde_json::Value::String(s.clone()).to_string()),
             Node::Arr(items) => {
@@ -157,30 +155,28 @@ impl fmt::Display for Node {
 fn compare(before: &Node, after: &Node, path: &mut String, out: &mut Vec<Difference>) {
     match (before, after) {
         (Node::Obj(a), Node::Obj(b)) => {
-            // The last of repeated members is the one a reader keeps: compare that one.
-            let last = |members: &[(String, Node)], key: &str| {
-                members
-                    .iter()
-                    .rev()
-                    .find(|(k, _)| k == key)
-                    .map(|(_, v)| v.clone())
-            };
-            let mut from = Vec::new();
-            for (key, value) in a {
-                if from.contains(key) {
-                    continue;
-                }
-                from.push(key.clone());
+            // A reader keeps the last of repeated members: compare that one, and report the
+            // earlier ones as dropped.
+            let last = |key: &str| b.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v);
+            let mut from: Vec<String> = Vec::new();
+            for (index, (key, value)) in a.iter().enumerate() {
                 let at = path.len();
                 path.push('/');
                 path.push_str(&pointer_segment(key));
-                let mine = last(a, key).unwrap_or_else(|| value.clone());
-                match last(b, key) {
-                    Some(theirs) => compare(&mine, &theirs, path, out),
-                    None => out.push(Difference::Dropped {
+                if a[index + 1..].iter().any(|(k, _)| k == key) {
+                    out.push(Difference::Dropped {
                         path: path.clone(),
-                        value: mine.to_string(),
-                    }),
+                        value: value.to_string(),
+                    });
+                } else {
+                    from.push(key.clone());
+                    match last(key) {
+                        Some(theirs) => compare(value, theirs, path, out),
+                        None => out.push(Difference::Dropped {
+                            path: path.clone(),
+                            value: value.to_string(),
+                        }),
+                    }
                 }
                 path.truncate(at);
             }
@@ -196,21 +192,20 @@ fn compare(before: &Node, after: &Node, path: &mut String, out: &mut Vec<Differe
                     path.truncate(at);
                 }
             }
-            let common_before: Vec<String> = from
+            let common_before: Vec<&String> = from
                 .iter()
                 .filter(|k| b.iter().any(|(bk, _)| bk == *k))
-                .cloned()
                 .collect();
-            let common_after: Vec<String> = b
+            let common_after: Vec<&String> = b
                 .iter()
-                .map(|(k, _)| k.clone())
+                .map(|(k, _)| k)
                 .filter(|k| from.contains(k))
                 .collect();
             if common_before != common_after {
                 out.push(Difference::Reordered {
                     path: path.clone(),
-                    from: common_before,
-                    to: common_after,
+                    from: common_before.into_iter().cloned().collect(),
+                    to: common_after.into_iter().cloned().collect(),
                 });
             }
         }
@@ -252,6 +247,15 @@ impl<'de: 'a, 'a> Deserialize<'de> for OrderedMembers<'a> {
             }
         }
         deserializer.deserialize_map(Members)
+    }
+}
+
+/// An integer's digits with `-0` read as `0`.
+fn integer(text: &str) -> &str {
+    if text == "-0" {
+        "0"
+    } else {
+        text
     }
 }
 
@@ -305,6 +309,37 @@ mod tests {
                 path: "/response".into(),
                 value: "null".into()
             }]
+        );
+    }
+
+    #[test]
+    fn big_integers_and_repeats_are_not_missed() {
+        let big = |n: &str| {
+            differences(&format!(
+                r#"{{"type":"session.update","session":{{"tools":[{{"type":"function","name":"f","description":"d","parameters":{{"b":{n}}}}}]}}}}"#
+            ))
+        };
+        for n in [
+            "100000000000000000000000000000000000000001",
+            "340282366920938463463374607431768211457",
+            "170141183460469231731687303715884105727",
+        ] {
+            let d = big(n);
+            assert!(
+                matches!(d.as_slice(), [Difference::Changed { from, .. }] if from == n),
+                "{n}: {d:?}"
+            );
+        }
+        assert!(big("18446744073709551615").is_empty());
+        let repeats = differences(
+            r#"{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":{"a":1,"b":2,"a":3}}]}}"#,
+        );
+        assert!(
+            repeats.contains(&Difference::Dropped {
+                path: "/session/tools/0/parameters/a".into(),
+                value: "1".into()
+            }),
+            "{repeats:?}"
         );
     }
 
