@@ -41,6 +41,16 @@ function ensureSdks() {
   return { npmTypes: join(npmDir, 'node_modules/openai/resources/beta/realtime/realtime.d.ts'), python };
 }
 
+/** The JSON types a kind allows (enum values are strings); null for free-form (`unknown`) members. */
+function jsonTypes(kind) {
+  const parts = kind.split('|').filter(Boolean);
+  if (parts.some((k) => /unknown|any|Any|JsonValue/.test(k))) return null;
+  return [...new Set(parts.map((k) => (k === 'enum' || k.includes('string') ? 'string' : k)))].sort();
+}
+
+/** Whether a kind accepts any string (a plain `string`, `string & {}`, or `str`), not only its values. */
+const freeString = (kind) => kind.split('|').some((k) => k !== 'enum' && k.includes('string'));
+
 const cell = (entry) => (entry ? `${entry.required ? 'required' : 'optional'}${entry.values ? `: ${entry.values.join(', ')}` : ''}` : '—');
 
 /** A minimal valid event of each type, to carry an official-shaped member. */
@@ -148,8 +158,17 @@ export async function drift() {
           if (!sdk) continue;
           if (a.required && !sdk.required) verdicts.push(`stricter in the crate (optional in ${name})`);
           if (!a.required && sdk.required) verdicts.push(`required in ${name} only`);
-          if (!a.values && sdk.values && a.kind.includes('string') && !sdk.kind.includes('string')) verdicts.push(`laxer in the crate: any string (${name}: ${sdk.values.join(', ')})`);
-          if (a.values && sdk.values) {
+          const [crateTypes, sdkTypes] = [jsonTypes(a.kind), jsonTypes(sdk.kind)];
+          if (crateTypes && sdkTypes && crateTypes.join() !== sdkTypes.join()) {
+            verdicts.push(`JSON types differ: crate ${crateTypes.join('|')}, ${name} ${sdkTypes.join('|')}`);
+          }
+          // "Free": any string accepted (a list of suggestions may come with it).
+          const [crateFree, sdkFree] = [freeString(a.kind), freeString(sdk.kind)];
+          if (!crateFree && a.values && sdkFree) {
+            verdicts.push(`stricter in the crate: only ${a.values.join(', ')} (${name}: any string)`);
+          } else if (crateFree && !sdkFree && sdk.values) {
+            verdicts.push(`laxer in the crate: any string (${name}: ${sdk.values.join(', ')})`);
+          } else if (a.values && sdk.values && !crateFree && !sdkFree) {
             const only = a.values.filter((v) => !sdk.values.includes(v));
             const missing = sdk.values.filter((v) => !a.values.includes(v));
             if (only.length) verdicts.push(`crate only (vs ${name}): ${only.join(', ')}`);
