@@ -45,6 +45,16 @@ function workload(codec) {
     '[' .repeat(300),
   ];
   const work = [];
+  // Hard-coded expectations, independent of the codec: non-ASCII text (1 to 4 UTF-8 bytes per
+  // character), bytes from a view into a larger buffer, a diff, and a 64 KiB append.
+  const accented = '{"type":"response.cancel","event_id":"é中😀\u2028"}';
+  work.push(['canonicalize', accented, '{"type":"response.cancel","event_id":"é中😀\u2028"}']);
+  work.push(['check', '{"type":"conversation.item.delete","item_id":"ünïcödé"}', 'conversation.item.delete']);
+  const backing = new TextEncoder().encode(`xxxxx{"item_id":"i","type":"conversation.item.delete"}yyy`);
+  work.push(['canonicalize', backing.subarray(5, backing.length - 3), '{"type":"conversation.item.delete","item_id":"i"}']);
+  work.push(['diff', '{"type":"response.cancel","response_id":"r"}', '[{"kind":"dropped","path":"/response_id","value":"\\"r\\""}]']);
+  const big = `{"type":"input_audio_buffer.append","audio":"${'A'.repeat(64 * 1024)}"}`;
+  work.push(['canonicalize', big, big]);
   for (const event of valid) {
     const text = codec.encode(event);
     work.push(['encode', event, text], ['decode', text, text], ['check', text, event.type]);
@@ -61,6 +71,10 @@ function call(codec, [kind, input, expected]) {
   switch (kind) {
     case 'encode':
       return codec.encode(input) === expected;
+    case 'canonicalize':
+      return codec.canonicalize(input) === expected;
+    case 'diff':
+      return JSON.stringify(codec.diff(input).differences) === expected;
     case 'decode': {
       const r = codec.safeDecode(input);
       return r.ok ? JSON.stringify(r.event) === JSON.stringify(JSON.parse(expected)) : r.error.code === expected;

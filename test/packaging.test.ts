@@ -40,6 +40,8 @@ describe('npm package', () => {
       'README.md',
       'dist/api.d.cts',
       'dist/api.d.ts',
+      'dist/audio.d.cts',
+      'dist/audio.d.ts',
       'dist/browser.d.mts',
       'dist/browser.d.ts',
       'dist/browser.mjs',
