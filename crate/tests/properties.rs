@@ -15,7 +15,12 @@ fn nullable<T: Strategy<Value = Value>>(s: T) -> impl Strategy<Value = Option<Va
 }
 
 fn object(members: Vec<(&'static str, Option<Value>)>) -> Value {
-    Value::Object(members.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v))).collect())
+    Value::Object(
+        members
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+            .collect(),
+    )
 }
 
 fn one_of(values: &'static [&'static str]) -> impl Strategy<Value = Value> {
@@ -23,88 +28,168 @@ fn one_of(values: &'static [&'static str]) -> impl Strategy<Value = Value> {
 }
 
 fn f32_value() -> impl Strategy<Value = Value> {
-    any::<f32>().prop_filter("finite", |x| x.is_finite()).prop_map(|x| json!(x))
+    any::<f32>()
+        .prop_filter("finite", |x| x.is_finite())
+        .prop_map(|x| json!(x))
 }
 
 /// JSON without non-integer numbers (serde_json's default float parser may read a float one ulp
 /// off: a crate quirk the vectors pin).
 fn parameters() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![Just(Value::Null), any::<bool>().prop_map(Value::from), any::<i64>().prop_map(Value::from), text().prop_map(Value::from)];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        text().prop_map(Value::from)
+    ];
     leaf.prop_recursive(3, 16, 3, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
-            prop::collection::btree_map("[a-z]{1,4}", inner, 0..3).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map("[a-z]{1,4}", inner, 0..3)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
 
 fn session() -> impl Strategy<Value = Value> {
     let vad = prop_oneof![
-        (f32_value(), any::<u32>(), any::<u32>(), nullable(any::<bool>().prop_map(Value::from))).prop_map(|(t, p, s, c)| object(vec![
-            ("type", Some(json!("server_vad"))),
-            ("threshold", Some(t)),
-            ("prefix_padding_ms", Some(json!(p))),
-            ("silence_duration_ms", Some(json!(s))),
-            ("create_response", c),
+        (
+            f32_value(),
+            any::<u32>(),
+            any::<u32>(),
+            nullable(any::<bool>().prop_map(Value::from))
+        )
+            .prop_map(|(t, p, s, c)| object(vec![
+                ("type", Some(json!("server_vad"))),
+                ("threshold", Some(t)),
+                ("prefix_padding_ms", Some(json!(p))),
+                ("silence_duration_ms", Some(json!(s))),
+                ("create_response", c),
+            ])),
+        (text(), nullable(any::<bool>().prop_map(Value::from))).prop_map(|(e, i)| object(vec![
+            ("type", Some(json!("semantic_vad"))),
+            ("eagerness", Some(json!(e))),
+            ("interrupt_response", i)
         ])),
-        (text(), nullable(any::<bool>().prop_map(Value::from)))
-            .prop_map(|(e, i)| object(vec![("type", Some(json!("semantic_vad"))), ("eagerness", Some(json!(e))), ("interrupt_response", i)])),
     ];
-    let tool = (text(), text(), parameters()).prop_map(|(n, d, p)| json!({"type": "function", "name": n, "description": d, "parameters": p}));
-    let choice = prop_oneof![one_of(&["auto", "none", "required"]), text().prop_map(|n| json!({"type": "function", "name": n}))];
+    let tool = (text(), text(), parameters()).prop_map(
+        |(n, d, p)| json!({"type": "function", "name": n, "description": d, "parameters": p}),
+    );
+    let choice = prop_oneof![
+        one_of(&["auto", "none", "required"]),
+        text().prop_map(|n| json!({"type": "function", "name": n}))
+    ];
     let tokens = prop_oneof![Just(json!("inf")), any::<u16>().prop_map(|n| json!(n))];
     (
-        (nullable(text().prop_map(Value::from)), nullable(prop::collection::vec(text(), 0..3).prop_map(|v| json!(v))), nullable(text().prop_map(Value::from))),
         (
-            nullable(one_of(&["alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "shimmer", "verse"])),
+            nullable(text().prop_map(Value::from)),
+            nullable(prop::collection::vec(text(), 0..3).prop_map(|v| json!(v))),
+            nullable(text().prop_map(Value::from)),
+        ),
+        (
+            nullable(one_of(&[
+                "alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "shimmer",
+                "verse",
+            ])),
             nullable(one_of(&["pcm16", "g711_law", "g711_alaw"])),
             nullable(one_of(&["pcm16", "g711_law", "g711_alaw"])),
         ),
-        (nullable(text().prop_map(|m| json!({"model": m}))), nullable(vad), nullable(prop::collection::vec(tool, 0..2).prop_map(Value::Array))),
+        (
+            nullable(text().prop_map(|m| json!({"model": m}))),
+            nullable(vad),
+            nullable(prop::collection::vec(tool, 0..2).prop_map(Value::Array)),
+        ),
         (nullable(choice), nullable(f32_value()), nullable(tokens)),
     )
-        .prop_map(|((model, modalities, instructions), (voice, input, output), (transcription, vad, tools), (choice, temperature, tokens))| {
-            object(vec![
-                ("model", model),
-                ("modalities", modalities),
-                ("instructions", instructions),
-                ("voice", voice),
-                ("input_audio_format", input),
-                ("output_audio_format", output),
-                ("input_audio_transcription", transcription),
-                ("turn_detection", vad),
-                ("tools", tools),
-                ("tool_choice", choice),
-                ("temperature", temperature),
-                ("max_response_output_tokens", tokens),
-            ])
-        })
+        .prop_map(
+            |(
+                (model, modalities, instructions),
+                (voice, input, output),
+                (transcription, vad, tools),
+                (choice, temperature, tokens),
+            )| {
+                object(vec![
+                    ("model", model),
+                    ("modalities", modalities),
+                    ("instructions", instructions),
+                    ("voice", voice),
+                    ("input_audio_format", input),
+                    ("output_audio_format", output),
+                    ("input_audio_transcription", transcription),
+                    ("turn_detection", vad),
+                    ("tools", tools),
+                    ("tool_choice", choice),
+                    ("temperature", temperature),
+                    ("max_response_output_tokens", tokens),
+                ])
+            },
+        )
 }
 
 fn item() -> impl Strategy<Value = Value> {
-    let content = (one_of(&["input_text", "input_audio", "text", "audio"]), nullable(text().prop_map(Value::from)), nullable(text().prop_map(Value::from)))
-        .prop_map(|(t, text, transcript)| object(vec![("type", Some(t)), ("text", text), ("transcript", transcript)]));
+    let content = (
+        one_of(&["input_text", "input_audio", "text", "audio"]),
+        nullable(text().prop_map(Value::from)),
+        nullable(text().prop_map(Value::from)),
+    )
+        .prop_map(|(t, text, transcript)| {
+            object(vec![
+                ("type", Some(t)),
+                ("text", text),
+                ("transcript", transcript),
+            ])
+        });
     (
         nullable(text().prop_map(Value::from)),
-        nullable(one_of(&["message", "function_call", "function_call_output"])),
+        nullable(one_of(&[
+            "message",
+            "function_call",
+            "function_call_output",
+        ])),
         nullable(one_of(&["completed", "in_progress", "incomplete"])),
         nullable(one_of(&["user", "assistant", "system"])),
         nullable(prop::collection::vec(content, 0..3).prop_map(Value::Array)),
         nullable(text().prop_map(Value::from)),
     )
         .prop_map(|(id, t, status, role, content, output)| {
-            object(vec![("id", id), ("type", t), ("status", status), ("role", role), ("content", content), ("output", output)])
+            object(vec![
+                ("id", id),
+                ("type", t),
+                ("status", status),
+                ("role", role),
+                ("content", content),
+                ("output", output),
+            ])
         })
 }
 
 fn event() -> impl Strategy<Value = Value> {
     let id = || nullable(text().prop_map(Value::from));
     prop_oneof![
-        (id(), session()).prop_map(|(e, s)| object(vec![("type", Some(json!("session.update"))), ("event_id", e), ("session", Some(s))])),
-        (id(), "[A-Za-z0-9+/]{0,64}").prop_map(|(e, a)| object(vec![("type", Some(json!("input_audio_buffer.append"))), ("event_id", e), ("audio", Some(json!(a)))])),
-        id().prop_map(|e| object(vec![("type", Some(json!("input_audio_buffer.commit"))), ("event_id", e)])),
-        id().prop_map(|e| object(vec![("type", Some(json!("input_audio_buffer.clear"))), ("event_id", e)])),
-        (id(), id(), item()).prop_map(|(e, p, i)| object(vec![("type", Some(json!("conversation.item.create"))), ("event_id", e), ("previous_item_id", p), ("item", Some(i))])),
+        (id(), session()).prop_map(|(e, s)| object(vec![
+            ("type", Some(json!("session.update"))),
+            ("event_id", e),
+            ("session", Some(s))
+        ])),
+        (id(), "[A-Za-z0-9+/]{0,64}").prop_map(|(e, a)| object(vec![
+            ("type", Some(json!("input_audio_buffer.append"))),
+            ("event_id", e),
+            ("audio", Some(json!(a)))
+        ])),
+        id().prop_map(|e| object(vec![
+            ("type", Some(json!("input_audio_buffer.commit"))),
+            ("event_id", e)
+        ])),
+        id().prop_map(|e| object(vec![
+            ("type", Some(json!("input_audio_buffer.clear"))),
+            ("event_id", e)
+        ])),
+        (id(), id(), item()).prop_map(|(e, p, i)| object(vec![
+            ("type", Some(json!("conversation.item.create"))),
+            ("event_id", e),
+            ("previous_item_id", p),
+            ("item", Some(i))
+        ])),
         (id(), text(), any::<u32>(), any::<u32>()).prop_map(|(e, i, c, a)| object(vec![
             ("type", Some(json!("conversation.item.truncate"))),
             ("event_id", e),
@@ -112,9 +197,20 @@ fn event() -> impl Strategy<Value = Value> {
             ("content_index", Some(json!(c))),
             ("audio_end_ms", Some(json!(a))),
         ])),
-        (id(), text()).prop_map(|(e, i)| object(vec![("type", Some(json!("conversation.item.delete"))), ("event_id", e), ("item_id", Some(json!(i)))])),
-        (id(), nullable(session())).prop_map(|(e, r)| object(vec![("type", Some(json!("response.create"))), ("event_id", e), ("response", r)])),
-        id().prop_map(|e| object(vec![("type", Some(json!("response.cancel"))), ("event_id", e)])),
+        (id(), text()).prop_map(|(e, i)| object(vec![
+            ("type", Some(json!("conversation.item.delete"))),
+            ("event_id", e),
+            ("item_id", Some(json!(i)))
+        ])),
+        (id(), nullable(session())).prop_map(|(e, r)| object(vec![
+            ("type", Some(json!("response.create"))),
+            ("event_id", e),
+            ("response", r)
+        ])),
+        id().prop_map(|e| object(vec![
+            ("type", Some(json!("response.cancel"))),
+            ("event_id", e)
+        ])),
     ]
 }
 
