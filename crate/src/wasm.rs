@@ -89,9 +89,7 @@ pub fn canonicalize(
     max_depth: u32,
 ) -> Result<Option<String>, JsValue> {
     with_input(len, |input| {
-        let canonical =
-            crate::canonicalize(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
-        Ok((canonical.as_bytes() != input).then_some(canonical))
+        crate::canonicalize_if_changed(input, &limits(max_input_bytes, max_depth)).map_err(to_js)
     })
 }
 
@@ -100,26 +98,12 @@ pub fn canonicalize(
 #[wasm_bindgen]
 pub fn validate(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<u32, JsValue> {
     with_input(len, |input| {
-        let event =
-            crate::decode_slice(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
-        let tag = crate::event_type(&event);
+        let tag = crate::validate(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
         Ok(crate::EVENT_TYPES
             .iter()
             .position(|t| *t == tag)
             .unwrap_or(0) as u32)
     })
-}
-
-/// The nine `type` tags, in the crate's order.
-#[wasm_bindgen(js_name = eventTypes)]
-pub fn event_types() -> Vec<String> {
-    crate::EVENT_TYPES.iter().map(|t| (*t).to_owned()).collect()
-}
-
-/// The default input limit in bytes.
-#[wasm_bindgen(js_name = defaultMaxInputBytes)]
-pub fn default_max_input_bytes() -> u32 {
-    crate::DEFAULT_MAX_INPUT_BYTES as u32
 }
 
 /// The canonical text and how it differs from the input, as JSON:

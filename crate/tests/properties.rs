@@ -3,7 +3,7 @@
 //! proptest prints the failing case and keeps it in proptest-regressions/.
 
 use proptest::prelude::*;
-use realtime_codec::{canonicalize, Limits};
+use realtime_codec::{canonicalize, canonicalize_if_changed, Limits};
 use serde_json::{json, Value};
 
 fn text() -> impl Strategy<Value = String> {
@@ -238,5 +238,71 @@ proptest! {
         if let Err(err) = canonicalize(&bytes, &Limits::default()) {
             prop_assert!(err.path.is_empty() || err.path.starts_with('/'));
         }
+    }
+}
+
+/// Append-shaped texts: canonical or not, plain or needing escapes, sometimes mutated.
+fn append_text() -> impl Strategy<Value = Vec<u8>> {
+    let string = prop_oneof![
+        "[A-Za-z0-9+/=]{0,40}",
+        "[ -~]{0,20}",
+        any::<String>(),
+        Just("\"".to_owned()),
+        Just("\\".to_owned()),
+        Just("\u{7f}".to_owned()),
+    ];
+    (
+        proptest::option::of(string.clone()),
+        string,
+        any::<usize>(),
+        any::<u8>(),
+        0u8..4,
+    )
+        .prop_map(|(id, audio, at, byte, how)| {
+            let id = id
+                .map(|id| {
+                    format!(
+                        r#""event_id":{},"#,
+                        serde_json::to_string(&id).unwrap_or_default()
+                    )
+                })
+                .unwrap_or_default();
+            let audio = serde_json::to_string(&audio).unwrap_or_default();
+            let mut bytes =
+                format!(r#"{{"type":"input_audio_buffer.append",{id}"audio":{audio}}}"#)
+                    .into_bytes();
+            let i = at % (bytes.len() + 1);
+            match how {
+                0 if i < bytes.len() => bytes[i] = byte,
+                1 => bytes.insert(i, byte),
+                2 if i < bytes.len() => {
+                    bytes.remove(i);
+                }
+                _ => {}
+            }
+            bytes
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2000), ..ProptestConfig::default() })]
+
+    /// The append fast path (no serde) agrees with the serde path, byte for byte and error for error.
+    #[test]
+    fn append_fast_path_agrees_with_serde(input in append_text()) {
+        let limits = Limits::default();
+        let serde = canonicalize(&input, &limits);
+        let fast = canonicalize_if_changed(&input, &limits);
+        match (&serde, &fast) {
+            (Ok(canonical), Ok(None)) => prop_assert_eq!(canonical.as_bytes(), input.as_slice()),
+            (Ok(canonical), Ok(Some(text))) => {
+                prop_assert_eq!(canonical, text);
+                prop_assert_ne!(canonical.as_bytes(), input.as_slice());
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            _ => prop_assert!(false, "serde {:?} but fast path {:?}", serde, fast),
+        }
+        let validated = realtime_codec::validate(&input, &limits).map_err(|e| e.code);
+        prop_assert_eq!(validated, serde.map(|_| "input_audio_buffer.append").map_err(|e| e.code));
     }
 }

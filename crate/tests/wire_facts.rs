@@ -197,3 +197,27 @@ fn a_syntax_error_before_the_depth_limit_wins() {
         .expect_err("too deep");
     assert_eq!(err.code, ErrorCode::TooDeep);
 }
+
+#[test]
+fn append_fast_path_rejects_every_byte_that_needs_serde() {
+    // Each byte at each position of an 8-byte chunk and of the remainder: the fast path may only
+    // take plain printable ASCII; anything else must give serde's own answer.
+    use realtime_codec::canonicalize_if_changed;
+    let limits = Limits::default();
+    for byte in 0u8..=255 {
+        for at in [0usize, 3, 7, 8, 12, 16, 17] {
+            let mut audio = vec![b'A'; 18];
+            audio[at] = byte;
+            let mut input = br#"{"type":"input_audio_buffer.append","audio":""#.to_vec();
+            input.extend_from_slice(&audio);
+            input.extend_from_slice(b"\"}");
+            let serde = canonicalize(&input, &limits)
+                .map(|c| (c.as_bytes() != input.as_slice()).then_some(c));
+            assert_eq!(
+                canonicalize_if_changed(&input, &limits),
+                serde,
+                "byte {byte:#04x} at {at}"
+            );
+        }
+    }
+}
