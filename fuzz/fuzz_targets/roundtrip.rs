@@ -1,3 +1,4 @@
+//! canonicalize_if_changed (with the append fast path) agrees with canonicalize; and
 //! decode -> encode -> decode -> encode: the second decode succeeds and canonical text is a fixed
 //! point, but for two documented crate quirks (both pinned by vectors):
 //! - an f32 (temperature, threshold) beyond f32's range becomes infinite, which serde_json writes
@@ -6,11 +7,14 @@
 //!   `tools[].parameters` one ulp off, so those floats are compared within a few ulps.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use realtime_codec::{decode_slice, encode, Limits};
+use realtime_codec::{canonicalize, canonicalize_if_changed, decode_slice, encode, Limits};
 use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits::default();
+    // The wasm fast path (canonical audio appends without serde) gives serde's answer.
+    let serde = canonicalize(data, &limits).map(|c| (c.as_bytes() != data).then_some(c));
+    assert_eq!(canonicalize_if_changed(data, &limits), serde, "fast path differs");
     let Ok(event) = decode_slice(data, &limits) else { return };
     let first = encode(&event).expect("a decoded event encodes");
     if first.contains("\"temperature\":null") || first.contains("\"threshold\":null") {
