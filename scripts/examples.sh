@@ -8,21 +8,20 @@ cd "$ROOT"
 bash scripts/setup.sh
 bash scripts/build-all.sh
 
+# Runs a command that must exit with the given status (the CLI exits 1 when it finds problems).
+expect_status() {
+  local want=$1 status=0
+  shift
+  "$@" || status=$?
+  [ "$status" = "$want" ] || die "expected exit status $want from: $*, got $status"
+  note "exit status $status, as expected"
+}
+
 step "realtime-codec canonical examples/session.json examples/conversation.jsonl"
 node dist/cli.mjs canonical examples/session.json examples/conversation.jsonl
 
 step "realtime-codec check examples/invalid.jsonl   (every line is invalid: exit status 1 expected)"
-set +e
-node dist/cli.mjs check examples/invalid.jsonl
-status=$?
-set -e
-[ "$status" = 1 ] || die "expected exit status 1 for examples/invalid.jsonl, got $status"
-note "exit status 1, as expected"
+expect_status 1 node dist/cli.mjs check examples/invalid.jsonl
 
 step "realtime-codec diff examples/conversation.jsonl   (3 events differ from their canonical form: exit status 1 expected)"
-set +e
-node dist/cli.mjs diff examples/conversation.jsonl
-status=$?
-set -e
-[ "$status" = 1 ] || die "expected exit status 1 for the diff of examples/conversation.jsonl, got $status"
-note "exit status 1, as expected"
+expect_status 1 node dist/cli.mjs diff examples/conversation.jsonl

@@ -3,10 +3,9 @@
 // limits; and the browser build in Chromium, with its speed against btoa(String.fromCharCode).
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { base64Js } from '../ts/audio.js';
-import { launch, serve, type Served } from './browser/harness.js';
+import { useChromium } from './browser/harness.js';
 import { codec } from './helpers.js';
 
 const SIZES = [0, 1, 2, 3, 125 * 1024, 1024 * 1024, 15 * 1024 * 1024];
@@ -63,21 +62,10 @@ describe('encodeAudioAppend (Node build)', () => {
 });
 
 describe('encodeAudioAppend (browser build in Chromium)', () => {
-  let server: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serve();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { codecPage } = useChromium();
 
   it('gives the same text as Node at every size, and beats btoa(String.fromCharCode)', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/test/browser/codec.html`);
-    await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
+    const page = await codecPage();
     const result = await page.evaluate(async (sizes) => {
       const { codec } = window as unknown as { codec: typeof import('../dist/browser.mjs') };
       await codec.init();

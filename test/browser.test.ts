@@ -1,32 +1,11 @@
 // The browser build in real Chromium, in a page and in a dedicated worker: the whole corpus must
 // agree with native Rust (the recorded expectations) exactly as the Node build does.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, type Served } from './browser/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './browser/harness.js';
 import { loadVectors } from './helpers.js';
 
 const vectors = loadVectors();
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function codecPage(): Promise<Page> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${server.url}/test/browser/codec.html`);
-  await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
-  expect(problems).toEqual([]);
-  return page;
-}
+const { codecPage } = useChromium();
 
 /** JSON with object keys sorted, to compare results whatever order their keys were built in. */
 function stable(value: unknown): string {

@@ -1,8 +1,7 @@
 // The hostile input catalogue (test/hostile/catalogue.js) through the Node build and, in Chromium,
 // the browser build: every case gives its stated outcome, and the next ordinary call still works.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, serve, type Served } from './browser/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './browser/harness.js';
 import { cases, ordinary, outcome, type HostileCase } from './hostile/catalogue.js';
 import { codec } from './helpers.js';
 
@@ -28,21 +27,10 @@ describe('hostile inputs, Node build', () => {
 });
 
 describe('hostile inputs, browser build in Chromium', () => {
-  let server: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serve();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { codecPage } = useChromium();
 
   it('gives every case its outcome, and keeps working after each', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/test/browser/codec.html`);
-    await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
+    const page = await codecPage();
     const results = await page.evaluate(async () => {
       const w = window as unknown as {
         codec: typeof import('../dist/browser.mjs');

@@ -2,7 +2,8 @@
 // playground/) and Debian's Chromium driven by playwright-core. No browser is downloaded:
 // CHROMIUM_PATH or /usr/bin/chromium (scripts/setup.sh installs Debian's package).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { root } from '../helpers.js';
 import { serve as serveFiles } from '../../scripts/static-server.mjs';
 
@@ -37,4 +38,33 @@ export function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Serves the repository and launches Chromium around the enclosing suite. `codecPage()` opens
+ * test/browser/codec.html (the browser build, not yet initialised) and waits until it is ready.
+ */
+export function useChromium() {
+  let server: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    async codecPage(): Promise<Page> {
+      if (!server || !browser) throw new Error('useChromium: the suite has not started');
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(`${server.url}/test/browser/codec.html`);
+      await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
+      expect(problems).toEqual([]);
+      return page;
+    },
+  };
 }
