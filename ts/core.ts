@@ -107,7 +107,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 function isWellFormed(text: string): boolean {
   const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
-  return native ? native.call(text) : !LONE_SURROGATE.test(text);
+  if (native) return native.call(text);
+  LONE_SURROGATE.lastIndex = 0; // a global regex's test() resumes from the last match
+  return !LONE_SURROGATE.test(text);
 }
 
 function tooLarge(reason: string): ClientEventError {
@@ -164,7 +166,6 @@ const decoder = new TextDecoder();
 function wtf8(text: string): Uint8Array {
   const parts: Uint8Array[] = [];
   let from = 0;
-  LONE_SURROGATE.lastIndex = 0;
   for (const match of text.matchAll(LONE_SURROGATE)) {
     const unit = text.charCodeAt(match.index);
     parts.push(encoder.encode(text.slice(from, match.index)));
