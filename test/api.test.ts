@@ -100,6 +100,20 @@ describe('decode and friends', () => {
     expect(outside.code).toBe('syntax');
   });
 
+  it('finds lone surrogates without String.prototype.isWellFormed too (older browsers), call after call', () => {
+    const proto = String.prototype as { isWellFormed?: () => boolean };
+    const saved = proto.isWellFormed;
+    delete proto.isWellFormed;
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        expect(errorOf(() => decode('{"type":"response.cancel","event_id":"a\uD800"}')).code).toBe('invalid_unicode');
+        expect(decode('{"type":"response.cancel","event_id":"\uD83D\uDE00"}')).toEqual({ type: 'response.cancel', event_id: '\u{1F600}' });
+      }
+    } finally {
+      proto.isWellFormed = saved;
+    }
+  });
+
   it('never lets a lone surrogate combine with the text around it', () => {
     // A backslash before it, or the text of a low-surrogate escape after it, must not turn it
     // into an escape sequence or a valid pair.
