@@ -108,8 +108,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function isWellFormed(text: string): boolean {
   const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
   if (native) return native.call(text);
-  LONE_SURROGATE.lastIndex = 0; // a global regex's test() resumes from the last match
-  return !LONE_SURROGATE.test(text);
+  // A global regex's test() starts at lastIndex and leaves it after the match: reset both ways
+  // (matchAll in wtf8() copies lastIndex too).
+  LONE_SURROGATE.lastIndex = 0;
+  const found = LONE_SURROGATE.test(text);
+  LONE_SURROGATE.lastIndex = 0;
+  return !found;
 }
 
 function tooLarge(reason: string): ClientEventError {
