@@ -118,6 +118,26 @@ describe('properties', () => {
     );
   });
 
+  it(`encode's append fast path equals the general path (JSON text through Rust), ${RUNS * 5} runs`, () => {
+    const plainish = fc.oneof(fc.base64String(), fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('"', '\\', '\u007f', '\u2028', ' ', ''));
+    const event = fc.record(
+      { type: fc.constant('input_audio_buffer.append'), audio: plainish, event_id: fc.option(plainish, { nil: undefined }), extra: fc.string() },
+      { requiredKeys: ['type', 'audio'] },
+    );
+    fc.assert(
+      fc.property(event, (e) => {
+        const general = codec.safeDecode(JSON.stringify(e));
+        const fast = codec.safeEncode(e as never);
+        if (general.ok) {
+          expect(fast).toEqual({ ok: true, text: codec.canonicalize(JSON.stringify(e)) });
+        } else {
+          expect(fast.ok).toBe(false);
+        }
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
   it(`mutated events only ever give a ClientEventError, and the codec keeps working, ${RUNS * 5} runs`, () => {
     const mutation = fc.tuple(clientEvent, fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom('"', '{', '}', '[', ']', ',', ':', '\\', '0', '-', 'e', 'n', ' ', '\uD800', 'é'));
     fc.assert(

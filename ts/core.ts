@@ -383,7 +383,31 @@ export function check(input: string | Uint8Array, options?: CodecOptions): Check
  */
 export function encode(event: ClientEventInput, options?: CodecOptions): string {
   assertReady();
-  return canonicalText(toJsonText(event), boundsOf(options), false);
+  const bounds = boundsOf(options);
+  const append = plainAppendText(event);
+  if (append !== undefined && append.length <= bounds.bytes) return append;
+  return canonicalText(toJsonText(event), bounds, false);
+}
+
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/; // printable ASCII but `"` and `\`: no escaping
+
+/**
+ * Fast path for the commonest event: a plain object `{type: 'input_audio_buffer.append', audio,
+ * event_id?}` whose strings need no escaping has a fully determined canonical text, written here
+ * directly (the Rust side recognises the same text without serde). test/properties.test.ts
+ * proves it equal to the general path. Anything else returns undefined.
+ */
+function plainAppendText(event: unknown): string | undefined {
+  if (event === null || typeof event !== 'object' || Object.getPrototypeOf(event) !== Object.prototype) return undefined;
+  const e = event as Record<string, unknown>;
+  if (e.type !== 'input_audio_buffer.append' || typeof e.audio !== 'string') return undefined;
+  const keys = Object.keys(e);
+  const id = e.event_id;
+  if (keys.length !== (id === undefined ? 2 : 3) || (id !== undefined && (typeof id !== 'string' || !PLAIN.test(id)))) return undefined;
+  if (Object.getOwnPropertySymbols(e).length > 0 || !PLAIN.test(e.audio)) return undefined;
+  return id === undefined
+    ? `{"type":"input_audio_buffer.append","audio":"${e.audio}"}`
+    : `{"type":"input_audio_buffer.append","event_id":"${id}","audio":"${e.audio}"}`;
 }
 
 /**
