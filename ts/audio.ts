@@ -7,7 +7,7 @@
  * Event ids that are not plain printable ASCII go through `encode()` itself.
  * @module
  */
-import { encode, DEFAULT_MAX_INPUT_BYTES } from './core.js';
+import { encode, plainAppend, DEFAULT_MAX_INPUT_BYTES, PLAIN } from './core.js';
 import { ClientEventError } from './errors.js';
 
 /** Options for {@link encodeAudioAppend}. */
@@ -81,8 +81,6 @@ function bytesOfPcm(pcm: Int16Array | Uint8Array | ArrayBuffer): Uint8Array {
   throw new TypeError('realtime-codec: PCM16 audio must be an Int16Array, a Uint8Array or an ArrayBuffer');
 }
 
-const PLAIN_ID = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/; // printable ASCII but `"` and `\`: no escaping
-
 /**
  * The canonical `input_audio_buffer.append` text for raw PCM16 audio (little-endian, as the API
  * expects), for any size up to the API's 15 MiB of audio and beyond, up to `maxInputBytes`.
@@ -111,14 +109,11 @@ export function encodeAudioAppend(pcm: Int16Array | Uint8Array | ArrayBuffer, op
     });
   }
   const audio = base64(bytes);
-  if (eventId !== undefined && !PLAIN_ID.test(eventId)) {
+  if (eventId !== undefined && !PLAIN.test(eventId)) {
     // Anything that needs escaping, or cannot be encoded at all, takes the serde path.
     return encode({ type: 'input_audio_buffer.append', event_id: eventId, audio }, { maxInputBytes: limit });
   }
-  const text =
-    eventId === undefined
-      ? `{"type":"input_audio_buffer.append","audio":"${audio}"}`
-      : `{"type":"input_audio_buffer.append","event_id":"${eventId}","audio":"${audio}"}`;
+  const text = plainAppend(audio, eventId); // base64 is plain
   if (text.length > limit) {
     throw new ClientEventError({
       code: 'too_large',

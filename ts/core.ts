@@ -389,7 +389,18 @@ export function encode(event: ClientEventInput, options?: CodecOptions): string 
   return canonicalText(toJsonText(event), bounds, false);
 }
 
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/; // printable ASCII but `"` and `\`: no escaping
+/** Printable ASCII but `"` and `\`: strings that JSON writes as they are. @internal */
+export const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * The canonical text of an audio append whose `audio` and `eventId` are {@link PLAIN} (the
+ * caller's guarantee). @internal
+ */
+export function plainAppend(audio: string, eventId: string | undefined): string {
+  return eventId === undefined
+    ? `{"type":"input_audio_buffer.append","audio":"${audio}"}`
+    : `{"type":"input_audio_buffer.append","event_id":"${eventId}","audio":"${audio}"}`;
+}
 
 /**
  * Fast path for the commonest event: a plain object `{type: 'input_audio_buffer.append', audio,
@@ -405,9 +416,7 @@ function plainAppendText(event: unknown): string | undefined {
   const id = e.event_id;
   if (keys.length !== (id === undefined ? 2 : 3) || (id !== undefined && (typeof id !== 'string' || !PLAIN.test(id)))) return undefined;
   if (Object.getOwnPropertySymbols(e).length > 0 || !PLAIN.test(e.audio)) return undefined;
-  return id === undefined
-    ? `{"type":"input_audio_buffer.append","audio":"${e.audio}"}`
-    : `{"type":"input_audio_buffer.append","event_id":"${id}","audio":"${e.audio}"}`;
+  return plainAppend(e.audio, id);
 }
 
 /**
