@@ -63,7 +63,7 @@ fn explain_syntax(input: &[u8], err: &serde_json::Error) -> CodecError {
     } else {
         ErrorCode::Syntax
     };
-    let (path, _) = walk(input, None);
+    let (path, _) = walk(input, None, u32::MAX);
     let message = if message == "unexpected end of hex escape" {
         "lone leading surrogate in hex escape (a \\uD800-\\uDBFF not followed by a low surrogate)"
             .to_owned()
@@ -83,7 +83,7 @@ fn explain_data(input: &[u8], err: &serde_json::Error) -> CodecError {
         .strip_prefix("duplicate field `")
         .and_then(|k| k.strip_suffix('`'))
     {
-        if let (path, Some(dup)) = walk(input, Some(key)) {
+        if let (path, Some(dup)) = walk(input, Some(key), u32::MAX) {
             let mut out = CodecError::new(ErrorCode::DuplicateField, serde_message);
             out.path = pointer(&path);
             out.line = dup.line();
@@ -619,13 +619,17 @@ impl<'de> Visitor<'de> for FirstWins {
 /// Walks the whole document, recording the path the parser is in. Returns that path and the
 /// error that stopped the walk: a syntax error, or with `duplicate_of` the first repeat of that
 /// member (outside `tools[].parameters`, a free-form `Value` where repeats are legal).
-fn walk(input: &[u8], duplicate_of: Option<&str>) -> (Vec<String>, Option<serde_json::Error>) {
+fn walk(
+    input: &[u8],
+    duplicate_of: Option<&str>,
+    max_depth: u32,
+) -> (Vec<String>, Option<serde_json::Error>) {
     let path = RefCell::new(Vec::new());
     let mut de = serde_json::Deserializer::from_slice(input);
     let result = Walk {
         path: &path,
         duplicate_of,
-        depth_left: u32::MAX,
+        depth_left: max_depth,
     }
     .deserialize(&mut de)
     .and_then(|()| de.end());
@@ -644,7 +648,7 @@ impl Walk<'_, '_> {
     fn enter<E: de::Error>(&self) -> Result<u32, E> {
         self.depth_left
             .checked_sub(1)
-            .ok_or_else(|| E::custom("nesting too deep"))
+            .ok_or_else(|| E::custom(TOO_DEEP))
     }
 }
 
@@ -726,6 +730,9 @@ impl<'de> Visitor<'de> for Walk<'_, '_> {
         Ok(())
     }
 }
+
+/// The message of the walk's own depth error (told apart from serde_json's syntax errors).
+const TOO_DEEP: &str = "\u{0}realtime-codec: nesting too deep";
 
 const FOUND: &str = "\u{0}realtime-codec: target reached";
 
@@ -841,22 +848,17 @@ pub(crate) fn check_depth(input: &[u8], max_depth: u32) -> Result<(), CodecError
             b'{' | b'[' => {
                 depth += 1;
                 if depth > max_depth {
-                    // A syntax error earlier in the text wins, as it would without the limit.
-                    if let (_, Some(syntax)) = walk(input, None) {
-                        let (line, column) = line_column(input, offset);
-                        if (syntax.line(), syntax.column()) < (line, column) {
-                            return Err(explain_syntax(input, &syntax));
-                        }
+                    // One walk with the same limit: whichever comes first in the text, a syntax
+                    // error or the container one level too deep (at the walk's path), wins.
+                    let (path, stopped) = walk(input, None, max_depth);
+                    if let Some(syntax) = stopped.filter(|e| !e.to_string().starts_with(TOO_DEEP)) {
+                        return Err(explain_syntax(input, &syntax));
                     }
                     let mut err = CodecError::new(
                         ErrorCode::TooDeep,
                         format!("nesting deeper than {max_depth} (max_depth)"),
                     );
-                    let (line, column) = line_column(input, offset);
-                    err.line = line;
-                    err.column = column;
-                    // The path to the container that is one level too deep.
-                    let (path, _) = walk_to_depth(input, max_depth);
+                    (err.line, err.column) = line_column(input, offset);
                     err.path = pointer(&path);
                     return Err(err);
                 }
@@ -866,19 +868,6 @@ pub(crate) fn check_depth(input: &[u8], max_depth: u32) -> Result<(), CodecError
         }
     }
     Ok(())
-}
-
-/// The path of the first container nested deeper than `max_depth`.
-fn walk_to_depth(input: &[u8], max_depth: u32) -> (Vec<String>, Option<serde_json::Error>) {
-    let path = RefCell::new(Vec::new());
-    let mut de = serde_json::Deserializer::from_slice(input);
-    let result = Walk {
-        path: &path,
-        duplicate_of: None,
-        depth_left: max_depth,
-    }
-    .deserialize(&mut de);
-    (path.into_inner(), result.err())
 }
 
 #[cfg(test)]
