@@ -7,8 +7,7 @@
  * Event ids that are not plain printable ASCII go through `encode()` itself.
  * @module
  */
-import { encode, plainAppend, DEFAULT_MAX_INPUT_BYTES, PLAIN } from './core.js';
-import { ClientEventError } from './errors.js';
+import { encode, plainAppend, tooLarge, DEFAULT_MAX_INPUT_BYTES, PLAIN } from './core.js';
 
 /** Options for {@link encodeAudioAppend}. */
 export interface AudioAppendOptions {
@@ -100,13 +99,7 @@ export function encodeAudioAppend(pcm: Int16Array | Uint8Array | ArrayBuffer, op
   const audioLength = Math.ceil(bytes.length / 3) * 4;
   const eventId = options?.eventId;
   if (audioLength + 48 > limit) {
-    throw new ClientEventError({
-      code: 'too_large',
-      reason: `the event would be at least ${audioLength + 48} bytes, more than the limit of ${limit} bytes (maxInputBytes)`,
-      path: '',
-      line: 0,
-      column: 0,
-    });
+    throw tooLarge(`the event would be at least ${audioLength + 48} bytes, more than the limit of ${limit} bytes (maxInputBytes)`);
   }
   const audio = base64(bytes);
   if (eventId !== undefined && !PLAIN.test(eventId)) {
@@ -115,13 +108,7 @@ export function encodeAudioAppend(pcm: Int16Array | Uint8Array | ArrayBuffer, op
   }
   const text = plainAppend(audio, eventId); // base64 is plain
   if (text.length > limit) {
-    throw new ClientEventError({
-      code: 'too_large',
-      reason: `the event is ${text.length} bytes, more than the limit of ${limit} bytes (maxInputBytes)`,
-      path: '',
-      line: 0,
-      column: 0,
-    });
+    throw tooLarge(`the event is ${text.length} bytes, more than the limit of ${limit} bytes (maxInputBytes)`);
   }
   return text;
 }

@@ -116,7 +116,8 @@ function isWellFormed(text: string): boolean {
   return !found;
 }
 
-function tooLarge(reason: string): ClientEventError {
+/** A `too_large` error without a position. @internal */
+export function tooLarge(reason: string): ClientEventError {
   return new ClientEventError({ code: 'too_large', reason, path: '', line: 0, column: 0 });
 }
 
