@@ -76,3 +76,27 @@ describe('realtime-codec CLI', () => {
     expect(run(['--help']).stdout).toContain('usage: realtime-codec');
   });
 });
+
+describe('realtime-codec diff', () => {
+  it('reports differences per event; exit 1 when any', () => {
+    const r = run(['diff', 'examples/conversation.jsonl']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('examples/conversation.jsonl:8: response.cancel: 1 difference');
+    expect(r.stdout).toContain('dropped    /response_id: "resp_1"');
+    expect(r.stdout).toContain('changed    /response/temperature: 0.123456789 -> 0.12345679');
+    expect(r.stderr).toContain('10 events: 10 valid, 0 invalid, 3 differ from their canonical form');
+  });
+
+  it('exits 0 for canonical input and prints JSON records with --json', () => {
+    expect(run(['diff', '-'], '{"type":"input_audio_buffer.clear"}').status).toBe(0);
+    const r = run(['diff', '--json', '-'], '{"type":"response.create"}');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      source: '<stdin>',
+      line: 1,
+      ok: true,
+      canonical: '{"type":"response.create","response":null}',
+      differences: [{ kind: 'added', path: '/response', value: 'null' }],
+    });
+  });
+});
