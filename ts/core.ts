@@ -4,11 +4,13 @@
  *
  * Rust decides everything: what is valid, the canonical text, the error's code, path and position.
  * This file only moves text across the boundary and turns Rust's errors into
- * {@link ClientEventError}s.
+ * {@link ClientEventError}s. The one exception is decode's fast path (fast.ts), which returns
+ * without a WebAssembly call only for text it proves is already the crate's canonical text.
  * @module
  */
 import * as wasm from '../wasm/realtime_codec.js';
 import { ClientEventError, type ClientEventErrorCode, type ClientEventErrorDetails } from './errors.js';
+import { fastDecode } from './fast.js';
 import { EVENT_TYPES, type ClientEvent, type ClientEventInput, type ClientEventType } from './types.js';
 
 export * from './types.js';
@@ -192,7 +194,10 @@ interface Bounds {
   depth: number;
 }
 
+const DEFAULT_BOUNDS: Bounds = Object.freeze({ bytes: DEFAULT_MAX_INPUT_BYTES, depth: MAX_DEPTH });
+
 function boundsOf(options: CodecOptions | undefined): Bounds {
+  if (options === undefined) return DEFAULT_BOUNDS;
   const bytes = options?.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
   if (!Number.isInteger(bytes) || bytes < 0 || bytes > 0xffffffff) {
     throw new RangeError(`maxInputBytes must be an integer from 0 to 4294967295, got ${String(bytes)}`);
@@ -276,11 +281,30 @@ export function canonicalize(input: string | Uint8Array, options?: CodecOptions)
  * ```
  */
 export function decode(input: string | Uint8Array, options?: CodecOptions): ClientEvent {
-  const canonical = canonicalize(input, options);
+  assertReady();
+  const bounds = boundsOf(options);
+  // Canonical text (what well-behaved producers send) needs no WebAssembly call: see fast.ts.
+  const text = typeof input === 'string' ? input : input instanceof Uint8Array && input.length <= bounds.bytes ? strictUtf8(input) : undefined;
+  if (text !== undefined && text.length * 3 <= bounds.bytes) {
+    const event = fastDecode(text, bounds.depth);
+    if (event !== undefined) return event;
+  }
+  const canonical = canonicalText(input, bounds);
   // Integers of 16+ digits may not survive JSON.parse; all other numbers are u16, u32 or f32, so
   // only tools[].parameters can hold one.
   const exact = canonical.includes('"parameters":') && UNSAFE_CANDIDATE.test(canonical);
   return (exact ? parseExactly(canonical) : JSON.parse(canonical)) as ClientEvent;
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The bytes as text, or undefined when they are not UTF-8 (the Rust path then reports where). */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 const UNSAFE_CANDIDATE = /\d{16}/;

@@ -1,0 +1,308 @@
+// decode's fast path (ts/fast.ts) against the Rust path. The fast path may decline any text
+// (it returns undefined and decode asks Rust); whenever it answers, Rust must accept the same text
+// and give the same value, member order included. Texts: the corpus, generated events written
+// canonically, by JSON.stringify and with members reversed, and mutations of those aimed at what
+// JSON.parse hides (duplicates, number spellings, escapes), including mutations that keep the
+// length, which is what pass 0 relies on. Also checks that realistic events do take the fast path.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fastDecode, lastPass } from '../ts/fast.js';
+import { clientEvents, f32, text as anyText, u32 } from './arbitraries.js';
+import { codec, loadVectors } from './helpers.js';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
+
+type Rust = { ok: true; value: unknown; order: string } | { ok: false };
+
+/** The Rust path: the crate's canonical text (WebAssembly), parsed. */
+function rust(text: string, maxDepth: number): Rust {
+  try {
+    const value: unknown = JSON.parse(codec.canonicalize(text, { maxDepth }));
+    return { ok: true, value, order: JSON.stringify(value) };
+  } catch (error) {
+    if (error instanceof codec.ClientEventError) return { ok: false };
+    throw error;
+  }
+}
+
+const stats = { texts: 0, answered: 0, byPass: [0, 0, 0] };
+
+/** Checks one text; returns the pass that answered, or -1 when the fast path declined. */
+function agrees(text: string, maxDepth = codec.MAX_DEPTH): number {
+  stats.texts += 1;
+  const fast = fastDecode(text, maxDepth);
+  const pass = lastPass;
+  if (fast === undefined) return -1;
+  stats.answered += 1;
+  stats.byPass[pass] = (stats.byPass[pass] ?? 0) + 1;
+  const ref = rust(text, maxDepth);
+  if (!ref.ok) expect.fail(`pass ${pass} accepted text the Rust path refuses: ${text}`);
+  expect(fast, text).toEqual(ref.value);
+  expect(JSON.stringify(fast), `member order, ${text}`).toBe(ref.order);
+  return pass;
+}
+
+/** Members in reverse order, at every level (arrays keep theirs). */
+function reversed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversed);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]));
+}
+
+// Leaves that look like what producers send, and the edges of every rule in fast.ts.
+const decimal = fc
+  .tuple(fc.integer({ min: -1_999_999, max: 1_999_999 }), fc.integer({ min: 0, max: 10 }))
+  .map(([m, k]) => Number((m / 10 ** k).toFixed(k)));
+const leaves = {
+  text: fc.oneof(anyText, fc.constantFrom('', 'a"b', 'back\\slash', 'line\nbreak', '\u0001', '\u007f', '\u2028', 'é', '\u{1F600}', '\uE000')),
+  u32: fc.oneof(u32, fc.constantFrom(0, 1, 10, 100, 300, 500, 1000, 1500, 20000, 4294967295), fc.integer({ min: 0, max: 99 }).map((x) => x * 100)),
+  f32: fc.oneof(f32, decimal, fc.constantFrom(0, -0, 0.5, 0.8, 1, 100, 0.0001, 0.001, 0.005, 0.01, 0.05, 1e-5, 999999, 1e6, 123456.5, -0.5, 0.1234567)),
+  integer: fc.oneof(fc.integer(), fc.constantFrom(0, 100, 300, 1000, 2 ** 53 - 1, -(2 ** 53) + 1), fc.maxSafeInteger()),
+  float: fc.oneof(decimal, fc.double({ noNaN: true, noDefaultInfinity: true })),
+  key: fc.oneof(fc.string(), fc.constantFrom('a', 'b', 'aa', '10', '9', 'é', '\uE000', '\u{1F600}', '\uFFFF', '__proto__', 'x"y')),
+};
+const events = clientEvents(leaves);
+
+/** Text mutations aimed at what JSON.parse does not show. Some keep the length. */
+const MEMBER = /"([^"\\]*)":("[^"\\]*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/g;
+const mutations: Record<string, (text: string, at: number) => string> = {
+  space: (t, at) => t.slice(0, at) + ' ' + t.slice(at),
+  duplicate: (t, at) => {
+    const members = [...t.matchAll(MEMBER)];
+    const m = members[at % Math.max(members.length, 1)];
+    if (!m) return t;
+    const end = (m.index ?? 0) + m[0].length;
+    return `${t.slice(0, end)},${m[0]}${t.slice(end)}`;
+  },
+  duplicateOther: (t, at) => {
+    const members = [...t.matchAll(MEMBER)];
+    const m = members[at % Math.max(members.length, 1)];
+    if (!m) return t;
+    return `${t.slice(0, m.index)}"${m[1]}":"",${t.slice(m.index)}`;
+  },
+  exponent: (t, at) => {
+    let i = 0;
+    return t.replace(/(:|\[|,)(-?[1-9]\d*?)(0+)(?=[,}\]])/g, (all, before: string, digits: string, zeros: string) =>
+      i++ === at % 4 ? `${before}${digits}e${zeros.length}` : all,
+    );
+  },
+  // Shorter by one (1000 -> 1e3) and longer by one (a space): the length is unchanged.
+  exponentAndSpace: (t, at) => {
+    const shorter = mutations.exponent?.(t, at) ?? t;
+    const k = (at * 7) % (shorter.length + 1);
+    return shorter.slice(0, k) + ' '.repeat(Math.max(0, t.length - shorter.length)) + shorter.slice(k);
+  },
+  point: (t, at) => {
+    let i = 0;
+    return t.replace(/(:)(-?\d+)(?=[,}\]])/g, (all, colon: string, n: string) => (i++ === at % 4 ? `${colon}${n}.0` : all));
+  },
+  escape: (t, at) => {
+    const i = t.indexOf('"', at % t.length);
+    if (i < 0 || i + 1 >= t.length || !/[a-z]/.test(t[i + 1] ?? '')) return t;
+    return `${t.slice(0, i + 1)}\\u00${(t.charCodeAt(i + 1) as number).toString(16)}${t.slice(i + 2)}`;
+  },
+  unknown: (t) => `{"zz":[1,{"y":null}],${t.slice(1)}`,
+  nulled: (t, at) => {
+    const members = [...t.matchAll(MEMBER)].filter((m) => m[1] !== 'type');
+    const m = members[at % Math.max(members.length, 1)];
+    return m ? `${t.slice(0, m.index)}"${m[1]}":null${t.slice((m.index ?? 0) + m[0].length)}` : t;
+  },
+  swapDigits: (t, at) => {
+    const i = t.search(/\d\d/);
+    return i < 0 || at % 2 ? t : t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2);
+  },
+};
+
+describe('decode fast path', () => {
+  it('agrees with Rust on every corpus case, raw and canonical', () => {
+    let answered = 0;
+    let valid = 0;
+    for (const v of loadVectors()) {
+      agrees(v.input);
+      if ('canonical' in v.expect) {
+        valid += 1;
+        if (agrees(v.expect.canonical) >= 0) answered += 1;
+      }
+    }
+    // Guard against the fast path quietly stopping: most canonical corpus texts take it (the rest
+    // are long floats, f32 overflow, big integers, lone surrogates and the like).
+    expect(answered / valid).toBeGreaterThan(0.7);
+  });
+
+  it(`agrees with Rust on generated events, written several ways and mutated, ${RUNS * 5} runs`, () => {
+    const names = Object.keys(mutations);
+    fc.assert(
+      fc.property(events, fc.nat(), fc.constantFrom(...names), fc.oneof(fc.constant(codec.MAX_DEPTH), fc.integer({ min: 1, max: 8 })), (event, at, name, depth) => {
+        let canonical: string;
+        try {
+          canonical = codec.encode(event as never);
+        } catch {
+          return; // f32 overflow and the like: encode refuses, nothing to compare
+        }
+        const plain = JSON.stringify(event);
+        const texts = [canonical, plain, JSON.stringify(reversed(event))];
+        for (const t of texts) {
+          agrees(t);
+          agrees(t, depth);
+          agrees((mutations[name] as (t: string, at: number) => string)(t, at));
+        }
+      }),
+      { numRuns: RUNS * 5 },
+    );
+    // Most generated texts are answered, by every pass.
+    expect(stats.answered / stats.texts).toBeGreaterThan(0.3);
+    for (const n of stats.byPass) expect(n).toBeGreaterThan(0);
+  });
+
+  it('agrees with Rust on hand-picked traps', () => {
+    const deep = (n: number) => `{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":${'['.repeat(n)}${']'.repeat(n)}}]}}`;
+    const traps = [
+      // same length as canonical, or made so
+      '{"type":"conversation.item.truncate","item_id":"x","content_index":3e2,"audio_end_ms":300}',
+      '{"type":"conversation.item.truncate","item_id":"x","content_index":300,"audio_end_ms":3E2}',
+      '{"type":"conversation.item.truncate","item_id":"x","content_index":1e3 ,"audio_end_ms":1}',
+      '{"type":"conversation.item.truncate","item_id":"x","item_id":"x","content_index":4e9,"audio_end_ms":4e9}',
+      '{"type":"conversation.item.truncate","item_id":"x","content_index":1.0,"audio_end_ms":0}',
+      // a shorter spelling (f32 `1` for `1.0`, `5e-3` for `0.005`, `1e3` for `1000`) against a
+      // longer, wrong one (`0.0` or `1e1` for a u32)
+      '{"type":"session.update","session":{"turn_detection":{"type":"server_vad","threshold":1,"prefix_padding_ms":0.0,"silence_duration_ms":5}}}',
+      '{"type":"session.update","session":{"turn_detection":{"type":"server_vad","threshold":5e-3,"prefix_padding_ms":1e1,"silence_duration_ms":5}}}',
+      '{"type":"session.update","session":{"turn_detection":{"type":"server_vad","threshold":0.5,"prefix_padding_ms":1e1,"silence_duration_ms":5},"tools":[{"type":"function","name":"a","description":"b","parameters":{"a":1e3}}]}}',
+      '{"type":"session.update","session":{"turn_detection":{"type":"server_vad","threshold":0.5,"prefix_padding_ms":1e3,"silence_duration_ms":5 }}}',
+      '{"type":"conversation.item.truncate","item_id":"x","content_index":-0,"audio_end_ms":0}',
+      '{"type":"conversation.item.truncate","item_id":"x","content_index":4294967296,"audio_end_ms":0}',
+      '{"type":"input_audio_buffer.append","audio":"A","audio":"B"}',
+      '{"type":"input_audio_buffer.append","audio":"AA","type":"input_audio_buffer.append"}',
+      '{"type":"input_audio_buffer.append","audio":"x\\",\\"audio\\":\\"yy"}',
+      '{"type":"input_audio_buffer.append","audio":"\\u0041"}',
+      '{"type":"input_audio_buffer.append","audio":"\\ud800"}',
+      '{"type":"input_audio_buffer.append","audio":"\ud800"}',
+      '{"type":"input_audio_buffer.append","event_id":"e","audio":"A"}',
+      '{"type":"input_audio_buffer.append","audio":"A","event_id":"e"}',
+      '{"event_id":"e","type":"input_audio_buffer.append","audio":"A"}',
+      '{"type":"input_audio_buffer.append","event_id":"e","audio":"A","x":1}',
+      '{"type":"conversation.item.delete","item_id":"i","event_id":"e"}',
+      '{"type":"response.cancel","event_id":null}',
+      '{"type":"response.cancel","response_id":"r"}',
+      '{"__proto__":1,"type":"response.cancel"}',
+      '{"type":"response.create"}',
+      '{"type":"response.create","response":null}',
+      '{"type":"response.cancel"}\n',
+      '{"type" :"response.cancel"}',
+      // floats
+      '{"type":"session.update","session":{"temperature":1}}',
+      '{"type":"session.update","session":{"temperature":1.0}}',
+      '{"type":"session.update","session":{"temperature":0.8}}',
+      '{"type":"session.update","session":{"temperature":8e-1}}',
+      '{"type":"session.update","session":{"temperature":0.80}}',
+      '{"type":"session.update","session":{"temperature":0.005}}',
+      '{"type":"session.update","session":{"temperature":5e-3}}',
+      '{"type":"session.update","session":{"temperature":0.1234567}}',
+      '{"type":"session.update","session":{"temperature":0.1000000000000000055511151231257827}}',
+      '{"type":"session.update","session":{"temperature":1e39}}',
+      '{"type":"session.update","session":{"temperature":-0.0}}',
+      '{"type":"session.update","session":{"max_response_output_tokens":65535}}',
+      '{"type":"session.update","session":{"max_response_output_tokens":65536}}',
+      '{"type":"session.update","session":{"max_response_output_tokens":"inf"}}',
+      '{"type":"session.update","session":{"max_response_output_tokens":"INF"}}',
+      '{"type":"session.update","session":{"tool_choice":{"type":"function","name":"x","extra":1}}}',
+      '{"type":"session.update","session":{"tool_choice":{"name":"x","type":"function"}}}',
+      '{"type":"session.update","session":{"tool_choice":"function"}}',
+      '{"type":"session.update","session":{"turn_detection":{"type":"server_vad","threshold":0.5,"prefix_padding_ms":300,"silence_duration_ms":500}}}',
+      '{"type":"session.update","session":{"turn_detection":{"type":"server_vad","threshold":0.5,"prefix_padding_ms":3e2,"silence_duration_ms":500}}}',
+      '{"type":"session.update","session":{"turn_detection":{"threshold":0.5,"type":"server_vad","prefix_padding_ms":300,"silence_duration_ms":500}}}',
+      // parameters (serde_json::Value)
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"b":1,"a":2}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"a":2,"a":3}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"a":1e3,"b":1000}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"a":0.5,"b":0.1000000000000000055511151231257827}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"a":9007199254740993}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"10":1,"9":2}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"2":1,"1":2}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"\uE000":1,"\u{1F600}":2}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"\u{1F600}":1,"\uE000":2}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":{"a\\"b":1,"a":2}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":null}]}}',
+      deep(120),
+      deep(121),
+      deep(122),
+    ];
+    for (const t of traps) {
+      agrees(t);
+      agrees(t, 3);
+    }
+  });
+
+  it('is not fooled by members given to Object.prototype', () => {
+    const canonical = '{"type":"input_audio_buffer.append","audio":"AAAA"}';
+    const missing = '{"type":"input_audio_buffer.append"';
+    const padded = `${missing}${' '.repeat(canonical.length - missing.length - 1)}}`;
+    // an unknown member as long as `"audio":"AAAA"`, in its place
+    const standIn = '{"type":"input_audio_buffer.append","aaaaa":"AAAA"}';
+    const texts = [canonical, padded, standIn, '{"type":"session.update","session":{}}', '{"type":"session.update","session":{"voice":"ash"}}', '{"type":"response.create"}'];
+    const saved = texts.map((t) => JSON.stringify(rust(t, codec.MAX_DEPTH)));
+    Object.defineProperty(Object.prototype, 'audio', { value: 'AAAA', configurable: true, writable: true });
+    Object.defineProperty(Object.prototype, 'model', { value: 'gpt', configurable: true, writable: true, enumerable: true });
+    Object.defineProperty(Object.prototype, 'response', { value: null, configurable: true, writable: true });
+    try {
+      texts.forEach((t, i) => {
+        agrees(t);
+        expect(JSON.stringify(rust(t, codec.MAX_DEPTH))).toBe(saved[i]);
+      });
+    } finally {
+      for (const key of ['audio', 'model', 'response']) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+  });
+
+  it('takes the fast path for realistic canonical events (pass 0), and for JSON.stringify text', () => {
+    const tools = [
+      {
+        type: 'function',
+        name: 'lookup',
+        description: 'Looks something up.',
+        parameters: { type: 'object', properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 20 } }, required: ['query'] },
+      },
+    ];
+    const realistic = [
+      { type: 'input_audio_buffer.append', audio: 'AAECAwQFBgc=' },
+      { type: 'input_audio_buffer.append', event_id: 'evt_1', audio: 'AAECAwQFBgc=' },
+      { type: 'input_audio_buffer.commit' },
+      { type: 'response.cancel', event_id: 'e' },
+      { type: 'conversation.item.delete', item_id: 'item_1' },
+      { type: 'conversation.item.truncate', item_id: 'item_1', content_index: 0, audio_end_ms: 1500 },
+      { type: 'conversation.item.create', item: { type: 'function_call_output', call_id: 'c', output: '{"ok":true}' } },
+      { type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] } },
+      { type: 'response.create', response: { modalities: ['text'], instructions: 'Be brief.' } },
+      {
+        type: 'session.update',
+        session: {
+          instructions: 'You are helpful.',
+          voice: 'coral',
+          turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 500 },
+          tools,
+          tool_choice: 'auto',
+          temperature: 0.8,
+          max_response_output_tokens: 'inf',
+        },
+      },
+    ];
+    for (const event of realistic) {
+      const canonical = codec.encode(event as never);
+      expect(agrees(canonical), canonical).toBe(0);
+      expect(agrees(JSON.stringify(event)), JSON.stringify(event)).toBeGreaterThanOrEqual(0);
+      expect(codec.decode(canonical)).toEqual(JSON.parse(canonical));
+    }
+  });
+
+  it('decode gives the same result through either path, for strings and bytes', () => {
+    const text = '{"type":"input_audio_buffer.append","event_id":"é","audio":"AAAA"}';
+    expect(codec.decode(text)).toEqual({ type: 'input_audio_buffer.append', event_id: 'é', audio: 'AAAA' });
+    expect(codec.decode(new TextEncoder().encode(text))).toEqual(codec.decode(text));
+    // Not UTF-8, a BOM, and a text over maxInputBytes: the Rust path's errors, not a fast answer.
+    expect(codec.safeDecode(Uint8Array.of(0x7b, 0xff, 0x7d)).ok).toBe(false);
+    expect(codec.safeDecode(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])).ok).toBe(false);
+    expect(codec.safeDecode(text, { maxInputBytes: 20 })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(codec.safeDecode(text, { maxDepth: 1 }).ok).toBe(true);
+    expect(codec.safeDecode('{"type":"response.create","response":{}}', { maxDepth: 1 })).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+  });
+});
