@@ -3,15 +3,15 @@
  * `import { encode } from 'realtime-codec'` and `require('realtime-codec')` are ready to use.
  * @module
  */
-import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { useBase64 } from './audio.js';
 import { instantiate, type WasmSource } from './core.js';
 
 // The .wasm sits beside this file in dist/. (The CommonJS build defines import.meta.url from
 // __filename: see scripts/build.mjs.)
-instantiate(readFileSync(fileURLToPath(new URL('./realtime_codec_bg.wasm', import.meta.url))));
+// readFileSync takes the file URL itself; Buffer below is Node's global: fewer built-in modules to
+// load at import.
+instantiate(readFileSync(new URL('./realtime_codec_bg.wasm', import.meta.url)));
 
 // Node's native base64 for encodeAudioAppend (the browser entry uses the JavaScript encoder).
 useBase64((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'));
