@@ -6,7 +6,7 @@
 // length, which is what pass 0 relies on. Also checks that realistic events do take the fast path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastDecode, lastPass } from '../ts/fast.js';
+import { fastDecode, floatText, lastPass } from '../ts/fast.js';
 import { clientEvents, f32, text as anyText, u32 } from './arbitraries.js';
 import { codec, loadVectors } from './helpers.js';
 
@@ -163,6 +163,8 @@ describe('decode fast path', () => {
       '{"type":"conversation.item.truncate","item_id":"x","content_index":1e3 ,"audio_end_ms":1}',
       '{"type":"conversation.item.truncate","item_id":"x","item_id":"x","content_index":4e9,"audio_end_ms":4e9}',
       '{"type":"conversation.item.truncate","item_id":"x","content_index":1.0,"audio_end_ms":0}',
+      // JavaScript lists the unknown "0" first: counted there, `300` would be looked for inside it
+      '{"type":"conversation.item.truncate","item_id":"x","content_index":3e2,"audio_end_ms":1,"0":"300aaaaaaaaaaaaaaaa"}',
       // a shorter spelling (f32 `1` for `1.0`, `5e-3` for `0.005`, `1e3` for `1000`) against a
       // longer, wrong one (`0.0` or `1e1` for a u32)
       '{"type":"session.update","session":{"turn_detection":{"type":"server_vad","threshold":1,"prefix_padding_ms":0.0,"silence_duration_ms":5}}}',
@@ -198,6 +200,12 @@ describe('decode fast path', () => {
       '{"type":"session.update","session":{"temperature":0.005}}',
       '{"type":"session.update","session":{"temperature":5e-3}}',
       '{"type":"session.update","session":{"temperature":0.1234567}}',
+      // more digits than an f32 holds: Rust writes another number back
+      '{"type":"session.update","session":{"temperature":16777217}}',
+      '{"type":"session.update","session":{"temperature":1.0000001}}',
+      '{"type":"session.update","session":{"temperature":0.30000001}}',
+      '{"type":"session.update","session":{"temperature":1234567.5}}',
+      '{"type":"session.update","session":{"temperature":0.000012345}}',
       '{"type":"session.update","session":{"temperature":0.1000000000000000055511151231257827}}',
       '{"type":"session.update","session":{"temperature":1e39}}',
       '{"type":"session.update","session":{"temperature":-0.0}}',
@@ -230,6 +238,39 @@ describe('decode fast path', () => {
     for (const t of traps) {
       agrees(t);
       agrees(t, 3);
+    }
+  });
+
+  it('takes exactly the floats crate/tests/fast_floats.rs covers, written as serde_json writes them', () => {
+    // A second reading of the rule: at most 6 significant digits, at most 8 decimals, 1e-4 to 1e6.
+    const rule = (v: number): string | undefined => {
+      if (Object.is(v, -0)) return undefined;
+      if (v === 0) return '0.0';
+      const m = /^-?(\d+)(?:\.(\d+))?$/.exec(String(v));
+      if (!m || Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6) return undefined;
+      const significant = `${m[1]}${m[2] ?? ''}`.replace(/^0+/, '');
+      if (significant.length > 6 || (m[2] ?? '').length > 8) return undefined;
+      return m[2] === undefined ? `${String(v)}.0` : String(v);
+    };
+    fc.assert(
+      fc.property(fc.oneof(decimal, fc.double(), fc.integer(), fc.constantFrom(1e-4, 9.99999e-5, 1e6, 999999, 999999.5, 0.00012345, 0.000123456, 1234567)), (v) => {
+        expect(floatText(v)).toBe(rule(v));
+      }),
+      { numRuns: RUNS * 25 },
+    );
+  });
+
+  it('counts escapes exactly: a miscount would let a wrong number spelling of that size through', () => {
+    const wrong = ['1.0', '1.00', '1.000', '1.0000', '1e0', '1e00', '1e000', '1E+0'];
+    for (const c of ['"', '\\', '\b', '\t', '\n', '\f', '\r', '\u0001', '\u001f', '\u007f', '/']) {
+      for (let k = 1; k <= 5; k++) {
+        const id = JSON.stringify(`x${c.repeat(k)}`);
+        for (const n of wrong) {
+          agrees(`{"type":"conversation.item.truncate","item_id":${id},"content_index":${n},"audio_end_ms":1}`);
+          agrees(`{"type":"conversation.item.create","item":{"id":${id},"content":[{"type":"text","text":${id}}]},"event_id":${id}${n.length > 3 ? ' ' : ''}}`);
+          agrees(`{"type":"session.update","session":{"turn_detection":{"type":"server_vad","threshold":0.5,"prefix_padding_ms":${n},"silence_duration_ms":1},"instructions":${id}}}`);
+        }
+      }
     }
   });
 

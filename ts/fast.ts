@@ -11,14 +11,19 @@
  * are not u32s) and long float spellings (serde_json may read those one ulp off). Three passes, the
  * first that succeeds wins:
  *
- * 0. **Length.** Checks the value alone and adds up the length of its canonical text (first
- *    counting each string as if it needed no escape, then, if the text is longer, with its
- *    escapes). Every way to write the same value differently is
- *    longer: whitespace, escapes, a duplicate member, and the number spellings that are allowed
- *    here (integers with at most one trailing zero, whose every other spelling is longer, and f32
- *    values from 0.01 that are not whole, whose other spellings are no shorter and read to the same
- *    f32). So a text exactly that long is the canonical text of the value, member order aside,
- *    which this pass also checks. The text is never read.
+ * 0. **Length.** Checks the value alone and adds up the length of the text serde_json would write
+ *    for it, member by member in the parsed order, unknown members included, strings first as if
+ *    nothing needed escaping, then with their escapes counted. Every other way to write the same
+ *    members is longer: whitespace, escapes, a duplicate member (JSON.parse shows only one), and
+ *    the number spellings taken here. Integers: every other spelling is longer except for round
+ *    ones (`3e2` is as long as `300`, `1e3` shorter than `1000`), which a u16/u32 member then looks
+ *    for in the text where they must stand (see sizeInteger). f32 values: only non-whole ones from
+ *    0.01, whose other spellings are no shorter and read to the same f32. So a text of exactly that
+ *    length holds these members in this order, written this way, and nothing else. The
+ *    text is only read at those few places. On success, objects are put in canonical form in
+ *    place: members in declaration order, unknown members and `null` options dropped,
+ *    `response: null` added, parameters' keys sorted. The flat events (appends, truncates, deletes,
+ *    the events with only an `event_id`) have a shorter version of this pass (flatEvent).
  * 1. **Canonical text.** Walks the value in declaration order and compares the text with what
  *    serde_json writes, character by character; the parsed value is returned unchanged.
  * 2. **Any order.** Walks the members in text order, still comparing every character, skips
@@ -85,6 +90,22 @@ function walkString(v: unknown): unknown {
   return lit(JSON.stringify(v)) ? v : FAIL;
 }
 
+/**
+ * How many more characters serde_json writes for well-formed `s` than its length and quotes:
+ * one for `"`, `\\` and \b \t \n \f \r, five for the other controls (`\u00xx`), as JSON.stringify
+ * does. Counted by hand for short strings; JSON.stringify's own scan is faster on long ones.
+ */
+function escapes(s: string): number {
+  if (s.length > 64) return JSON.stringify(s).length - s.length - 2;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 92) n += 1;
+    else if (c < 32) n += c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 1 : 5;
+  }
+  return n;
+}
+
 /** Pass 0 first counts strings as if unescaped; if the text is longer, once more exactly. */
 let exactStrings = false;
 
@@ -92,16 +113,61 @@ let exactStrings = false;
 let pos = 0;
 /** Pass 0's integers with two trailing zeros (`300`): where each must stand, and its text. */
 const pending: (number | string)[] = [];
+let pendingCount = 0;
 /** Pass 0's free strings, to count their escapes when the text turns out longer. */
 const strings: string[] = [];
+let stringCount = 0;
+/**
+ * Pass 0's objects to put in canonical form once it has succeeded, in place: a struct (with its
+ * fields: declaration order, unknown members and unset options dropped, `response: null` added)
+ * or a parameters object (no fields: keys sorted).
+ */
+const fixes: (Record<string, unknown> | readonly Field[] | undefined)[] = [];
+let fixCount = 0;
+
+/**
+ * Empties the three lists. They are written by index and emptied by hand: setting an array's
+ * length is a runtime call, which showed in the profile; clearing the slots lets the last event's
+ * strings and objects be collected.
+ */
+function resetLists(): void {
+  for (let i = 0; i < stringCount; i++) strings[i] = '';
+  for (let i = 0; i < fixCount; i++) fixes[i] = undefined;
+  pendingCount = stringCount = fixCount = 0;
+}
+
+/** Rewrites `o`'s members in the given order: delete them all, then add them back. */
+function reorder(o: Record<string, unknown>, entries: [string, unknown][]): void {
+  for (const key of Object.keys(o)) delete o[key];
+  // defineProperty: a plain assignment to `__proto__` would set the prototype, not a member.
+  for (const [key, value] of entries) Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function applyFixes(): void {
+  for (let i = 0; i < fixCount; i += 2) {
+    const o = fixes[i] as Record<string, unknown>;
+    const fields = fixes[i + 1] as readonly Field[] | undefined;
+    if (fields === undefined) {
+      reorder(o, Object.keys(o).sort((a, b) => (keyBefore(a, b) ? -1 : 1)).map((k) => [k, o[k]]));
+    } else {
+      const entries: [string, unknown][] = [];
+      for (const f of fields) {
+        const value = own(o, f.name);
+        if (value !== undefined && value !== null) entries.push([f.name, value]);
+        else if (f.nullable) entries.push([f.name, null]);
+      }
+      reorder(o, entries);
+    }
+  }
+}
 
 function sizeString(v: unknown): boolean {
   if (typeof v !== 'string' || !wellFormed(v)) return false;
   if (exactStrings) {
-    pos += JSON.stringify(v).length;
+    pos += v.length + 2 + escapes(v);
   } else {
     pos += v.length + 2;
-    strings.push(v);
+    strings[stringCount++] = v;
   }
   return true;
 }
@@ -118,15 +184,24 @@ const oneOf = (values: readonly string[]): Type => ({
 });
 
 /**
- * Pass 0 for an integer: every other JSON spelling of it is longer, except `3e2` for `300`
- * (as long) and `1e3` for `1000` (shorter). Those with three trailing zeros are left to pass 1;
- * with two, a u16/u32 member (where `3e2` is an error) is checked in the text afterwards.
+ * Pass 0 for an integer: every other JSON spelling of it is longer, except for those with two
+ * trailing zeros or more: `3e2` is as long as `300`, `1e3` shorter than `1000`. A u16/u32 member
+ * with such a value (where `3e2` is an error) is looked for, as written here, where the canonical
+ * text puts it, once the total length is known to match. That place holds the member's own
+ * token unless an earlier token is spelled differently, and the first such token is itself a
+ * number looked for in place: a shorter spelling is a different text, and after a longer one
+ * the place starts on the `:` or space before the number. Inside parameters, where nothing is
+ * looked for in place, `300` is taken (`3e2` means 300.0 there, which JSON.parse reads alike) and
+ * `1000` is not.
  */
-function sizeInteger(v: number, spellingMatters: boolean): boolean {
+function sizeInteger(v: number, lookedFor: boolean): boolean {
   const s = String(v);
   if (v !== 0 && v % 100 === 0) {
-    if (v % 1000 === 0) return false;
-    if (spellingMatters) pending.push(pos, s);
+    if (lookedFor) {
+      pending[pendingCount++] = pos;
+      pending[pendingCount++] = s;
+    }
+    else if (v % 1000 === 0) return false;
   }
   pos += s.length;
   return true;
@@ -137,19 +212,27 @@ const uint = (max: number): Type => ({
   size: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max && !Object.is(v, -0) && sizeInteger(v, true),
 });
 
-const SHORT_DECIMAL = /^-?(\d+)(?:\.(\d{1,8}))?$/;
-
-/** How serde_json writes float `v` (f32 or f64) when `v` is one of the short decimals described above. */
-function floatText(v: number): string | undefined {
+/** How serde_json writes float `v` (f32 or f64) when `v` is one of the short decimals described above. @internal */
+export function floatText(v: number): string | undefined {
   if (v === 0) return Object.is(v, -0) ? undefined : '0.0';
   const abs = Math.abs(v);
   if (!(abs >= 1e-4 && abs < 1e6)) return undefined;
+  // JavaScript's shortest spelling: at most 6 significant digits, at most 8 decimals, no exponent.
   const s = String(v);
-  const m = SHORT_DECIMAL.exec(s);
-  if (m === null) return undefined;
-  const digits = ((m[1] as string) + (m[2] ?? '')).replace(/^0+/, '');
-  if (digits.length > 6) return undefined;
-  return m[2] === undefined ? `${s}.0` : s;
+  let digits = 0;
+  let decimals = -1;
+  for (let i = v < 0 ? 1 : 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      decimals = 0;
+      continue;
+    }
+    if (c < 48 || c > 57) return undefined; // an exponent
+    if (decimals >= 0) decimals++;
+    if (digits > 0 || c !== 48) digits++; // leading zeros are not significant
+  }
+  if (digits > 6 || decimals > 8) return undefined;
+  return decimals < 0 ? `${s}.0` : s;
 }
 
 const f32: Type = {
@@ -228,29 +311,62 @@ const field = (name: string, type: Type, required = false, nullable = false): Fi
  */
 const struct = (fields: readonly Field[]): Type => {
   const index = new Map(fields.map((f, i) => [f.name, i]));
+  const requiredMask = fields.reduce((m, f, i) => (f.required ? m | (1 << i) : m), 0);
+  const nullableMask = fields.reduce((m, f, i) => (f.nullable ? m | (1 << i) : m), 0);
   const first = fields.map((f) => `"${f.name}":`);
   const next = fields.map((f) => `,"${f.name}":`);
   const size: Size = (v, depth) => {
     if (!isObject(v) || depth > limit) return false;
-    let i = 0;
     const start = pos;
     pos += 1; // `{`
-    for (const key in v) {
-      while (i < fields.length && (fields[i] as Field).name !== key) {
-        const skipped = fields[i] as Field;
-        if (skipped.required || skipped.nullable) return false;
-        i++;
+    let seen = 0; // one bit per field
+    let last = -1;
+    let fix = false;
+    const keys = Object.keys(v); // own members only (for-in would also list a polluted prototype's)
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      // Usually the next field in declaration order (keys from JSON.parse are internalised
+      // strings: comparing them is cheap, hashing them for a Map is not).
+      let i = last + 1;
+      while (i < fields.length && (fields[i] as Field).name !== key) i++;
+      if (i === fields.length) {
+        i = 0;
+        while (i <= last && (fields[i] as Field).name !== key) i++;
+        if (i > last) i = -1;
       }
-      if (i === fields.length) return false; // unknown or out of order
+      if (i < 0) {
+        // Unknown: serde skips it, it is dropped. JavaScript lists integer-like keys first, which
+        // would put `pos` out of step with the text: left to the other passes.
+        const c = key.charCodeAt(0);
+        if ((c >= 48 && c <= 57) || !sizeString(key)) return false;
+        pos += 1; // `:`
+        if (!json.size(v[key], depth + 1)) return false;
+        pos += 1; // `,` or `}`
+        fix = true;
+        continue;
+      }
       const f = fields[i] as Field;
       const value = v[key];
       pos += key.length + 3; // `"key":`
-      if (value === null ? !(f.nullable && ((pos += 4), true)) : !f.type.size(value, depth + 1)) return false;
+      if (value === null) {
+        if (f.required) return false;
+        pos += 4;
+        if (!f.nullable) fix = true; // an unset option: dropped
+      } else if (!f.type.size(value, depth + 1)) {
+        return false;
+      }
       pos += 1; // `,` or `}`
-      i++;
+      if (i < last) fix = true; // out of declaration order: reordered
+      last = i;
+      seen |= 1 << i;
     }
-    for (; i < fields.length; i++) if ((fields[i] as Field).required || (fields[i] as Field).nullable) return false;
+    if ((seen & requiredMask) !== requiredMask) return false;
+    if ((nullableMask & ~seen) !== 0) fix = true; // `response: null` is added
     if (pos === start + 1) pos += 1; // `}` of `{}`
+    if (fix) {
+      fixes[fixCount++] = v;
+      fixes[fixCount++] = fields;
+    }
     return true;
   };
   const walk: Walk = (v, depth) => {
@@ -407,10 +523,13 @@ const json: Type = {
         if (Array.isArray(v)) return jsonArray.size(v, depth);
         pos += 1; // `{`
         let previous: string | undefined;
-        for (const key in v) {
-          // JavaScript lists integer-like keys first, whatever the text's order; the order seen here
-          // is the one decode returns, and it must be serde's.
-          if (previous !== undefined && !keyBefore(previous, key)) return false;
+        let sorted = true;
+        const keys = Object.keys(v);
+        for (let k = 0; k < keys.length; k++) {
+          const key = keys[k] as string;
+          // The order does not change the length. JavaScript lists integer-like keys first, but
+          // nothing inside parameters is looked for in place, and the object is sorted if need be.
+          if (previous !== undefined && !keyBefore(previous, key)) sorted = false;
           if (!sizeString(key)) return false;
           pos += 1; // `:`
           if (!json.size((v as Record<string, unknown>)[key], depth + 1)) return false;
@@ -418,6 +537,10 @@ const json: Type = {
           previous = key;
         }
         if (previous === undefined) pos += 1; // `}` of `{}`
+        if (!sorted) {
+          fixes[fixCount++] = v as Record<string, unknown>;
+          fixes[fixCount++] = undefined;
+        }
         return true;
       }
       default:
@@ -507,42 +630,82 @@ const event = tagged({
   'response.cancel': [eventId],
 });
 
-const EMPTY = {};
+/** A flat event's members after `type` and `event_id`, in declaration order: name, and whether a u32 (else a string). */
+type Flat = readonly (readonly [string, boolean])[];
+const NONE: Flat = [];
+const APPEND: Flat = [['audio', false]];
+const DELETE: Flat = [['item_id', false]];
+const TRUNCATE: Flat = [
+  ['item_id', false],
+  ['content_index', true],
+  ['audio_end_ms', true],
+];
 
-const APPEND = 'input_audio_buffer.append';
-const DELETE = 'conversation.item.delete';
+/** The members of the events that hold only strings and u32s, none nested (a switch: no hashing of the parsed tag). */
+function flatMembers(type: unknown): Flat | undefined {
+  switch (type) {
+    case 'input_audio_buffer.append':
+      return APPEND;
+    case 'response.cancel':
+    case 'input_audio_buffer.commit':
+    case 'input_audio_buffer.clear':
+      return NONE;
+    case 'conversation.item.delete':
+      return DELETE;
+    case 'conversation.item.truncate':
+      return TRUNCATE;
+    default:
+      return undefined;
+  }
+}
+
+/** The text of a flat member's value, as serde_json writes it; undefined if pass 0 cannot vouch for it. */
+function flatValue(value: unknown, u32: boolean): string | undefined {
+  if (!u32) return typeof value === 'string' && wellFormed(value) ? value : undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff || Object.is(value, -0)) return undefined;
+  return String(value);
+}
 
 /**
- * Pass 0 for the commonest events, which hold only strings: an append, a delete, and the events
- * with just an `event_id`. Same argument as pass 0 with nothing to walk: the text is exactly as
- * long as the canonical text of the known members (unknown members, duplicates, whitespace and
- * escapes would all make it longer), so only the member order is left to check, by the first
- * letter of each member's key at the place the canonical text puts it.
+ * Pass 0 for the commonest events, which hold only strings and u32s: appends, deletes,
+ * truncates and the events with just an `event_id`. The argument of pass 0 with nothing to walk:
+ * the text is exactly as long as the canonical text of the known members (unknown members,
+ * duplicates, whitespace, escapes and other number spellings would all make it longer, but for
+ * `3e2` and `1e3`, and so round u32s are looked for in place as in sizeInteger). So only the member order is left to
+ * check, by the first letter of each member's key at the place the canonical text puts it.
  */
-function flatEvent(v: Record<string, unknown>, type: string): boolean {
+function flatEvent(v: Record<string, unknown>, type: string, members: Flat): boolean {
   const id = v.event_id;
+  if (id !== undefined && (typeof id !== 'string' || !wellFormed(id))) return false;
   let n = type.length + 11; // {"type":"<type>"}
-  if (id !== undefined) {
-    if (typeof id !== 'string' || !wellFormed(id)) return false;
-    n += id.length + 14; // ,"event_id":"<id>"
-  }
-  const last = type === APPEND ? 'audio' : type === DELETE ? 'item_id' : undefined;
-  let value: unknown;
-  if (last !== undefined) {
-    value = own(v, last); // a member inherited from a polluted Object.prototype is not in the text
-    if (typeof value !== 'string' || !wellFormed(value)) return false;
-    n += last.length + value.length + 6; // ,"<last>":"<value>"
+  if (id !== undefined) n += id.length + 14; // ,"event_id":"<id>"
+  for (const [name, u32] of members) {
+    // own(): a member inherited from a polluted Object.prototype is not in the text
+    const text = flatValue(own(v, name), u32);
+    if (text === undefined) return false;
+    n += name.length + 4 + text.length + (u32 ? 0 : 2); // ,"<name>":<value>
   }
   if (t.length !== n || t.charCodeAt(2) !== 116) return false; // `t`ype first
-  // After `{"type":"<type>",`: `e`vent_id, then the last member's key.
-  const second = type.length + 12;
-  if (id !== undefined && t.charCodeAt(second) !== 101) return false;
-  return last === undefined || t.charCodeAt(id === undefined ? second : second + id.length + 14) === last.charCodeAt(0);
+  // Each following key's first letter, where the canonical text puts it (after `,"`).
+  let at = type.length + 10;
+  if (id !== undefined) {
+    if (t.charCodeAt(at + 2) !== 101) return false; // `e`vent_id
+    at += id.length + 14;
+  }
+  for (const [name, u32] of members) {
+    if (t.charCodeAt(at + 2) !== name.charCodeAt(0)) return false;
+    const value = own(v, name);
+    const text = u32 ? String(value) : (value as string);
+    at += name.length + 4;
+    if (u32 && (value as number) % 100 === 0 && value !== 0 && !t.startsWith(text, at)) return false;
+    at += text.length + (u32 ? 0 : 2);
+  }
+  return true;
 }
 
 /** Pass 0's deferred checks: each integer with two trailing zeros is written as itself. */
 function numbersInPlace(): boolean {
-  for (let i = 0; i < pending.length; i += 2) if (!t.startsWith(pending[i + 1] as string, pending[i] as number)) return false;
+  for (let i = 0; i < pendingCount; i += 2) if (!t.startsWith(pending[i + 1] as string, pending[i] as number)) return false;
   return true;
 }
 
@@ -566,40 +729,35 @@ export function fastDecode(text: string, maxDepth: number): ClientEvent | undefi
   limit = maxDepth;
   t = text;
   if (isObject(value)) {
-    const type = value.type;
-    if (type === APPEND || type === DELETE || type === 'response.cancel' || type === 'input_audio_buffer.commit' || type === 'input_audio_buffer.clear') {
-      if (flatEvent(value, type)) {
-        t = '';
-        lastPass = 0;
-        return value as unknown as ClientEvent;
-      }
+    const members = flatMembers(value.type);
+    if (members !== undefined && flatEvent(value, value.type as string, members)) {
+      t = '';
+      lastPass = 0;
+      return value as unknown as ClientEvent;
     }
   }
-  // Pass 0 lists members with for-in, which would also list enumerable properties someone added
-  // to Object.prototype: then it is skipped.
-  let polluted = false;
-  for (const _ in EMPTY) polluted = true;
   t = text;
   try {
     // Pass 0, with strings counted unescaped, then (if the text is longer) with their escapes:
     // JSON.stringify escapes exactly as serde_json does, for well-formed strings.
-    for (let run = polluted ? 2 : 0; run < 2; run++) {
+    for (let run = 0; run < 2; run++) {
       exactStrings = run === 1;
       pos = 0;
-      pending.length = 0;
-      strings.length = 0;
+      resetLists();
       if (!event.size(value, 1)) break;
       if (pos === text.length && numbersInPlace()) {
+        applyFixes();
         lastPass = 0;
         return value as ClientEvent;
       }
       if (pos > text.length) break;
-      if (run === 0 && pending.length === 0) {
+      if (run === 0 && pendingCount === 0) {
         // Without integers to find in the text, the escapes only change the total: add them up
         // instead of walking again.
         let escaped = pos;
-        for (const s of strings) escaped += JSON.stringify(s).length - s.length - 2;
+        for (let i = 0; i < stringCount; i++) escaped += escapes(strings[i] as string);
         if (escaped === text.length) {
+          applyFixes();
           lastPass = 0;
           return value as ClientEvent;
         }
@@ -619,6 +777,6 @@ export function fastDecode(text: string, maxDepth: number): ClientEvent | undefi
   } finally {
     t = '';
     exactStrings = false;
-    strings.length = 0;
+    resetLists();
   }
 }
