@@ -61,6 +61,7 @@ if [ "${SKIP_FUZZ_SMOKE:-}" = 1 ]; then
   note "fuzz smoke skipped (SKIP_FUZZ_SMOKE=1)"
 else
   bash scripts/fuzz.sh 20
+  node scripts/fuzz-fast.mjs 20
 fi
 
 step "summary"

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Differential fuzzing of decode's JavaScript fast path (ts/fast.ts) against the Rust path, for a
+// given time: `node scripts/fuzz-fast.mjs [SECONDS]` (default 60), after a build.
+//
+// Seeds: every corpus input and canonical text, and realistic events written canonically, by
+// JSON.stringify and with members reversed. Each run mutates a seed 1 to 4 times (characters that
+// matter to JSON and to the fast path's rules: digits, exponents, quotes, escapes, whitespace,
+// lone surrogates, duplicated spans) and compares:
+//   decode(text)  with  JSON.parse(canonicalize(text))  (canonicalize always goes through Rust),
+// value and member order, or that both refuse. Exits 1 with the text on the first disagreement.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
+const seconds = Number(process.argv[2] ?? 60);
+
+// A small deterministic PRNG (xorshift32), seeded from the clock and printed, so a run can be
+// repeated with FUZZ_SEED.
+let state = Number(process.env.FUZZ_SEED ?? (Date.now() >>> 0)) >>> 0 || 1;
+const seed = state;
+const random = () => {
+  state ^= state << 13;
+  state >>>= 0;
+  state ^= state >>> 17;
+  state ^= state << 5;
+  state >>>= 0;
+  return state / 4294967296;
+};
+const pick = (xs) => xs[Math.floor(random() * xs.length)];
+const int = (n) => Math.floor(random() * n);
+
+const seeds = [];
+for (const file of readdirSync(join(root, 'test/vectors')).filter((f) => f.endsWith('.json')).sort()) {
+  for (const c of JSON.parse(readFileSync(join(root, 'test/vectors', file), 'utf8')).cases) {
+    seeds.push(c.input);
+    if (c.expect.canonical) seeds.push(c.expect.canonical);
+  }
+}
+const reversed = (v) =>
+  Array.isArray(v) ? v.map(reversed) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+const realistic = [
+  { type: 'input_audio_buffer.append', event_id: 'evt_1', audio: 'AAECAwQFBgcICQ==' },
+  { type: 'conversation.item.truncate', item_id: 'item_1', content_index: 0, audio_end_ms: 1500 },
+  { type: 'conversation.item.create', previous_item_id: 'p', item: { type: 'function_call_output', call_id: 'c1', output: '{"ok":true,"n":[1,2]}' } },
+  { type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'héllo "you"\n' }] } },
+  { type: 'response.create', event_id: 'r', response: { modalities: ['text'], temperature: 0.7, max_response_output_tokens: 300 } },
+  {
+    type: 'session.update',
+    session: {
+      voice: 'ash',
+      turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 1000, create_response: true },
+      tools: [{ type: 'function', name: 'f', description: 'd', parameters: { type: 'object', properties: { b: { type: 'integer', minimum: 100 }, a: { enum: [1, 2.5, 'x'] } } } }],
+      tool_choice: { type: 'function', name: 'f' },
+      temperature: 0.8,
+    },
+  },
+];
+for (const e of realistic) seeds.push(codec.encode(e), JSON.stringify(e), JSON.stringify(reversed(e)));
+
+const ALPHABET = ['0', '1', '9', '-', '.', 'e', 'E', '+', '"', '\\', '\\u0041', '\\"', ' ', '\n', '{', '}', '[', ']', ',', ':', 'null', 'true', '\uD800', '\uDC00', 'é', '\u{1F600}', '00'];
+const mutations = [
+  (t) => {
+    const i = int(t.length + 1);
+    return t.slice(0, i) + pick(ALPHABET) + t.slice(i);
+  },
+  (t) => {
+    const i = int(t.length);
+    return t.slice(0, i) + t.slice(i + 1);
+  },
+  (t) => {
+    const i = int(t.length);
+    return t.slice(0, i) + pick(ALPHABET) + t.slice(i + 1);
+  },
+  (t) => {
+    // duplicate a span (often a whole member)
+    const i = int(t.length);
+    const j = Math.min(t.length, i + 1 + int(40));
+    return t.slice(0, j) + t.slice(i, j) + t.slice(j);
+  },
+  (t) => {
+    // respell a number: exponent, trailing zeros, a fraction
+    let n = 0;
+    const target = int(6);
+    return t.replace(/-?\d+(\.\d+)?/g, (m) => (n++ !== target ? m : pick([`${m}e0`, `${m}.0`, `${m}0e-1`, m.replace(/00$/, 'e2'), m.replace(/000$/, 'e3'), `${Number(m) / 10}e1`])));
+  },
+  (t) => {
+    // remove a space's worth elsewhere to keep the length after an insertion
+    const i = int(t.length + 1);
+    const k = t.indexOf(' ');
+    const inserted = t.slice(0, i) + ' ' + t.slice(i);
+    return k < 0 ? inserted : inserted.replace(' ', '');
+  },
+];
+
+let runs = 0;
+let answered = 0;
+const until = Date.now() + seconds * 1000;
+while (Date.now() < until) {
+  for (let batch = 0; batch < 200; batch++) {
+    let text = pick(seeds);
+    for (let m = 1 + int(4); m > 0; m--) text = pick(mutations)(text);
+    runs++;
+    let rust;
+    try {
+      rust = { ok: true, value: JSON.parse(codec.canonicalize(text)) };
+    } catch (error) {
+      if (!(error instanceof codec.ClientEventError)) throw error;
+      rust = { ok: false, code: error.code };
+    }
+    let ours;
+    try {
+      ours = { ok: true, value: codec.decode(text) };
+    } catch (error) {
+      if (!(error instanceof codec.ClientEventError)) throw error;
+      ours = { ok: false, code: error.code };
+    }
+    if (ours.ok) answered++;
+    const same = ours.ok === rust.ok && (!ours.ok || JSON.stringify(ours.value) === JSON.stringify(rust.value));
+    // decode refuses integers beyond 2^53 that canonicalize keeps as text: not a disagreement.
+    const unsafeInteger = !ours.ok && ours.code === 'out_of_range' && rust.ok;
+    if (!same && !unsafeInteger) {
+      console.error(`DISAGREEMENT (seed ${seed}) on ${JSON.stringify(text)}`);
+      console.error(`  decode:            ${JSON.stringify(ours)}`);
+      console.error(`  Rust canonicalize: ${JSON.stringify(rust)}`);
+      process.exit(1);
+    }
+  }
+}
+console.log(`fuzz-fast: ${runs} texts in ${seconds} s (seed ${seed}), ${answered} decoded, no disagreement with the Rust path`);
