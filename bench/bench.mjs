@@ -178,8 +178,9 @@ ratios to JSON.parse (decoding side) and JSON.stringify (encode). The mix is ${m
 40 appends of 20 ms and 8 of 100 ms (24 kHz PCM16), two item creates, a truncate, two response
 creates, a cancel and a large session.update (4 tools, ~4.7 KB of instructions). The texts are
 what \`encode\` writes (canonical); the last row decodes the same events as \`JSON.stringify\` writes
-them. decode returns without a WebAssembly call when its JavaScript checks prove the text means the
-same to Rust (ts/fast.ts); check and encode always go through Rust.
+them. decode and check return without a WebAssembly call when their JavaScript checks prove the
+text means the same to Rust (ts/fast.ts; check leaves canonical appends to Rust's one-pass scan);
+encode always goes through Rust but for plain appends.
 
 ${table}
 
