@@ -5,7 +5,7 @@
 // JSON.parse hides (duplicates, number spellings, escapes), including mutations that keep the
 // length, which is what pass 0 relies on. Also checks that realistic events do take the fast path.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fastDecode, floatText, lastPass } from '../ts/fast.js';
 import { clientEvents, f32, text as anyText, u32 } from './arbitraries.js';
 import { codec, loadVectors } from './helpers.js';
@@ -333,6 +333,23 @@ describe('decode fast path', () => {
       expect(agrees(JSON.stringify(event)), JSON.stringify(event)).toBeGreaterThanOrEqual(0);
       expect(codec.decode(canonical)).toEqual(JSON.parse(canonical));
     }
+  });
+
+  it('leaves large texts to Rust: JSON.parse would build all 5 million levels of this one', () => {
+    const deep = `{"type":"response.cancel","x":${'['.repeat(5_000_000)}${']'.repeat(5_000_000)}}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(codec.safeDecode(deep)).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+      expect(codec.check(deep)).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+      expect(codec.safeDecode(new TextEncoder().encode(deep))).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+      const longest = Math.max(0, ...parse.mock.calls.map(([text]) => String(text).length));
+      expect(longest).toBeLessThanOrEqual(64 * 1024);
+    } finally {
+      parse.mockRestore();
+    }
+    // Below the cap, the fast path still answers (here it declines: too deep), in a few ms.
+    const shallow = `{"type":"response.cancel","x":${'['.repeat(30_000)}${']'.repeat(30_000)}}`;
+    expect(codec.safeDecode(shallow)).toMatchObject({ ok: false, error: { code: 'too_deep' } });
   });
 
   it('decode gives the same result through either path, for strings and bytes', () => {

@@ -284,8 +284,8 @@ export function decode(input: string | Uint8Array, options?: CodecOptions): Clie
   assertReady();
   const bounds = boundsOf(options);
   // Canonical text (what well-behaved producers send) needs no WebAssembly call: see fast.ts.
-  const text = typeof input === 'string' ? input : input instanceof Uint8Array && input.length <= bounds.bytes ? strictUtf8(input) : undefined;
-  if (text !== undefined && text.length * 3 <= bounds.bytes) {
+  const text = typeof input === 'string' ? input : input instanceof Uint8Array && input.length <= FAST_PATH_MAX_CHARS ? strictUtf8(input) : undefined;
+  if (text !== undefined && fastPathFits(text, bounds)) {
     const event = fastDecode(text, bounds.depth);
     if (event !== undefined) return event;
   }
@@ -295,6 +295,19 @@ export function decode(input: string | Uint8Array, options?: CodecOptions): Clie
   const exact = canonical.includes('"parameters":') && UNSAFE_CANDIDATE.test(canonical);
   return (exact ? parseExactly(canonical) : JSON.parse(canonical)) as ClientEvent;
 }
+
+/**
+ * Texts decode's fast path may take: within maxInputBytes whatever their encoding, and at most
+ * 64 Ki characters. JSON.parse builds every level of a deeply nested text (10 MB of `[` is a
+ * second and half a gigabyte) where Rust stops at depth 128; capped, the worst is about 6 ms and
+ * a few MB. Larger events (audio appends of a second or more) take the Rust path, whose one-pass
+ * scan handles canonical appends.
+ */
+function fastPathFits(text: string, bounds: Bounds): boolean {
+  return text.length <= FAST_PATH_MAX_CHARS && text.length * 3 <= bounds.bytes;
+}
+
+const FAST_PATH_MAX_CHARS = 64 * 1024;
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -385,7 +398,7 @@ export function check(input: string | Uint8Array, options?: CodecOptions): Check
   const bounds = boundsOf(options);
   // decode's fast path, but for canonical audio appends, which Rust's one-pass scan checks faster
   // than JSON.parse reads them.
-  if (typeof input === 'string' && !input.startsWith(APPEND_HEAD) && input.length * 3 <= bounds.bytes) {
+  if (typeof input === 'string' && !input.startsWith(APPEND_HEAD) && fastPathFits(input, bounds)) {
     const event = fastDecode(input, bounds.depth);
     if (event !== undefined) return { ok: true, type: event.type };
   }

@@ -19,6 +19,10 @@ export const cases = [
   { name: 'arrays nested 100,000 deep at the top', run: (c) => c.decode('['.repeat(100_000) + ']'.repeat(100_000)), expect: { code: 'too_deep' } },
   { name: 'arrays nested 100,000 deep in a member', run: (c) => c.decode(cancel(',"x":' + '['.repeat(100_000) + ']'.repeat(100_000))), expect: { code: 'too_deep' } },
   { name: 'objects nested 100,000 deep in a member', run: (c) => c.decode(cancel(',"x":' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000))), expect: { code: 'too_deep' } },
+  // JSON.parse would build every level (hundreds of MB) where Rust stops at depth 128: decode's
+  // JavaScript fast path must not take such a text.
+  { name: 'arrays nested 5 million deep in a member (10 MB), decode', run: (c) => c.decode(cancel(',"x":' + '['.repeat(5_000_000) + ']'.repeat(5_000_000))), expect: { code: 'too_deep' } },
+  { name: 'arrays nested 5 million deep in a member (10 MB), check', run: (c) => c.check(cancel(',"x":' + '['.repeat(5_000_000) + ']'.repeat(5_000_000))).error.code, expect: { ok: 'too_deep' } },
   { name: 'nesting under a configured maxDepth of 4', run: (c) => c.decode(cancel(',"x":[[[[]]]]'), { maxDepth: 4 }), expect: { code: 'too_deep', path: '/x/0/0/0' } },
   { name: '64 MiB audio string, default limit', run: (c) => c.decode(`{"type":"input_audio_buffer.append","audio":"${'A'.repeat(64 * MiB)}"}`), expect: { code: 'too_large' } },
   {
