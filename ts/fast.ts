@@ -118,45 +118,58 @@ let pendingCount = 0;
 const strings: string[] = [];
 let stringCount = 0;
 /**
- * Pass 0's objects to put in canonical form once it has succeeded, in place: a struct (with its
- * fields: declaration order, unknown members and unset options dropped, `response: null` added)
- * or a parameters object (no fields: keys sorted).
+ * Pass 0's objects to put in canonical form once it has succeeded, children before parents: each
+ * as (where it is held, under which key, the object, its fields). A struct (fields given) is
+ * rebuilt in declaration order, unknown members and unset options dropped, `response: null`
+ * added; a parameters object (no fields) with its keys sorted. The copy replaces the object in
+ * its holder (rebuilding is several times cheaper than reordering an object in place).
  */
-const fixes: (Record<string, unknown> | readonly Field[] | undefined)[] = [];
+const fixes: unknown[] = [];
 let fixCount = 0;
+/** Where the value being sized is held, set by its container just before: for fixes. */
+let holder: Record<string, unknown> | unknown[] = [];
+let holderKey: string | number = 0;
+/** Holds the event itself, so that a fix of the event object has a holder too. */
+const top: unknown[] = [undefined];
+
+function addFix(o: object, fields: readonly Field[] | undefined, at: Record<string, unknown> | unknown[], key: string | number): void {
+  fixes[fixCount++] = at;
+  fixes[fixCount++] = key;
+  fixes[fixCount++] = o;
+  fixes[fixCount++] = fields;
+}
 
 /**
- * Empties the three lists. They are written by index and emptied by resetting their counts:
- * setting an array's length is a runtime call, which showed in the profile. The slots keep the
- * last event's strings and objects alive until overwritten, at most one event's worth (the fast
- * path takes texts up to 64 Ki characters).
+ * Empties the lists. They are written by index and emptied by resetting their counts: setting an
+ * array's length is a runtime call, which showed in the profile. The slots keep the last event's
+ * strings and objects alive until overwritten, at most one event's worth (the fast path takes
+ * texts up to 64 Ki characters).
  */
 function resetLists(): void {
   pendingCount = stringCount = fixCount = 0;
 }
 
-/** Rewrites `o`'s members in the given order: delete them all, then add them back. */
-function reorder(o: Record<string, unknown>, entries: [string, unknown][]): void {
-  for (const key of Object.keys(o)) delete o[key];
-  // defineProperty: a plain assignment to `__proto__` would set the prototype, not a member.
-  for (const [key, value] of entries) Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
 function applyFixes(): void {
-  for (let i = 0; i < fixCount; i += 2) {
-    const o = fixes[i] as Record<string, unknown>;
-    const fields = fixes[i + 1] as readonly Field[] | undefined;
+  for (let i = 0; i < fixCount; i += 4) {
+    const at = fixes[i] as Record<string | number, unknown>;
+    const key = fixes[i + 1] as string | number;
+    const o = fixes[i + 2] as Record<string, unknown>;
+    const fields = fixes[i + 3] as readonly Field[] | undefined;
+    const out: Record<string, unknown> = {};
     if (fields === undefined) {
-      reorder(o, Object.keys(o).sort((a, b) => (keyBefore(a, b) ? -1 : 1)).map((k) => [k, o[k]]));
+      for (const k of Object.keys(o).sort((a, b) => (keyBefore(a, b) ? -1 : 1))) {
+        // A plain assignment to `__proto__` would set the prototype, not a member.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+        else out[k] = o[k];
+      }
     } else {
-      const entries: [string, unknown][] = [];
       for (const f of fields) {
         const value = own(o, f.name);
-        if (value !== undefined && value !== null) entries.push([f.name, value]);
-        else if (f.nullable) entries.push([f.name, null]);
+        if (value !== undefined && value !== null) out[f.name] = value;
+        else if (f.nullable) out[f.name] = null;
       }
-      reorder(o, entries);
     }
+    at[key] = out;
   }
 }
 
@@ -300,6 +313,8 @@ const arrayOf = (item: Type): Type => ({
     pos += 1; // `[`
     for (let i = 0; i < v.length; i++) {
       if (i > 0) pos += 1; // `,`
+      holder = v;
+      holderKey = i;
       if (!item.size(v[i], depth + 1)) return false;
     }
     pos += 1; // `]`
@@ -331,6 +346,8 @@ const struct = (fields: readonly Field[]): Type => {
   const next = fields.map((f) => `,"${f.name}":`);
   const size: Size = (v, depth) => {
     if (!isObject(v) || depth > limit) return false;
+    const at = holder;
+    const atKey = holderKey;
     const start = pos;
     pos += 1; // `{`
     let seen = 0; // one bit per field
@@ -354,6 +371,8 @@ const struct = (fields: readonly Field[]): Type => {
         const c = key.charCodeAt(0);
         if ((c >= 48 && c <= 57) || !sizeString(key)) return false;
         pos += 1; // `:`
+        holder = v;
+        holderKey = key;
         if (!json.size(v[key], depth + 1)) return false;
         pos += 1; // `,` or `}`
         fix = true;
@@ -366,7 +385,7 @@ const struct = (fields: readonly Field[]): Type => {
         if (f.required) return false;
         pos += 4;
         if (!f.nullable) fix = true; // an unset option: dropped
-      } else if (!f.type.size(value, depth + 1)) {
+      } else if (((holder = v), (holderKey = key), !f.type.size(value, depth + 1))) {
         return false;
       }
       pos += 1; // `,` or `}`
@@ -378,8 +397,7 @@ const struct = (fields: readonly Field[]): Type => {
     if ((nullableMask & ~seen) !== 0) fix = true; // `response: null` is added
     if (pos === start + 1) pos += 1; // `}` of `{}`
     if (fix) {
-      fixes[fixCount++] = v;
-      fixes[fixCount++] = fields;
+      addFix(v, fields, at, atKey);
     }
     return true;
   };
@@ -535,6 +553,8 @@ const json: Type = {
         }
         if (depth > limit) return false;
         if (Array.isArray(v)) return jsonArray.size(v, depth);
+        const at = holder;
+        const atKey = holderKey;
         pos += 1; // `{`
         let previous: string | undefined;
         let sorted = true;
@@ -546,15 +566,14 @@ const json: Type = {
           if (previous !== undefined && !keyBefore(previous, key)) sorted = false;
           if (!sizeString(key)) return false;
           pos += 1; // `:`
+          holder = v as Record<string, unknown>;
+          holderKey = key;
           if (!json.size((v as Record<string, unknown>)[key], depth + 1)) return false;
           pos += 1; // `,` or `}`
           previous = key;
         }
         if (previous === undefined) pos += 1; // `}` of `{}`
-        if (!sorted) {
-          fixes[fixCount++] = v as Record<string, unknown>;
-          fixes[fixCount++] = undefined;
-        }
+        if (!sorted) addFix(v, undefined, at, atKey);
         return true;
       }
       default:
@@ -758,11 +777,14 @@ export function fastDecode(text: string, maxDepth: number): ClientEvent | undefi
       exactStrings = run === 1;
       pos = 0;
       resetLists();
+      top[0] = value;
+      holder = top;
+      holderKey = 0;
       if (!event.size(value, 1)) break;
       if (pos === text.length && numbersInPlace()) {
         applyFixes();
         lastPass = 0;
-        return value as ClientEvent;
+        return top[0] as ClientEvent;
       }
       if (pos > text.length) break;
       if (run === 0 && pendingCount === 0) {
@@ -773,7 +795,7 @@ export function fastDecode(text: string, maxDepth: number): ClientEvent | undefi
         if (escaped === text.length) {
           applyFixes();
           lastPass = 0;
-          return value as ClientEvent;
+          return top[0] as ClientEvent;
         }
         break;
       }
@@ -790,6 +812,8 @@ export function fastDecode(text: string, maxDepth: number): ClientEvent | undefi
     return undefined;
   } finally {
     t = '';
+    top[0] = undefined;
+    holder = top;
     exactStrings = false;
     resetLists();
   }
