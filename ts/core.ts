@@ -4,8 +4,9 @@
  *
  * Rust decides everything: what is valid, the canonical text, the error's code, path and position.
  * This file only moves text across the boundary and turns Rust's errors into
- * {@link ClientEventError}s. The one exception is decode's fast path (fast.ts), which returns
- * without a WebAssembly call only for text it proves is already the crate's canonical text.
+ * {@link ClientEventError}s. The one exception is the fast path of decode and check (fast.ts),
+ * which answers without a WebAssembly call only for text it proves the crate reads to exactly
+ * the value it returns; anything else, errors included, is Rust's answer.
  * @module
  */
 import * as wasm from '../wasm/realtime_codec.js';
@@ -283,7 +284,7 @@ export function canonicalize(input: string | Uint8Array, options?: CodecOptions)
 export function decode(input: string | Uint8Array, options?: CodecOptions): ClientEvent {
   assertReady();
   const bounds = boundsOf(options);
-  // Canonical text (what well-behaved producers send) needs no WebAssembly call: see fast.ts.
+  // Text the fast path can vouch for (most of what producers send) needs no WebAssembly call.
   const text = typeof input === 'string' ? input : input instanceof Uint8Array && input.length <= FAST_PATH_MAX_CHARS ? strictUtf8(input) : undefined;
   if (text !== undefined && fastPathFits(text, bounds)) {
     const event = fastDecode(text, bounds.depth);
