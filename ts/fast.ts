@@ -111,7 +111,7 @@ let exactStrings = false;
 
 /** Pass 0's position in the canonical text. */
 let pos = 0;
-/** Pass 0's integers with two trailing zeros (`300`): where each must stand, and its text. */
+/** Pass 0's round u16/u32 values (`300`, `1000`): where each must stand, and its text. */
 const pending: (number | string)[] = [];
 let pendingCount = 0;
 /** Pass 0's free strings, to count their escapes when the text turns out longer. */
