@@ -352,6 +352,39 @@ describe('decode fast path', () => {
     expect(codec.safeDecode(shallow)).toMatchObject({ ok: false, error: { code: 'too_deep' } });
   });
 
+  it('decodes large canonical appends from the text itself, once Rust has checked them', () => {
+    const audio = 'AAECAwQF'.repeat(20_000); // 160,000 characters: more than the fast path takes
+    const texts = [
+      `{"type":"input_audio_buffer.append","audio":"${audio}"}`,
+      `{"type":"input_audio_buffer.append","event_id":"evt_1","audio":"${audio}"}`,
+      `{"type":"input_audio_buffer.append","event_id":"","audio":""}`,
+      `{"type":"input_audio_buffer.append","event_id":"a\\/b","audio":"${audio}"}`, // an escape
+      `{"type":"input_audio_buffer.append","audio":"${audio}\\u0041"}`,
+      `{"type":"input_audio_buffer.append","audio":"${audio}","event_id":"evt_1"}`, // not canonical
+      `{"type":"input_audio_buffer.append","event_id":"\\"","audio":"x"}`,
+      `{"type":"input_audio_buffer.append","audio":"${audio}\\n\\\\"}`, // canonical, with escapes
+      `{"type":"input_audio_buffer.append","audio":"${audio}"} `,
+    ];
+    // The two canonical ones are not read by JSON.parse at all.
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      codec.decode(texts[0] as string);
+      codec.decode(texts[1] as string);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    for (const t of texts) {
+      const ref = rust(t, codec.MAX_DEPTH);
+      const ours = codec.safeDecode(t);
+      expect(ours.ok, t.slice(0, 80)).toBe(ref.ok);
+      if (ours.ok && ref.ok) {
+        expect(ours.event).toEqual(ref.value);
+        expect(JSON.stringify(ours.event)).toBe(ref.order);
+      }
+    }
+  });
+
   it('decode gives the same result through either path, for strings and bytes', () => {
     const text = '{"type":"input_audio_buffer.append","event_id":"é","audio":"AAAA"}';
     expect(codec.decode(text)).toEqual({ type: 'input_audio_buffer.append', event_id: 'é', audio: 'AAAA' });

@@ -291,6 +291,10 @@ export function decode(input: string | Uint8Array, options?: CodecOptions): Clie
     if (event !== undefined) return event;
   }
   const canonical = canonicalText(input, bounds);
+  if (canonical === input) {
+    const append = canonicalAppend(canonical);
+    if (append !== undefined) return append;
+  }
   // Integers of 16+ digits may not survive JSON.parse; all other numbers are u16, u32 or f32, so
   // only tools[].parameters can hold one.
   const exact = canonical.includes('"parameters":') && UNSAFE_CANDIDATE.test(canonical);
@@ -309,6 +313,26 @@ function fastPathFits(text: string, bounds: Bounds): boolean {
 }
 
 const FAST_PATH_MAX_CHARS = 64 * 1024;
+
+/**
+ * An audio append that Rust found canonical, without JSON.parse: the large appends (a second of
+ * audio or more) that the fast path leaves to Rust. Canonical text with no backslash has no
+ * escape, so its strings hold no `"`: `{"type":"input_audio_buffer.append"`, then optionally
+ * `,"event_id":"<id>"`, then `,"audio":"<audio>"}`, and each string is a slice of the text.
+ */
+function canonicalAppend(text: string): ClientEvent | undefined {
+  if (!text.startsWith(APPEND_HEAD) || text.indexOf('\\') !== -1) return undefined;
+  let at = APPEND_HEAD.length;
+  let eventId: string | undefined;
+  if (text.startsWith(',"event_id":"', at)) {
+    const end = text.indexOf('"', at + 13);
+    eventId = text.slice(at + 13, end);
+    at = end + 1;
+  }
+  if (!text.startsWith(',"audio":"', at) || !text.endsWith('"}')) return undefined;
+  const audio = text.slice(at + 10, text.length - 2);
+  return eventId === undefined ? { type: 'input_audio_buffer.append', audio } : { type: 'input_audio_buffer.append', event_id: eventId, audio };
+}
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
