@@ -234,9 +234,14 @@ function digits(v: number): number {
   return n;
 }
 
+/** A value of a Rust unsigned integer type up to `max` (u16, u32), as JSON.parse gives it. */
+function isUint(v: unknown, max: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max && !Object.is(v, -0);
+}
+
 const uint = (max: number): Type => ({
-  walk: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max && !Object.is(v, -0) && lit(String(v)) ? v : FAIL),
-  size: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max && !Object.is(v, -0) && sizeInteger(v, true),
+  walk: (v) => (isUint(v, max) && lit(String(v)) ? v : FAIL),
+  size: (v) => isUint(v, max) && sizeInteger(v, true),
 });
 
 /** How serde_json writes float `v` (f32 or f64) when `v` is one of the short decimals described above. @internal */
@@ -695,8 +700,7 @@ function flatMembers(type: unknown): Flat | undefined {
 /** The text of a flat member's value, as serde_json writes it; undefined if pass 0 cannot vouch for it. */
 function flatValue(value: unknown, u32: boolean): string | undefined {
   if (!u32) return typeof value === 'string' && wellFormed(value) ? value : undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff || Object.is(value, -0)) return undefined;
-  return String(value);
+  return isUint(value, 0xffffffff) ? String(value) : undefined;
 }
 
 /**
