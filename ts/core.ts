@@ -460,6 +460,7 @@ export function encode(event: ClientEventInput, options?: CodecOptions): string 
   return canonicalText(toJsonText(event), bounds, false);
 }
 
+/** How a canonical append begins: plainAppend writes it, canonicalAppend and check read it. */
 const APPEND_HEAD = '{"type":"input_audio_buffer.append"';
 
 /** Printable ASCII but `"` and `\`: strings that JSON writes as they are. @internal */
@@ -471,8 +472,8 @@ export const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
  */
 export function plainAppend(audio: string, eventId: string | undefined): string {
   return eventId === undefined
-    ? `{"type":"input_audio_buffer.append","audio":"${audio}"}`
-    : `{"type":"input_audio_buffer.append","event_id":"${eventId}","audio":"${audio}"}`;
+    ? `${APPEND_HEAD},"audio":"${audio}"}`
+    : `${APPEND_HEAD},"event_id":"${eventId}","audio":"${audio}"}`;
 }
 
 /**
