@@ -22,6 +22,7 @@
 mod diff;
 mod error;
 mod locate;
+pub mod shape;
 #[doc(hidden)]
 pub mod vectors;
 #[cfg(target_arch = "wasm32")]

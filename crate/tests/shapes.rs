@@ -1,0 +1,625 @@
+//! The shape table (`realtime_codec::shape`) against the crate itself. Two halves:
+//!
+//! 1. `check::Checker` asks the crate about every row through the root enum: member order from the
+//!    canonical text of a fully populated value, which members are required (serde's
+//!    `missing_field`), optional or written as `null`, each closed list against serde's
+//!    `expected one of`, integer widths from `max` and `max + 1`, f32 against f64, tags.
+//! 2. Exhaustive struct literals and exhaustive matches of the crate's own types: a struct or enum
+//!    that gains a member or a variant does not compile, and each literal's canonical text gives
+//!    the member order (or the values) the row must list; this catches an optional member the
+//!    table left out, which (1) cannot see.
+//!
+//! `a_wrong_row_fails` proves that both halves notice deliberately broken rows.
+
+#[path = "shapes/check.rs"]
+mod check;
+
+use async_openai_wasm::types::realtime::*;
+use check::{Checker, Ordered, Root};
+use realtime_codec::shape::{Def, Member, Presence, Protocol, Ty, TypeRow, BETA};
+use serde::Serialize;
+use serde_json::Value;
+
+fn beta_client(text: &str) -> Result<String, String> {
+    let event: ClientEvent = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    serde_json::to_string(&event).map_err(|e| e.to_string())
+}
+
+/// A fully populated value of each type: every `Option` set, every list of one.
+trait Full {
+    fn full() -> Self;
+}
+fn full<T: Full>() -> T {
+    T::full()
+}
+impl Full for String {
+    fn full() -> Self {
+        "s".into()
+    }
+}
+impl Full for u8 {
+    fn full() -> Self {
+        7
+    }
+}
+impl Full for u16 {
+    fn full() -> Self {
+        7
+    }
+}
+impl Full for u32 {
+    fn full() -> Self {
+        7
+    }
+}
+impl Full for f32 {
+    fn full() -> Self {
+        0.5
+    }
+}
+impl Full for f64 {
+    fn full() -> Self {
+        0.25
+    }
+}
+impl Full for bool {
+    fn full() -> Self {
+        true
+    }
+}
+impl Full for Value {
+    fn full() -> Self {
+        Value::from(1)
+    }
+}
+impl<T: Full> Full for Option<T> {
+    fn full() -> Self {
+        Some(T::full())
+    }
+}
+impl<T: Full> Full for Vec<T> {
+    fn full() -> Self {
+        vec![T::full()]
+    }
+}
+
+/// `impl Full` for enums by naming one variant.
+macro_rules! full_is {
+    ($($t:ty => $v:expr;)*) => {$(
+        impl Full for $t {
+            fn full() -> Self {
+                $v
+            }
+        }
+    )*};
+}
+
+full_is! {
+    RealtimeVoice => RealtimeVoice::Alloy;
+    AudioFormat => AudioFormat::PCM16;
+    ToolChoice => ToolChoice::Auto;
+    MaxResponseOutputTokens => MaxResponseOutputTokens::Inf;
+    ItemType => ItemType::Message;
+    ItemStatus => ItemStatus::Completed;
+    ItemRole => ItemRole::User;
+    ItemContentType => ItemContentType::Text;
+    FunctionType => FunctionType::Function;
+    TurnDetection => TurnDetection::SemanticVAD { eagerness: full(), create_response: full(), interrupt_response: full() };
+    ToolDefinition => ToolDefinition::Function { name: full(), description: full(), parameters: full() };
+    AudioTranscription => AudioTranscription { language: full(), model: full(), prompt: full() };
+    ItemContent => ItemContent { r#type: full(), text: full(), audio: full(), transcript: full() };
+    Item => Item {
+        id: full(), r#type: full(), status: full(), role: full(), content: full(), call_id: full(),
+        name: full(), arguments: full(), output: full(),
+    };
+    SessionResource => SessionResource {
+        model: full(), modalities: full(), instructions: full(), voice: full(),
+        input_audio_format: full(), output_audio_format: full(), input_audio_transcription: full(),
+        turn_detection: full(), tools: full(), tool_choice: full(), temperature: full(),
+        max_response_output_tokens: full(),
+    };
+}
+
+fn text<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Every beta struct, fully populated by an exhaustive literal: (row, canonical text, tag member).
+fn beta_literals() -> Vec<(&'static str, String, Option<&'static str>)> {
+    vec![
+        (
+            "SessionUpdateEvent",
+            text(&SessionUpdateEvent {
+                event_id: full(),
+                session: full(),
+            }),
+            None,
+        ),
+        (
+            "InputAudioBufferAppendEvent",
+            text(&InputAudioBufferAppendEvent {
+                event_id: full(),
+                audio: full(),
+            }),
+            None,
+        ),
+        (
+            "InputAudioBufferCommitEvent",
+            text(&InputAudioBufferCommitEvent { event_id: full() }),
+            None,
+        ),
+        (
+            "InputAudioBufferClearEvent",
+            text(&InputAudioBufferClearEvent { event_id: full() }),
+            None,
+        ),
+        (
+            "ConversationItemCreateEvent",
+            text(&ConversationItemCreateEvent {
+                event_id: full(),
+                previous_item_id: full(),
+                item: full(),
+            }),
+            None,
+        ),
+        (
+            "ConversationItemTruncateEvent",
+            text(&ConversationItemTruncateEvent {
+                event_id: full(),
+                item_id: full(),
+                content_index: full(),
+                audio_end_ms: full(),
+            }),
+            None,
+        ),
+        (
+            "ConversationItemDeleteEvent",
+            text(&ConversationItemDeleteEvent {
+                event_id: full(),
+                item_id: full(),
+            }),
+            None,
+        ),
+        (
+            "ResponseCreateEvent",
+            text(&ResponseCreateEvent {
+                event_id: full(),
+                response: full(),
+            }),
+            None,
+        ),
+        (
+            "ResponseCancelEvent",
+            text(&ResponseCancelEvent { event_id: full() }),
+            None,
+        ),
+        ("SessionResource", text(&SessionResource::full()), None),
+        (
+            "AudioTranscription",
+            text(&AudioTranscription::full()),
+            None,
+        ),
+        (
+            "ServerVadTurnDetection",
+            text(&TurnDetection::ServerVAD {
+                threshold: full(),
+                prefix_padding_ms: full(),
+                silence_duration_ms: full(),
+                create_response: full(),
+                interrupt_response: full(),
+            }),
+            Some("type"),
+        ),
+        (
+            "SemanticVadTurnDetection",
+            text(&TurnDetection::full()),
+            Some("type"),
+        ),
+        ("FunctionTool", text(&ToolDefinition::full()), Some("type")),
+        (
+            "ToolChoiceFunction",
+            text(&ToolChoice::Function {
+                r#type: full(),
+                name: full(),
+            }),
+            None,
+        ),
+        ("Item", text(&Item::full()), None),
+        ("ItemContent", text(&ItemContent::full()), None),
+    ]
+}
+
+/// Every beta enum's values, from exhaustive lists: a new variant does not compile (the `match`).
+fn beta_enums() -> Vec<(&'static str, Vec<String>)> {
+    fn values<T: Serialize>(all: &[T]) -> Vec<String> {
+        all.iter()
+            .map(|v| text(v).trim_matches('"').to_owned())
+            .collect()
+    }
+    fn tags<T: Serialize>(all: &[T]) -> Vec<String> {
+        all.iter()
+            .map(|v| {
+                let value: Value = serde_json::from_str(&text(v)).unwrap_or_default();
+                value["type"].as_str().unwrap_or_default().to_owned()
+            })
+            .collect()
+    }
+    use ClientEvent as C;
+    let events = [
+        C::SessionUpdate(SessionUpdateEvent {
+            event_id: None,
+            session: full(),
+        }),
+        C::InputAudioBufferAppend(InputAudioBufferAppendEvent {
+            event_id: None,
+            audio: full(),
+        }),
+        C::InputAudioBufferCommit(InputAudioBufferCommitEvent { event_id: None }),
+        C::InputAudioBufferClear(InputAudioBufferClearEvent { event_id: None }),
+        C::ConversationItemCreate(ConversationItemCreateEvent {
+            event_id: None,
+            previous_item_id: None,
+            item: full(),
+        }),
+        C::ConversationItemTruncate(ConversationItemTruncateEvent {
+            event_id: None,
+            item_id: full(),
+            content_index: 0,
+            audio_end_ms: 0,
+        }),
+        C::ConversationItemDelete(ConversationItemDeleteEvent {
+            event_id: None,
+            item_id: full(),
+        }),
+        C::ResponseCreate(ResponseCreateEvent {
+            event_id: None,
+            response: None,
+        }),
+        C::ResponseCancel(ResponseCancelEvent { event_id: None }),
+    ];
+    for e in &events {
+        match e {
+            C::SessionUpdate(_)
+            | C::InputAudioBufferAppend(_)
+            | C::InputAudioBufferCommit(_)
+            | C::InputAudioBufferClear(_)
+            | C::ConversationItemCreate(_)
+            | C::ConversationItemTruncate(_)
+            | C::ConversationItemDelete(_)
+            | C::ResponseCreate(_)
+            | C::ResponseCancel(_) => {}
+        }
+    }
+    let voices = {
+        use RealtimeVoice::*;
+        let all = [
+            Alloy, Ash, Ballad, Coral, Echo, Fable, Onyx, Nova, Shimmer, Verse,
+        ];
+        for v in &all {
+            match v {
+                Alloy | Ash | Ballad | Coral | Echo | Fable | Onyx | Nova | Shimmer | Verse => {}
+            }
+        }
+        values(&all)
+    };
+    let formats = {
+        use AudioFormat::*;
+        let all = [PCM16, G711ULAW, G711ALAW];
+        for v in &all {
+            match v {
+                PCM16 | G711ULAW | G711ALAW => {}
+            }
+        }
+        values(&all)
+    };
+    let turn = [
+        TurnDetection::ServerVAD {
+            threshold: 0.5,
+            prefix_padding_ms: 0,
+            silence_duration_ms: 0,
+            create_response: None,
+            interrupt_response: None,
+        },
+        TurnDetection::full(),
+    ];
+    for v in &turn {
+        match v {
+            TurnDetection::ServerVAD { .. } | TurnDetection::SemanticVAD { .. } => {}
+        }
+    }
+    let tools = [ToolDefinition::full()];
+    for v in &tools {
+        match v {
+            ToolDefinition::Function { .. } => {}
+        }
+    }
+    let modes = [ToolChoice::Auto, ToolChoice::None, ToolChoice::Required];
+    for v in &modes {
+        match v {
+            ToolChoice::Auto
+            | ToolChoice::None
+            | ToolChoice::Required
+            | ToolChoice::Function { .. } => {}
+        }
+    }
+    let function_type = [FunctionType::Function];
+    for v in &function_type {
+        match v {
+            FunctionType::Function => {}
+        }
+    }
+    for v in [
+        MaxResponseOutputTokens::Inf,
+        MaxResponseOutputTokens::Num(0),
+    ] {
+        match v {
+            MaxResponseOutputTokens::Inf | MaxResponseOutputTokens::Num(_) => {}
+        }
+    }
+    let item_types = {
+        use ItemType::*;
+        let all = [Message, FunctionCall, FunctionCallOutput];
+        for v in &all {
+            match v {
+                Message | FunctionCall | FunctionCallOutput => {}
+            }
+        }
+        values(&all)
+    };
+    let statuses = {
+        use ItemStatus::*;
+        let all = [Completed, InProgress, Incomplete];
+        for v in &all {
+            match v {
+                Completed | InProgress | Incomplete => {}
+            }
+        }
+        values(&all)
+    };
+    let roles = {
+        use ItemRole::*;
+        let all = [User, Assistant, System];
+        for v in &all {
+            match v {
+                User | Assistant | System => {}
+            }
+        }
+        values(&all)
+    };
+    let content_types = {
+        use ItemContentType::*;
+        let all = [InputText, InputAudio, Text, Audio];
+        for v in &all {
+            match v {
+                InputText | InputAudio | Text | Audio => {}
+            }
+        }
+        values(&all)
+    };
+    vec![
+        ("ClientEvent", tags(&events)),
+        ("RealtimeVoice", voices),
+        ("AudioFormat", formats),
+        ("TurnDetection", tags(&turn)),
+        ("ToolDefinition", tags(&tools)),
+        ("ToolChoiceMode", values(&modes)),
+        ("FunctionType", values(&function_type)),
+        ("ItemType", item_types),
+        ("ItemStatus", statuses),
+        ("ItemRole", roles),
+        ("ItemContentType", content_types),
+    ]
+}
+
+/// Half 2: the literals' member order and the enums' values, against the rows.
+fn literal_problems(
+    p: &Protocol,
+    literals: &[(&'static str, String, Option<&'static str>)],
+    enums: &[(&'static str, Vec<String>)],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (name, canonical, tag) in literals {
+        let Some(row) = p.get(name) else {
+            problems.push(format!("{name}: no row"));
+            continue;
+        };
+        let Def::Struct(members) = row.def else {
+            problems.push(format!("{name}: not a struct row"));
+            continue;
+        };
+        let written = Ordered::parse(canonical);
+        let mut keys = written.keys().unwrap_or_default();
+        if let Some(tag) = tag {
+            if keys.first() == Some(tag) {
+                keys.remove(0);
+            }
+        }
+        let want: Vec<&str> = members.iter().map(|m| m.name).collect();
+        if keys != want {
+            problems.push(format!(
+                "{name}: the crate's struct writes {keys:?}, the row lists {want:?}"
+            ));
+        }
+    }
+    for (name, values) in enums {
+        let listed: Vec<String> = match p.get(name).map(|r| r.def) {
+            Some(Def::Enum(values)) => values.iter().map(|v| (*v).to_owned()).collect(),
+            Some(Def::Tagged { variants, .. }) => {
+                variants.iter().map(|(v, _)| (*v).to_owned()).collect()
+            }
+            _ => {
+                problems.push(format!("{name}: no enum or tagged row"));
+                continue;
+            }
+        };
+        if &listed != values {
+            problems.push(format!(
+                "{name}: the crate's variants are {values:?}, the row lists {listed:?}"
+            ));
+        }
+    }
+    // Every struct and enum row is covered by a literal (untagged rows are checked by half 1).
+    for row in p.types {
+        let covered = literals.iter().any(|(n, _, _)| *n == row.name)
+            || enums.iter().any(|(n, _)| *n == row.name);
+        if !covered && !matches!(row.def, Def::Untagged(_)) {
+            problems.push(format!(
+                "{}: no exhaustive literal checks this row",
+                row.name
+            ));
+        }
+    }
+    problems
+}
+
+fn all_problems(p: &Protocol, root: Root) -> Vec<String> {
+    let mut checker = Checker::new(p, root);
+    checker.run();
+    let mut problems = checker.problems;
+    problems.extend(literal_problems(p, &beta_literals(), &beta_enums()));
+    problems
+}
+
+#[test]
+fn beta_rows_agree_with_the_crate() {
+    let problems = all_problems(&BETA, beta_client);
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_library_event_types_are_the_rows() {
+    let Some(Def::Tagged { variants, .. }) = BETA.get(BETA.client).map(|r| r.def) else {
+        panic!("no client root");
+    };
+    let tags: Vec<&str> = variants.iter().map(|(v, _)| *v).collect();
+    assert_eq!(tags, realtime_codec::EVENT_TYPES);
+}
+
+/// A copy of BETA with one row replaced.
+fn with_row(name: &str, def: Def) -> Protocol {
+    let types: Vec<TypeRow> = BETA
+        .types
+        .iter()
+        .map(|r| {
+            if r.name == name {
+                TypeRow { def, ..*r }
+            } else {
+                *r
+            }
+        })
+        .collect();
+    Protocol {
+        types: Box::leak(types.into_boxed_slice()),
+        ..BETA
+    }
+}
+
+fn members_of(name: &str) -> Vec<Member> {
+    match BETA.get(name).map(|r| r.def) {
+        Some(Def::Struct(m)) => m.to_vec(),
+        _ => panic!("{name} is not a struct row"),
+    }
+}
+
+fn leak(members: Vec<Member>) -> Def {
+    Def::Struct(Box::leak(members.into_boxed_slice()))
+}
+
+#[test]
+fn a_wrong_row_fails() {
+    let mut cases: Vec<(&str, Protocol)> = Vec::new();
+    // Two members swapped.
+    let mut m = members_of("ConversationItemTruncateEvent");
+    m.swap(2, 3);
+    cases.push(("order", with_row("ConversationItemTruncateEvent", leak(m))));
+    // A required member called optional.
+    let mut m = members_of("ServerVadTurnDetection");
+    m[0].presence = Presence::Optional;
+    cases.push(("required", with_row("ServerVadTurnDetection", leak(m))));
+    // An optional member called nullable.
+    let mut m = members_of("Item");
+    m[1].presence = Presence::Nullable;
+    cases.push(("nullable", with_row("Item", leak(m))));
+    // A nullable member called optional.
+    let mut m = members_of("ResponseCreateEvent");
+    m[1].presence = Presence::Optional;
+    cases.push(("optional", with_row("ResponseCreateEvent", leak(m))));
+    // u32 called u16, and f32 called f64.
+    let mut m = members_of("ConversationItemTruncateEvent");
+    m[2].ty = Ty::U16;
+    cases.push(("width", with_row("ConversationItemTruncateEvent", leak(m))));
+    let mut m = members_of("SessionResource");
+    m[10].ty = Ty::F64;
+    cases.push(("float", with_row("SessionResource", leak(m))));
+    // A string called a bool.
+    let mut m = members_of("SessionResource");
+    m[0].ty = Ty::Bool;
+    cases.push(("kind", with_row("SessionResource", leak(m))));
+    // An optional member left out (only the literal notices).
+    let mut m = members_of("Item");
+    m.remove(8);
+    cases.push(("left out", with_row("Item", leak(m))));
+    // A closed list with a value too many, and one too few.
+    cases.push((
+        "sage",
+        with_row(
+            "RealtimeVoice",
+            Def::Enum(&[
+                "alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "shimmer",
+                "verse", "sage",
+            ]),
+        ),
+    ));
+    cases.push((
+        "ulaw",
+        with_row("AudioFormat", Def::Enum(&["pcm16", "g711_alaw"])),
+    ));
+    // A tag renamed.
+    cases.push((
+        "tag",
+        with_row(
+            "TurnDetection",
+            Def::Tagged {
+                tag: "type",
+                variants: &[
+                    ("server_vad", "ServerVadTurnDetection"),
+                    ("semantic", "SemanticVadTurnDetection"),
+                ],
+            },
+        ),
+    ));
+    // An untagged alternative of the wrong width.
+    cases.push((
+        "untagged",
+        with_row(
+            "MaxResponseOutputTokens",
+            Def::Untagged(&[Ty::Literal("inf"), Ty::U32]),
+        ),
+    ));
+    for (what, protocol) in cases {
+        let problems = all_problems(&protocol, beta_client);
+        // The one changed row is named, and nothing is blamed on rows that were left alone.
+        let changed: Vec<&str> = protocol
+            .types
+            .iter()
+            .zip(BETA.types)
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| a.name)
+            .collect();
+        assert_eq!(changed.len(), 1);
+        assert!(
+            problems.iter().any(|p| p.contains(changed[0])),
+            "the broken row ({what}) was not noticed: {problems:?}"
+        );
+        eprintln!(
+            "{what}: {} problems, first: {}",
+            problems.len(),
+            problems[0]
+        );
+    }
+}
