@@ -38,6 +38,8 @@ describe('npm package', () => {
     const files = packed.files.map((f) => f.path).sort();
     expect(files).toEqual([
       'README.md',
+      'dist/accepted.d.cts',
+      'dist/accepted.d.ts',
       'dist/api.d.cts',
       'dist/api.d.ts',
       'dist/audio.d.cts',
