@@ -1,8 +1,10 @@
 //! Property tests (proptest), natively: generated valid events of every variant and nested type
-//! are accepted, their canonical text is a fixed point, and byte-level mutations never panic.
+//! (generated from the shape table, crate/src/shape/) are accepted, their canonical text is a fixed point, and byte-level mutations never panic.
 //! proptest prints the failing case and keeps it in proptest-regressions/.
 
 use proptest::prelude::*;
+use proptest::strategy::Union;
+use realtime_codec::shape::{Def, Member, Presence, Protocol, Ty, BETA};
 use realtime_codec::{canonicalize, canonicalize_if_changed, Limits};
 use serde_json::{json, Value};
 
@@ -10,32 +12,14 @@ fn text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), "[a-z ]{0,12}"]
 }
 
-fn nullable<T: Strategy<Value = Value>>(s: T) -> impl Strategy<Value = Option<Value>> {
-    prop_oneof![3 => s.prop_map(Some), 1 => Just(Some(Value::Null)), 2 => Just(None)]
-}
-
-fn object(members: Vec<(&'static str, Option<Value>)>) -> Value {
-    Value::Object(
-        members
-            .into_iter()
-            .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
-            .collect(),
-    )
-}
-
-fn one_of(values: &'static [&'static str]) -> impl Strategy<Value = Value> {
-    proptest::sample::select(values).prop_map(|v| json!(v))
-}
-
-fn f32_value() -> impl Strategy<Value = Value> {
-    any::<f32>()
-        .prop_filter("finite", |x| x.is_finite())
-        .prop_map(|x| json!(x))
+/// An option: set, `null` or left out.
+fn nullable(s: BoxedStrategy<Value>) -> BoxedStrategy<Option<Value>> {
+    prop_oneof![3 => s.prop_map(Some), 1 => Just(Some(Value::Null)), 2 => Just(None)].boxed()
 }
 
 /// JSON without non-integer numbers (serde_json's default float parser may read a float one ulp
 /// off: a crate quirk the vectors pin).
-fn parameters() -> impl Strategy<Value = Value> {
+fn free_json() -> BoxedStrategy<Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::from),
@@ -49,169 +33,88 @@ fn parameters() -> impl Strategy<Value = Value> {
                 .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
+    .boxed()
 }
 
-fn session() -> impl Strategy<Value = Value> {
-    let vad = prop_oneof![
-        (
-            f32_value(),
-            any::<u32>(),
-            any::<u32>(),
-            nullable(any::<bool>().prop_map(Value::from))
-        )
-            .prop_map(|(t, p, s, c)| object(vec![
-                ("type", Some(json!("server_vad"))),
-                ("threshold", Some(t)),
-                ("prefix_padding_ms", Some(json!(p))),
-                ("silence_duration_ms", Some(json!(s))),
-                ("create_response", c),
-            ])),
-        (text(), nullable(any::<bool>().prop_map(Value::from))).prop_map(|(e, i)| object(vec![
-            ("type", Some(json!("semantic_vad"))),
-            ("eagerness", Some(json!(e))),
-            ("interrupt_response", i)
-        ])),
-    ];
-    let tool = (text(), text(), parameters()).prop_map(
-        |(n, d, p)| json!({"type": "function", "name": n, "description": d, "parameters": p}),
-    );
-    let choice = prop_oneof![
-        one_of(&["auto", "none", "required"]),
-        text().prop_map(|n| json!({"type": "function", "name": n}))
-    ];
-    let tokens = prop_oneof![Just(json!("inf")), any::<u16>().prop_map(|n| json!(n))];
-    (
-        (
-            nullable(text().prop_map(Value::from)),
-            nullable(prop::collection::vec(text(), 0..3).prop_map(|v| json!(v))),
-            nullable(text().prop_map(Value::from)),
-        ),
-        (
-            nullable(one_of(&[
-                "alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "shimmer",
-                "verse",
-            ])),
-            nullable(one_of(&["pcm16", "g711_law", "g711_alaw"])),
-            nullable(one_of(&["pcm16", "g711_law", "g711_alaw"])),
-        ),
-        (
-            nullable(text().prop_map(|m| json!({"model": m}))),
-            nullable(vad),
-            nullable(prop::collection::vec(tool, 0..2).prop_map(Value::Array)),
-        ),
-        (nullable(choice), nullable(f32_value()), nullable(tokens)),
-    )
-        .prop_map(
-            |(
-                (model, modalities, instructions),
-                (voice, input, output),
-                (transcription, vad, tools),
-                (choice, temperature, tokens),
-            )| {
-                object(vec![
-                    ("model", model),
-                    ("modalities", modalities),
-                    ("instructions", instructions),
-                    ("voice", voice),
-                    ("input_audio_format", input),
-                    ("output_audio_format", output),
-                    ("input_audio_transcription", transcription),
-                    ("turn_detection", vad),
-                    ("tools", tools),
-                    ("tool_choice", choice),
-                    ("temperature", temperature),
-                    ("max_response_output_tokens", tokens),
-                ])
-            },
-        )
+/// Any value of `ty`, built from the shape table (crate/src/shape/): required members always,
+/// optional ones set, `null` or left out.
+fn strategy(p: &'static Protocol, ty: Ty) -> BoxedStrategy<Value> {
+    match ty {
+        Ty::Str => text().prop_map(Value::from).boxed(),
+        Ty::Bool => any::<bool>().prop_map(Value::from).boxed(),
+        Ty::U8 => any::<u8>().prop_map(Value::from).boxed(),
+        Ty::U16 => any::<u16>().prop_map(Value::from).boxed(),
+        Ty::U32 => any::<u32>().prop_map(Value::from).boxed(),
+        Ty::F32 => any::<f32>()
+            .prop_filter("finite", |x| x.is_finite())
+            .prop_map(|x| json!(x))
+            .boxed(),
+        // Short binary fractions only (see free_json).
+        Ty::F64 => (-1_000_000i32..1_000_000)
+            .prop_map(|n| json!(f64::from(n) / 64.0))
+            .boxed(),
+        Ty::Json => free_json(),
+        Ty::Literal(s) => Just(json!(s)).boxed(),
+        Ty::List(item) => prop::collection::vec(strategy(p, *item), 0..3)
+            .prop_map(Value::Array)
+            .boxed(),
+        Ty::Ref(name) => {
+            let Some(row) = p.get(name) else {
+                panic!("the shape table has no {name}");
+            };
+            match row.def {
+                Def::Enum(values) => proptest::sample::select(values)
+                    .prop_map(|v| json!(v))
+                    .boxed(),
+                Def::Struct(members) => object(p, members, None),
+                Def::Tagged { tag, variants } => {
+                    Union::new(variants.iter().map(|(value, name)| {
+                        let Some(Def::Struct(members)) = p.get(name).map(|r| r.def) else {
+                            panic!("{name} is not a struct row");
+                        };
+                        object(p, members, Some((tag, value)))
+                    }))
+                    .boxed()
+                }
+                Def::Untagged(alternatives) => {
+                    Union::new(alternatives.iter().map(|alt| strategy(p, *alt))).boxed()
+                }
+            }
+        }
+    }
 }
 
-fn item() -> impl Strategy<Value = Value> {
-    let content = (
-        one_of(&["input_text", "input_audio", "text", "audio"]),
-        nullable(text().prop_map(Value::from)),
-        nullable(text().prop_map(Value::from)),
-    )
-        .prop_map(|(t, text, transcript)| {
-            object(vec![
-                ("type", Some(t)),
-                ("text", text),
-                ("transcript", transcript),
-            ])
-        });
-    (
-        nullable(text().prop_map(Value::from)),
-        nullable(one_of(&[
-            "message",
-            "function_call",
-            "function_call_output",
-        ])),
-        nullable(one_of(&["completed", "in_progress", "incomplete"])),
-        nullable(one_of(&["user", "assistant", "system"])),
-        nullable(prop::collection::vec(content, 0..3).prop_map(Value::Array)),
-        nullable(text().prop_map(Value::from)),
-    )
-        .prop_map(|(id, t, status, role, content, output)| {
-            object(vec![
-                ("id", id),
-                ("type", t),
-                ("status", status),
-                ("role", role),
-                ("content", content),
-                ("output", output),
-            ])
+fn object(
+    p: &'static Protocol,
+    members: &'static [Member],
+    tag: Option<(&'static str, &'static str)>,
+) -> BoxedStrategy<Value> {
+    let values: Vec<BoxedStrategy<Option<Value>>> = members
+        .iter()
+        .map(|m| match m.presence {
+            Presence::Required => strategy(p, m.ty).prop_map(Some).boxed(),
+            Presence::Optional | Presence::Nullable => nullable(strategy(p, m.ty)),
         })
+        .collect();
+    values
+        .prop_map(move |values| {
+            let mut map = serde_json::Map::new();
+            if let Some((key, value)) = tag {
+                map.insert(key.to_owned(), json!(value));
+            }
+            for (m, v) in members.iter().zip(values) {
+                if let Some(v) = v {
+                    map.insert(m.name.to_owned(), v);
+                }
+            }
+            Value::Object(map)
+        })
+        .boxed()
 }
 
-fn event() -> impl Strategy<Value = Value> {
-    let id = || nullable(text().prop_map(Value::from));
-    prop_oneof![
-        (id(), session()).prop_map(|(e, s)| object(vec![
-            ("type", Some(json!("session.update"))),
-            ("event_id", e),
-            ("session", Some(s))
-        ])),
-        (id(), "[A-Za-z0-9+/]{0,64}").prop_map(|(e, a)| object(vec![
-            ("type", Some(json!("input_audio_buffer.append"))),
-            ("event_id", e),
-            ("audio", Some(json!(a)))
-        ])),
-        id().prop_map(|e| object(vec![
-            ("type", Some(json!("input_audio_buffer.commit"))),
-            ("event_id", e)
-        ])),
-        id().prop_map(|e| object(vec![
-            ("type", Some(json!("input_audio_buffer.clear"))),
-            ("event_id", e)
-        ])),
-        (id(), id(), item()).prop_map(|(e, p, i)| object(vec![
-            ("type", Some(json!("conversation.item.create"))),
-            ("event_id", e),
-            ("previous_item_id", p),
-            ("item", Some(i))
-        ])),
-        (id(), text(), any::<u32>(), any::<u32>()).prop_map(|(e, i, c, a)| object(vec![
-            ("type", Some(json!("conversation.item.truncate"))),
-            ("event_id", e),
-            ("item_id", Some(json!(i))),
-            ("content_index", Some(json!(c))),
-            ("audio_end_ms", Some(json!(a))),
-        ])),
-        (id(), text()).prop_map(|(e, i)| object(vec![
-            ("type", Some(json!("conversation.item.delete"))),
-            ("event_id", e),
-            ("item_id", Some(json!(i)))
-        ])),
-        (id(), nullable(session())).prop_map(|(e, r)| object(vec![
-            ("type", Some(json!("response.create"))),
-            ("event_id", e),
-            ("response", r)
-        ])),
-        id().prop_map(|e| object(vec![
-            ("type", Some(json!("response.cancel"))),
-            ("event_id", e)
-        ])),
-    ]
+/// Any client event, from the table.
+fn event() -> BoxedStrategy<Value> {
+    strategy(&BETA, Ty::Ref(BETA.client))
 }
 
 proptest! {
