@@ -181,7 +181,7 @@ function typesTs(p) {
   const out = [];
   const root = types.get(p.client);
   out.push(`/**
- * TypeScript types for the client events of \`${p.source}\`, exactly as they are on the wire.
+ * TypeScript types for the client${p.server ? ' and server' : ''} events of \`${p.source}\`, exactly as they are on the wire.
  * ${STAMP}
  *
  * Kept honest by \`test/types.test-d.ts\` (valid corpus events type-check, wrong ones do not), by
@@ -205,9 +205,10 @@ export type { Accepted } from './accepted.js';`);
     if (!t.list) continue;
     const values = t.kind === 'enum' ? t.values : t.variants.map((v) => v.value);
     const lines = values.map((v) => `  ${q(v)},`).join('\n');
-    const listDoc = t === root ? `The ${values.length} event \`type\` tags the crate knows, in its declaration order.` : t.doc;
+    const listDoc =
+      t.name === p.client || t.name === p.server ? `The ${values.length} ${t.name === p.client ? 'client' : 'server'} event \`type\` tags the crate knows, in its declaration order.` : t.doc;
     out.push(`${jsdoc(listDoc)}export const ${t.list} = [\n${lines}\n] as const;`);
-    if (t === root) out.push(`/** One of {@link ${t.list}}. */\nexport type ${p.client}Type = (typeof ${t.list})[number];`);
+    if (t.name === p.client || t.name === p.server) out.push(`/** One of {@link ${t.list}}. */\nexport type ${t.name}Type = (typeof ${t.list})[number];`);
   }
   out.push('/** Any JSON value: what a `serde_json::Value` member holds (its objects\' keys come back sorted). */\nexport type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };');
   for (const t of p.types) {
@@ -256,6 +257,13 @@ export type { Accepted } from './accepted.js';`);
       `/** \`${variantOf.get(v.name)[1]}\` as accepted: ${nullable.map((m) => `\`${m.name}\``).join(', ')} may be omitted or \`null\`. */\nexport type ${v.name}Input = Accepted<Omit<${v.name}, ${omitted}>> & {\n  ${extra};\n};`,
     );
     inputs.push(`${v.name}Input`);
+  }
+  if (p.server) {
+    const server = types.get(p.server);
+    const ex = server.variants.find((v) => v.value.endsWith('.delta')) ?? server.variants[0];
+    out.push(
+      `/** The server event of a given \`type\`: \`ServerEventOf<'${ex.value}'>\` is {@link ${ex.struct}}. */\nexport type ${p.server}Of<T extends ${p.server}Type> = Extract<${p.server}, { type: T }>;`,
+    );
   }
   out.push(`/** Any event the crate accepts: what \`encode\` takes. */\nexport type ${p.client}Input =\n${inputs.map((i) => `  | ${i}`).join('\n')};`);
   return `${out.join('\n\n')}\n`;
@@ -338,28 +346,31 @@ function schemasMjs(p) {
         break;
       }
     }
-    defs.push(`    ${t.name}: ${def},`);
+    defs.push(`  ${t.name}: ${def},`);
   }
-  const rootName = p.client;
   return `// The baselines' schemas for bench/bench.mjs: the crate's rules (required members, closed lists,
 // integer widths, null read as absent, unknown members allowed) for zod 4 and as JSON Schema for ajv.
+// zod's discriminated unions and ajv's discriminator stand for the crate's tagged enums.
 // ${STAMP}
 import { z } from 'zod';
 
 const zod = {};
 ${zodLines.join('\n')}
 
-/** zod 4: any ${rootName}. */
-export const zod${rootName} = zod.${rootName};
-
-/** JSON Schema (draft 2020-12 subset that ajv 8 compiles): any ${rootName}. */
-export const ajv${rootName} = {
-  $ref: '#/$defs/${rootName}',
-  $defs: {
+const $defs = {
 ${defs.join('\n')}
-  },
 };
-`;
+${[p.client, ...(p.server ? [p.server] : [])]
+  .map(
+    (r) => `
+/** zod 4: any ${r}. */
+export const zod${r} = zod.${r};
+
+/** JSON Schema (draft 2020-12 subset that ajv 8 compiles): any ${r}. */
+export const ajv${r} = { $ref: '#/$defs/${r}', $defs };
+`,
+  )
+  .join('')}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -723,7 +723,1262 @@ export const BETA: Protocol = {
       ],
       rust: "ItemContentType",
       list: "ITEM_CONTENT_TYPES"
+    },
+    ServerEvent: {
+      doc: "A server event in canonical form: what `decodeServerEvent` returns. Discriminated on `type`.",
+      kind: "tagged",
+      tag: "type",
+      variants: [
+        {
+          struct: "ErrorEvent",
+          value: "error"
+        },
+        {
+          struct: "SessionCreatedEvent",
+          value: "session.created"
+        },
+        {
+          struct: "SessionUpdatedEvent",
+          value: "session.updated"
+        },
+        {
+          struct: "ConversationCreatedEvent",
+          value: "conversation.created"
+        },
+        {
+          struct: "InputAudioBufferCommitedEvent",
+          value: "input_audio_buffer.committed"
+        },
+        {
+          struct: "InputAudioBufferClearedEvent",
+          value: "input_audio_buffer.cleared"
+        },
+        {
+          struct: "InputAudioBufferSpeechStartedEvent",
+          value: "input_audio_buffer.speech_started"
+        },
+        {
+          struct: "InputAudioBufferSpeechStoppedEvent",
+          value: "input_audio_buffer.speech_stopped"
+        },
+        {
+          struct: "ConversationItemCreatedEvent",
+          value: "conversation.item.created"
+        },
+        {
+          struct: "ConversationItemInputAudioTranscriptionCompletedEvent",
+          value: "conversation.item.input_audio_transcription.completed"
+        },
+        {
+          struct: "ConversationItemInputAudioTranscriptionDeltaEvent",
+          value: "conversation.item.input_audio_transcription.delta"
+        },
+        {
+          struct: "ConversationItemInputAudioTranscriptionFailedEvent",
+          value: "conversation.item.input_audio_transcription.failed"
+        },
+        {
+          struct: "ConversationItemTruncatedEvent",
+          value: "conversation.item.truncated"
+        },
+        {
+          struct: "ConversationItemDeletedEvent",
+          value: "conversation.item.deleted"
+        },
+        {
+          struct: "ResponseCreatedEvent",
+          value: "response.created"
+        },
+        {
+          struct: "ResponseDoneEvent",
+          value: "response.done"
+        },
+        {
+          struct: "ResponseOutputItemAddedEvent",
+          value: "response.output_item.added"
+        },
+        {
+          struct: "ResponseOutputItemDoneEvent",
+          value: "response.output_item.done"
+        },
+        {
+          struct: "ResponseContentPartAddedEvent",
+          value: "response.content_part.added"
+        },
+        {
+          struct: "ResponseContentPartDoneEvent",
+          value: "response.content_part.done"
+        },
+        {
+          struct: "ResponseTextDeltaEvent",
+          value: "response.text.delta"
+        },
+        {
+          struct: "ResponseTextDoneEvent",
+          value: "response.text.done"
+        },
+        {
+          struct: "ResponseAudioTranscriptDeltaEvent",
+          value: "response.audio_transcript.delta"
+        },
+        {
+          struct: "ResponseAudioTranscriptDoneEvent",
+          value: "response.audio_transcript.done"
+        },
+        {
+          struct: "ResponseAudioDeltaEvent",
+          value: "response.audio.delta"
+        },
+        {
+          struct: "ResponseAudioDoneEvent",
+          value: "response.audio.done"
+        },
+        {
+          struct: "ResponseFunctionCallArgumentsDeltaEvent",
+          value: "response.function_call_arguments.delta"
+        },
+        {
+          struct: "ResponseFunctionCallArgumentsDoneEvent",
+          value: "response.function_call_arguments.done"
+        },
+        {
+          struct: "RateLimitsUpdatedEvent",
+          value: "rate_limits.updated"
+        }
+      ],
+      rust: "ServerEvent",
+      list: "SERVER_EVENT_TYPES"
+    },
+    ErrorEvent: {
+      doc: "`error`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "error",
+          presence: "required",
+          type: {
+            ref: "RealtimeAPIError"
+          }
+        }
+      ],
+      rust: "ErrorEvent"
+    },
+    SessionCreatedEvent: {
+      doc: "`session.created`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "session",
+          presence: "required",
+          type: {
+            ref: "SessionResource"
+          }
+        }
+      ],
+      rust: "SessionCreatedEvent"
+    },
+    SessionUpdatedEvent: {
+      doc: "`session.updated`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "session",
+          presence: "required",
+          type: {
+            ref: "SessionResource"
+          }
+        }
+      ],
+      rust: "SessionUpdatedEvent"
+    },
+    ConversationCreatedEvent: {
+      doc: "`conversation.created`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "conversation",
+          presence: "required",
+          type: {
+            ref: "Conversation"
+          }
+        }
+      ],
+      rust: "ConversationCreatedEvent"
+    },
+    InputAudioBufferCommitedEvent: {
+      doc: "`input_audio_buffer.committed` (the crate's struct is spelled `Commited`).",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "previous_item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "InputAudioBufferCommitedEvent"
+    },
+    InputAudioBufferClearedEvent: {
+      doc: "`input_audio_buffer.cleared`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "InputAudioBufferClearedEvent"
+    },
+    InputAudioBufferSpeechStartedEvent: {
+      doc: "`input_audio_buffer.speech_started`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "audio_start_ms",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "InputAudioBufferSpeechStartedEvent"
+    },
+    InputAudioBufferSpeechStoppedEvent: {
+      doc: "`input_audio_buffer.speech_stopped`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "audio_end_ms",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "InputAudioBufferSpeechStoppedEvent"
+    },
+    ConversationItemCreatedEvent: {
+      doc: "`conversation.item.created`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "previous_item_id",
+          presence: "nullable",
+          type: "string"
+        },
+        {
+          name: "item",
+          presence: "required",
+          type: {
+            ref: "Item"
+          }
+        }
+      ],
+      rust: "ConversationItemCreatedEvent"
+    },
+    ConversationItemInputAudioTranscriptionCompletedEvent: {
+      doc: "`conversation.item.input_audio_transcription.completed`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "transcript",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "logprobs",
+          presence: "nullable",
+          type: {
+            list: {
+              ref: "LogProb"
+            }
+          }
+        }
+      ],
+      rust: "ConversationItemInputAudioTranscriptionCompletedEvent"
+    },
+    ConversationItemInputAudioTranscriptionDeltaEvent: {
+      doc: "`conversation.item.input_audio_transcription.delta`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "delta",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "logprobs",
+          presence: "nullable",
+          type: {
+            list: {
+              ref: "LogProb"
+            }
+          }
+        }
+      ],
+      rust: "ConversationItemInputAudioTranscriptionDeltaEvent"
+    },
+    ConversationItemInputAudioTranscriptionFailedEvent: {
+      doc: "`conversation.item.input_audio_transcription.failed`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "error",
+          presence: "required",
+          type: {
+            ref: "RealtimeAPIError"
+          }
+        }
+      ],
+      rust: "ConversationItemInputAudioTranscriptionFailedEvent"
+    },
+    ConversationItemTruncatedEvent: {
+      doc: "`conversation.item.truncated`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "audio_end_ms",
+          presence: "required",
+          type: "u32"
+        }
+      ],
+      rust: "ConversationItemTruncatedEvent"
+    },
+    ConversationItemDeletedEvent: {
+      doc: "`conversation.item.deleted`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ConversationItemDeletedEvent"
+    },
+    ResponseCreatedEvent: {
+      doc: "`response.created`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response",
+          presence: "required",
+          type: {
+            ref: "ResponseResource"
+          }
+        }
+      ],
+      rust: "ResponseCreatedEvent"
+    },
+    ResponseDoneEvent: {
+      doc: "`response.done`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response",
+          presence: "required",
+          type: {
+            ref: "ResponseResource"
+          }
+        }
+      ],
+      rust: "ResponseDoneEvent"
+    },
+    ResponseOutputItemAddedEvent: {
+      doc: "`response.output_item.added`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "item",
+          presence: "required",
+          type: {
+            ref: "Item"
+          }
+        }
+      ],
+      rust: "ResponseOutputItemAddedEvent"
+    },
+    ResponseOutputItemDoneEvent: {
+      doc: "`response.output_item.done`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "item",
+          presence: "required",
+          type: {
+            ref: "Item"
+          }
+        }
+      ],
+      rust: "ResponseOutputItemDoneEvent"
+    },
+    ResponseContentPartAddedEvent: {
+      doc: "`response.content_part.added`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "part",
+          presence: "required",
+          type: {
+            ref: "ContentPart"
+          }
+        }
+      ],
+      rust: "ResponseContentPartAddedEvent"
+    },
+    ResponseContentPartDoneEvent: {
+      doc: "`response.content_part.done`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "part",
+          presence: "required",
+          type: {
+            ref: "ContentPart"
+          }
+        }
+      ],
+      rust: "ResponseContentPartDoneEvent"
+    },
+    ResponseTextDeltaEvent: {
+      doc: "`response.text.delta`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "delta",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ResponseTextDeltaEvent"
+    },
+    ResponseTextDoneEvent: {
+      doc: "`response.text.done`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "text",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ResponseTextDoneEvent"
+    },
+    ResponseAudioTranscriptDeltaEvent: {
+      doc: "`response.audio_transcript.delta`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "delta",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ResponseAudioTranscriptDeltaEvent"
+    },
+    ResponseAudioTranscriptDoneEvent: {
+      doc: "`response.audio_transcript.done`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "transcript",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ResponseAudioTranscriptDoneEvent"
+    },
+    ResponseAudioDeltaEvent: {
+      doc: "`response.audio.delta`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          doc: "Base64 audio (not checked).",
+          name: "delta",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ResponseAudioDeltaEvent"
+    },
+    ResponseAudioDoneEvent: {
+      doc: "`response.audio.done`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "content_index",
+          presence: "required",
+          type: "u32"
+        }
+      ],
+      rust: "ResponseAudioDoneEvent"
+    },
+    ResponseFunctionCallArgumentsDeltaEvent: {
+      doc: "`response.function_call_arguments.delta`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "call_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "delta",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ResponseFunctionCallArgumentsDeltaEvent"
+    },
+    ResponseFunctionCallArgumentsDoneEvent: {
+      doc: "`response.function_call_arguments.done`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "response_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "item_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "output_index",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "call_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "arguments",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ResponseFunctionCallArgumentsDoneEvent"
+    },
+    RateLimitsUpdatedEvent: {
+      doc: "`rate_limits.updated`.",
+      kind: "struct",
+      members: [
+        {
+          name: "event_id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "rate_limits",
+          presence: "required",
+          type: {
+            list: {
+              ref: "RateLimit"
+            }
+          }
+        }
+      ],
+      rust: "RateLimitsUpdatedEvent"
+    },
+    RealtimeAPIError: {
+      doc: "The error of an `error` event or a failed transcription (`RealtimeAPIError`).",
+      kind: "struct",
+      members: [
+        {
+          name: "type",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "code",
+          presence: "nullable",
+          type: "string"
+        },
+        {
+          name: "message",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "param",
+          presence: "nullable",
+          type: "string"
+        },
+        {
+          name: "event_id",
+          presence: "nullable",
+          type: "string"
+        }
+      ],
+      rust: "RealtimeAPIError"
+    },
+    Conversation: {
+      doc: "A conversation (`Conversation`).",
+      kind: "struct",
+      members: [
+        {
+          name: "id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "object",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "Conversation"
+    },
+    ResponseResource: {
+      doc: "A response (`ResponseResource`). Members the crate does not know (`usage.input_token_details`, ...) are dropped.",
+      kind: "struct",
+      members: [
+        {
+          name: "id",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "object",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "status",
+          presence: "required",
+          type: {
+            ref: "ResponseStatus"
+          }
+        },
+        {
+          name: "status_details",
+          presence: "nullable",
+          type: {
+            ref: "ResponseStatusDetail"
+          }
+        },
+        {
+          name: "output",
+          presence: "required",
+          type: {
+            list: {
+              ref: "Item"
+            }
+          }
+        },
+        {
+          name: "usage",
+          presence: "nullable",
+          type: {
+            ref: "Usage"
+          }
+        }
+      ],
+      rust: "ResponseResource"
+    },
+    ResponseStatus: {
+      doc: "`response.status` (`ResponseStatus`).",
+      kind: "enum",
+      values: [
+        "in_progress",
+        "completed",
+        "cancelled",
+        "failed",
+        "incomplete"
+      ],
+      rust: "ResponseStatus",
+      list: "RESPONSE_STATUSES"
+    },
+    ResponseStatusDetail: {
+      doc: "`response.status_details` (`ResponseStatusDetail`), tagged on `type`.",
+      kind: "tagged",
+      tag: "type",
+      variants: [
+        {
+          struct: "IncompleteStatusDetail",
+          value: "incomplete"
+        },
+        {
+          struct: "FailedStatusDetail",
+          value: "failed"
+        },
+        {
+          struct: "CancelledStatusDetail",
+          value: "cancelled"
+        }
+      ],
+      rust: "ResponseStatusDetail",
+      list: "RESPONSE_STATUS_DETAIL_TYPES"
+    },
+    IncompleteStatusDetail: {
+      doc: "An incomplete response's details.",
+      kind: "struct",
+      members: [
+        {
+          name: "reason",
+          presence: "required",
+          type: {
+            ref: "IncompleteReason"
+          }
+        }
+      ],
+      rust: "ResponseStatusDetail::Incomplete"
+    },
+    FailedStatusDetail: {
+      doc: "A failed response's details.",
+      kind: "struct",
+      members: [
+        {
+          name: "error",
+          presence: "nullable",
+          type: {
+            ref: "FailedError"
+          }
+        }
+      ],
+      rust: "ResponseStatusDetail::Failed"
+    },
+    CancelledStatusDetail: {
+      doc: "A cancelled response's details.",
+      kind: "struct",
+      members: [
+        {
+          name: "reason",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ResponseStatusDetail::Cancelled"
+    },
+    FailedError: {
+      doc: "Why a response failed (`FailedError`): both members required, so a `code: null` the service sends is refused.",
+      kind: "struct",
+      members: [
+        {
+          name: "code",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "message",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "FailedError"
+    },
+    IncompleteReason: {
+      doc: "Why a response is incomplete (`IncompleteReason`).",
+      kind: "enum",
+      values: [
+        "interruption",
+        "max_output_tokens",
+        "content_filter"
+      ],
+      rust: "IncompleteReason",
+      list: "INCOMPLETE_REASONS"
+    },
+    Usage: {
+      doc: "Token usage (`Usage`): the crate keeps only the three totals.",
+      kind: "struct",
+      members: [
+        {
+          name: "total_tokens",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "input_tokens",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "output_tokens",
+          presence: "required",
+          type: "u32"
+        }
+      ],
+      rust: "Usage"
+    },
+    ContentPart: {
+      doc: "A content part of a response (`ContentPart`), tagged on `type`.",
+      kind: "tagged",
+      tag: "type",
+      variants: [
+        {
+          struct: "TextContentPart",
+          value: "text"
+        },
+        {
+          struct: "AudioContentPart",
+          value: "audio"
+        }
+      ],
+      rust: "ContentPart",
+      list: "CONTENT_PART_TYPES"
+    },
+    TextContentPart: {
+      doc: "A text part.",
+      kind: "struct",
+      members: [
+        {
+          name: "text",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ContentPart::Text"
+    },
+    AudioContentPart: {
+      doc: "An audio part: `audio` is written as `null` when unset.",
+      kind: "struct",
+      members: [
+        {
+          name: "audio",
+          presence: "nullable",
+          type: "string"
+        },
+        {
+          name: "transcript",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "ContentPart::Audio"
+    },
+    RateLimit: {
+      doc: "One rate limit (`RateLimit`).",
+      kind: "struct",
+      members: [
+        {
+          name: "name",
+          presence: "required",
+          type: "string"
+        },
+        {
+          name: "limit",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          name: "remaining",
+          presence: "required",
+          type: "u32"
+        },
+        {
+          doc: "f32: written back rounded to single precision (0.123456789 -> 0.12345679, 1 -> 1.0). A number beyond f32's range (about 3.4e38) becomes infinite in Rust, which serde_json writes as `null`.",
+          name: "reset_seconds",
+          presence: "required",
+          type: "f32"
+        }
+      ],
+      rust: "RateLimit"
+    },
+    LogProb: {
+      doc: "The log probability of a transcription token (`LogProb`).",
+      kind: "struct",
+      members: [
+        {
+          doc: "The token's UTF-8 bytes, each a u8.",
+          name: "bytes",
+          presence: "required",
+          type: {
+            list: "u8"
+          }
+        },
+        {
+          name: "logprob",
+          presence: "required",
+          type: "f64"
+        },
+        {
+          name: "token",
+          presence: "required",
+          type: "string"
+        }
+      ],
+      rust: "LogProb"
     }
   },
-  client: "ClientEvent"
+  client: "ClientEvent",
+  server: "ServerEvent"
 };
