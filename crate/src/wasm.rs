@@ -1,6 +1,9 @@
 //! The WebAssembly boundary: converts arguments and errors, nothing else. JSON crosses as UTF-8
 //! bytes written by JavaScript into a reused input buffer, and as text out (none when the
 //! canonical text is the input itself).
+//!
+//! JavaScript twin: `ts/wasm.ts`, which instantiates this module, writes into the input buffer,
+//! calls these exports and rewraps their errors as `ClientEventError`s.
 
 use std::cell::Cell;
 
