@@ -53,6 +53,24 @@ pub const EVENT_TYPES: [&str; 9] = [
     "response.cancel",
 ];
 
+/// The index of `input_audio_buffer.append` in [`EVENT_TYPES`].
+const APPEND_INDEX: usize = 1;
+
+/// The index of the event's `type` tag in [`EVENT_TYPES`] (the enum's declaration order).
+pub fn event_index(event: &ClientEvent) -> usize {
+    match event {
+        ClientEvent::SessionUpdate(_) => 0,
+        ClientEvent::InputAudioBufferAppend(_) => APPEND_INDEX,
+        ClientEvent::InputAudioBufferCommit(_) => 2,
+        ClientEvent::InputAudioBufferClear(_) => 3,
+        ClientEvent::ConversationItemCreate(_) => 4,
+        ClientEvent::ConversationItemTruncate(_) => 5,
+        ClientEvent::ConversationItemDelete(_) => 6,
+        ClientEvent::ResponseCreate(_) => 7,
+        ClientEvent::ResponseCancel(_) => 8,
+    }
+}
+
 /// Decodes JSON bytes (UTF-8) into a [`ClientEvent`].
 ///
 /// # Errors
@@ -111,24 +129,22 @@ pub fn canonicalize_if_changed(
 /// # Errors
 /// As [`decode_slice`].
 pub fn validate(input: &[u8], limits: &Limits) -> Result<&'static str, CodecError> {
+    validate_index(input, limits).map(|index| EVENT_TYPES[index])
+}
+
+/// As [`validate`], but the index of the event's `type` in [`EVENT_TYPES`] (what the
+/// WebAssembly export returns).
+///
+/// # Errors
+/// As [`decode_slice`].
+pub fn validate_index(input: &[u8], limits: &Limits) -> Result<usize, CodecError> {
     if input.len() <= limits.max_input_bytes && is_plain_canonical_append(input) {
-        return Ok("input_audio_buffer.append");
+        return Ok(APPEND_INDEX);
     }
-    decode_slice(input, limits).map(|event| event_type(&event))
+    decode_slice(input, limits).map(|event| event_index(&event))
 }
 
 /// The `type` tag of an event.
 pub fn event_type(event: &ClientEvent) -> &'static str {
-    let index = match event {
-        ClientEvent::SessionUpdate(_) => 0,
-        ClientEvent::InputAudioBufferAppend(_) => 1,
-        ClientEvent::InputAudioBufferCommit(_) => 2,
-        ClientEvent::InputAudioBufferClear(_) => 3,
-        ClientEvent::ConversationItemCreate(_) => 4,
-        ClientEvent::ConversationItemTruncate(_) => 5,
-        ClientEvent::ConversationItemDelete(_) => 6,
-        ClientEvent::ResponseCreate(_) => 7,
-        ClientEvent::ResponseCancel(_) => 8,
-    };
-    EVENT_TYPES[index]
+    EVENT_TYPES[event_index(event)]
 }
