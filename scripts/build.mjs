@@ -74,6 +74,9 @@ for (const name of readdirSync(dist).filter((n) => n.endsWith('.d.ts'))) {
 // For importers of dist/node.mjs by path (the tests do): TypeScript looks for node.d.mts.
 copyFileSync(join(dist, 'node.d.ts'), join(dist, 'node.d.mts'));
 copyFileSync(join(dist, 'browser.d.ts'), join(dist, 'browser.d.mts'));
-// fast.ts is internal (decode's fast path): its declarations are empty once @internal is stripped.
-for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', 'fast.d.ts', 'fast.d.cts']) rmSync(join(dist, name), { force: true });
+// The core's internal modules (fast.ts: decode's fast path; wasm.ts: the bridge; guards.ts: JSON
+// guards; append.ts: the canonical append layout): their declarations are empty once @internal
+// is stripped.
+const internal = ['fast', 'wasm', 'guards', 'append'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
+for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', ...internal]) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);
