@@ -22,9 +22,9 @@
 //!
 //! | failure                                          | code              | decided in                     |
 //! |--------------------------------------------------|-------------------|--------------------------------|
-//! | longer than `max_input_bytes` / `maxInputBytes`  | `too_large`       | `limits.rs`; `ts/wasm.ts`      |
+//! | longer than `max_input_bytes` / `maxInputBytes`  | `too_large`       | `limits.rs`; `ts/wasm.ts`, `ts/audio.ts` |
 //! | deeper than `max_depth` / `maxDepth` (below 127) | `too_deep`        | `limits.rs` (`check_depth`)    |
-//! | JS: WebAssembly memory ran out                   | `too_large`       | `ts/wasm.ts`                   |
+//! | JS: WebAssembly memory ran out or cannot grow    | `too_large`       | `ts/wasm.ts`                   |
 //! | JS: `decode` meets an integer beyond ±2^53       | `out_of_range`    | `ts/guards.ts`                 |
 //! | JS: `encode` meets NaN, BigInt, a function, ...  | `invalid_value`, `invalid_type` | `ts/guards.ts`   |
 //! | JS: used before `init()`                         | `not_initialized` | `ts/wasm.ts`                   |
