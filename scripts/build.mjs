@@ -74,7 +74,9 @@ for (const name of readdirSync(dist).filter((n) => n.endsWith('.d.ts'))) {
 // For importers of dist/node.mjs by path (the tests do): TypeScript looks for node.d.mts.
 copyFileSync(join(dist, 'node.d.ts'), join(dist, 'node.d.mts'));
 copyFileSync(join(dist, 'browser.d.ts'), join(dist, 'browser.d.mts'));
-// fast.ts (decode's fast path) and shapes.ts (the shape table it compiles) are internal: no public
-// declaration refers to them.
-for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', 'fast.d.ts', 'fast.d.cts', 'shapes.d.ts', 'shapes.d.cts']) rmSync(join(dist, name), { force: true });
+// The core's internal modules (fast.ts: decode's fast path; shapes.ts: the shape table it compiles;
+// wasm.ts: the bridge; guards.ts: JSON guards; append.ts: the canonical append layout): no public
+// declaration refers to them, and theirs are empty once @internal is stripped.
+const internal = ['fast', 'shapes', 'wasm', 'guards', 'append'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
+for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', ...internal]) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);

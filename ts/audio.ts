@@ -7,7 +7,9 @@
  * Event ids that are not plain printable ASCII go through `encode()` itself.
  * @module
  */
-import { encode, plainAppend, tooLarge, DEFAULT_MAX_INPUT_BYTES, PLAIN } from './core.js';
+import { plainAppend, PLAIN } from './append.js';
+import { encode, DEFAULT_MAX_INPUT_BYTES } from './core.js';
+import { tooLarge } from './guards.js';
 
 /** Options for {@link encodeAudioAppend}. */
 export interface AudioAppendOptions {

@@ -6,7 +6,8 @@
  * run time; pass them a precompiled `WebAssembly.Module` instead).
  * @module
  */
-import { instantiateAsync, isInitialized, type WasmSource } from './core.js';
+import { isInitialized, type WasmSource } from './core.js';
+import { instantiateAsync } from './wasm.js';
 
 export * from './api.js';
 

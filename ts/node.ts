@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { useBase64 } from './audio.js';
-import { instantiate, type WasmSource } from './core.js';
+import type { WasmSource } from './core.js';
+import { instantiate } from './wasm.js';
 
 // The .wasm sits beside this file in dist/. (The CommonJS build defines import.meta.url from
 // __filename: see scripts/build.mjs.)

@@ -1,6 +1,9 @@
 //! The WebAssembly boundary: converts arguments and errors, nothing else. JSON crosses as UTF-8
 //! bytes written by JavaScript into a reused input buffer, and as text out (none when the
 //! canonical text is the input itself).
+//!
+//! JavaScript twin: `ts/wasm.ts`, which instantiates this module, writes into the input buffer,
+//! calls these exports and rewraps their errors as `ClientEventError`s.
 
 use std::cell::Cell;
 
@@ -94,15 +97,13 @@ pub fn canonicalize(
 }
 
 /// Validates the input buffer's first `len` bytes without producing output. Returns the index of
-/// the event's `type` in the nine tags.
+/// the event's `type` in the nine tags ([`crate::EVENT_TYPES`], `EVENT_TYPES` in TypeScript).
 #[wasm_bindgen]
 pub fn validate(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<u32, JsValue> {
     with_input(len, |input| {
-        let tag = crate::validate(input, &limits(max_input_bytes, max_depth)).map_err(to_js)?;
-        Ok(crate::EVENT_TYPES
-            .iter()
-            .position(|t| *t == tag)
-            .unwrap_or(0) as u32)
+        crate::validate_index(input, &limits(max_input_bytes, max_depth))
+            .map(|index| index as u32)
+            .map_err(to_js)
     })
 }
 

@@ -1,6 +1,10 @@
 //! `CodecError`: every way an input can fail, with a stable code, a JSON pointer and a position.
+//!
+//! Which serde message gives which code is decided in one place: [`codes`] (`error/codes.rs`).
 
 use std::fmt;
+
+pub(crate) mod codes;
 
 /// Stable, machine-readable error codes. The strings returned by [`ErrorCode::as_str`] are part of
 /// the public API (TypeScript `ClientEventError.code`, the test vectors, the CLI output).
@@ -10,9 +14,13 @@ pub enum ErrorCode {
     Syntax,
     /// A lone surrogate (`"\ud800"`) or bytes that are not UTF-8: not representable as Rust text.
     InvalidUnicode,
-    /// The JSON nests deeper than the parser's recursion limit (128).
+    /// Arrays and objects nest deeper than the limit: `maxDepth` in TypeScript,
+    /// [`Limits::max_depth`](crate::Limits::max_depth) in Rust. Both default to, and are capped
+    /// at, [`MAX_DEPTH`](crate::MAX_DEPTH) (127): serde_json's own recursion limit.
     TooDeep,
-    /// The input is larger than the configured `max_input_bytes`.
+    /// The input is larger than the configured limit: `maxInputBytes` in TypeScript,
+    /// [`Limits::max_input_bytes`](crate::Limits::max_input_bytes) in Rust (default
+    /// [`DEFAULT_MAX_INPUT_BYTES`](crate::DEFAULT_MAX_INPUT_BYTES), 32 MiB).
     TooLarge,
     /// `type` names none of the nine client events.
     UnknownEventType,
@@ -120,64 +128,6 @@ impl fmt::Display for CodecError {
 
 impl std::error::Error for CodecError {}
 
-/// Splits serde's message into code, expected, expected values and received.
-/// serde's wording is stable (`serde::de::Error` default methods); the vectors pin it.
-pub(crate) fn classify_data_message(
-    message: &str,
-) -> (ErrorCode, Option<String>, Vec<String>, Option<String>) {
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let (received, expected) = split_expected(rest);
-        let values = expected.as_deref().map(backticked).unwrap_or_default();
-        return (ErrorCode::InvalidValue, expected, values, received);
-    }
-    if message.starts_with("missing field ") {
-        return (ErrorCode::MissingField, None, Vec::new(), None);
-    }
-    if message.starts_with("duplicate field ") {
-        return (ErrorCode::DuplicateField, None, Vec::new(), None);
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (received, expected) = split_expected(rest);
-        return (ErrorCode::InvalidType, expected, Vec::new(), received);
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (received, expected) = split_expected(rest);
-        let numeric = matches!(
-            expected.as_deref(),
-            Some("u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "f32" | "f64")
-        );
-        let code = if numeric {
-            ErrorCode::OutOfRange
-        } else {
-            ErrorCode::InvalidValue
-        };
-        return (code, expected, Vec::new(), received);
-    }
-    (ErrorCode::InvalidValue, None, Vec::new(), None)
-}
-
-/// `"x", expected y` -> (Some("x"), Some("y")).
-fn split_expected(rest: &str) -> (Option<String>, Option<String>) {
-    match rest.split_once(", expected ") {
-        Some((received, expected)) => (Some(received.to_owned()), Some(expected.to_owned())),
-        None => (Some(rest.to_owned()), None),
-    }
-}
-
-/// Every `` `name` `` in serde's "one of `a`, `b`" / "`a` or `b`" / "there are no variants" text.
-pub(crate) fn backticked(text: &str) -> Vec<String> {
-    text.split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
-}
-
-/// The first backticked name in a message (``missing field `audio` `` -> `audio`).
-pub(crate) fn first_backticked(message: &str) -> Option<&str> {
-    message.split('`').nth(1)
-}
-
 /// Escapes one JSON pointer segment (RFC 6901).
 pub(crate) fn pointer_segment(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
@@ -195,25 +145,6 @@ mod tests {
             assert!(seen.insert(s), "duplicate code {s}");
             assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{s}");
         }
-    }
-
-    #[test]
-    fn unknown_variant_lists_the_allowed_values() {
-        let (code, expected, values, received) =
-            classify_data_message("unknown variant `bob`, expected one of `alloy`, `ash`");
-        assert_eq!(code, ErrorCode::InvalidValue);
-        assert_eq!(expected.as_deref(), Some("one of `alloy`, `ash`"));
-        assert_eq!(values, vec!["alloy", "ash"]);
-        assert_eq!(received.as_deref(), Some("`bob`"));
-    }
-
-    #[test]
-    fn integer_range_errors_are_out_of_range() {
-        let (code, expected, _, received) =
-            classify_data_message("invalid value: integer `-1`, expected u32");
-        assert_eq!(code, ErrorCode::OutOfRange);
-        assert_eq!(expected.as_deref(), Some("u32"));
-        assert_eq!(received.as_deref(), Some("integer `-1`"));
     }
 
     #[test]
