@@ -1,134 +1,210 @@
 //! Data errors: descend through the crate's types, from the event down, to the deepest value
-//! the crate rejects. Self-contained: the rules (which Rust type sits under which key) and the
-//! descent over them; it reports each failing value to a [`Search`] and knows nothing of codes or
+//! the crate rejects. Which Rust type sits under which key comes from the shape table
+//! (`crate::shape`, checked against the crate by `crate/tests/shapes.rs`); the crate itself decides
+//! every verdict. It reports each failing value to a [`Search`] and knows nothing of codes or
 //! positions.
 
 use std::fmt;
+use std::marker::PhantomData;
 
-use async_openai_wasm::types::realtime::ClientEvent;
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::bare_message;
 use super::explain::Search;
+use crate::shape::{Def, Member, Presence, Protocol, Ty};
 
 type Found = serde_json::Error;
 
-/// Asks the crate about `value` by placing it where it belongs in an otherwise valid event and
-/// decoding that event exactly as `decode_slice` does. Every check therefore runs the very code
-/// (one monomorphisation of `ClientEvent: Deserialize`) that rejected the input, and the wasm
-/// module carries no second copy of the deserialisers.
-fn within(prefix: &str, value: &Value, suffix: &str) -> Result<(), Found> {
-    let mut text = Vec::with_capacity(prefix.len() + suffix.len() + 64);
-    text.extend_from_slice(prefix.as_bytes());
-    serde_json::to_writer(&mut text, value)?;
-    text.extend_from_slice(suffix.as_bytes());
-    serde_json::from_slice::<ClientEvent>(&text).map(drop)
+/// Where a value stands: `event` is an otherwise minimal valid event, `path` the place in it.
+#[derive(Clone)]
+struct Slot {
+    event: Value,
+    path: Vec<Seg>,
 }
 
-/// A check fn: `check!("{\"type\":\"session.update\",\"session\":", "}")`.
-macro_rules! check {
-    ($prefix:literal, $suffix:literal) => {{
-        fn check(value: &Value) -> Result<(), Found> {
-            within($prefix, value, $suffix)
-        }
-        check
-    }};
+#[derive(Clone)]
+enum Seg {
+    Key(&'static str),
+    /// The only element of a list.
+    First,
 }
 
-/// A rule for one position in the tree: which Rust type is there, and how to look below it.
-#[derive(Clone, Copy)]
-enum Rule {
-    /// Checked as a whole; nothing below it is located further.
-    Leaf(fn(&Value) -> Result<(), Found>),
-    /// `Option<T>`: `null` is absent; otherwise the inner rule.
-    Opt(&'static Rule),
-    /// `Vec<T>`.
-    List(fn(&Value) -> Result<(), Found>, &'static Rule),
-    /// A struct: checked as a whole, then member by member.
-    Struct(
-        fn(&Value) -> Result<(), Found>,
-        fn(&Value, &str) -> Option<Rule>,
-    ),
-}
-
-/// Whether `value` fails `rule`; records the deepest failing values in `search`. Stops early once
-/// serde's own error is found.
-fn run(rule: Rule, value: &Value, path: &mut Vec<String>, search: &mut Search) -> bool {
-    match rule {
-        Rule::Leaf(check) => match check(value) {
-            Ok(()) => false,
-            Err(err) => {
-                search.record(path, &err, value);
-                true
-            }
-        },
-        Rule::Opt(inner) => !value.is_null() && run(*inner, value, path, search),
-        Rule::List(check, item) => {
-            let Err(err) = check(value) else { return false };
-            if let Value::Array(items) = value {
-                // serde stops at the first failing element: bisect for it, each check on a
-                // slice half the size of the last, so the whole search reads the list twice.
-                let (mut lo, mut hi) = (0, items.len());
-                while hi - lo > 1 {
-                    let mid = lo + (hi - lo) / 2;
-                    if check(&Value::Array(items[lo..mid].to_vec())).is_err() {
-                        hi = mid;
-                    } else {
-                        lo = mid;
+impl Slot {
+    /// The event with `value` at the slot.
+    fn with(&self, value: Value) -> Value {
+        fn put(at: &mut Value, path: &[Seg], value: Value) {
+            let Some((first, rest)) = path.split_first() else {
+                *at = value;
+                return;
+            };
+            match first {
+                Seg::Key(key) => {
+                    if !at.is_object() {
+                        *at = Value::Object(serde_json::Map::new());
+                    }
+                    if let Value::Object(map) = at {
+                        put(
+                            map.entry((*key).to_owned()).or_insert(Value::Null),
+                            rest,
+                            value,
+                        );
                     }
                 }
-                if let Some(element) = items.get(lo) {
-                    path.push(lo.to_string());
-                    let failed = run(*item, element, path, search);
-                    path.pop();
-                    if failed {
-                        return true;
+                Seg::First => {
+                    // The list keeps its one element (a minimal struct, for its members' slots).
+                    let first = match at {
+                        Value::Array(items) if !items.is_empty() => items.swap_remove(0),
+                        _ => Value::Null,
+                    };
+                    *at = Value::Array(vec![first]);
+                    if let Value::Array(items) = at {
+                        if let Some(item) = items.first_mut() {
+                            put(item, rest, value);
+                        }
                     }
                 }
             }
-            search.record(path, &err, value);
-            true
         }
-        Rule::Struct(check, member) => match check(value) {
-            Ok(()) => false,
-            Err(err) => {
-                descend(value, &err, member, path, search);
-                true
-            }
-        },
+        let mut event = self.event.clone();
+        put(&mut event, &self.path, value);
+        event
+    }
+
+    fn then(&self, seg: Seg) -> Slot {
+        let mut path = self.path.clone();
+        path.push(seg);
+        Slot {
+            event: self.event.clone(),
+            path,
+        }
     }
 }
 
-/// Below a struct that fails with `err`: its failing members, or else the struct itself.
-fn descend(
-    value: &Value,
-    err: &Found,
-    member: fn(&Value, &str) -> Option<Rule>,
-    path: &mut Vec<String>,
-    search: &mut Search,
-) {
-    let mut below = false;
-    if let Value::Object(map) = value {
-        for (key, child) in map {
-            if let Some(rule) = member(value, key) {
+/// The descent over one protocol direction: the shape table and the root enum `T`.
+struct Descent<'s, 'w, T> {
+    table: &'static Protocol,
+    search: &'s mut Search<'w>,
+    root: PhantomData<fn() -> T>,
+}
+
+impl<T: DeserializeOwned> Descent<'_, '_, T> {
+    /// Asks the crate about `value` by placing it at `slot` in an otherwise valid event and
+    /// decoding that event exactly as `decode_slice` does. Every check therefore runs the very
+    /// code (one monomorphisation of the root's `Deserialize`) that rejected the input, and the
+    /// wasm module carries no second copy of the deserialisers.
+    fn check(slot: &Slot, value: &Value) -> Result<(), Found> {
+        let text = serde_json::to_vec(&slot.with(value.clone()))?;
+        serde_json::from_slice::<T>(&text).map(drop)
+    }
+
+    /// Whether `value` fails as a `ty`; records the deepest failing values. Stops early once
+    /// serde's own error is found.
+    fn run(&mut self, ty: Ty, value: &Value, slot: &Slot, path: &mut Vec<String>) -> bool {
+        let Err(err) = Self::check(slot, value) else {
+            return false;
+        };
+        match ty {
+            Ty::List(item) => {
+                if let Value::Array(items) = value {
+                    // serde stops at the first failing element: bisect for it, each check on a
+                    // slice half the size of the last, so the whole search reads the list twice.
+                    let (mut lo, mut hi) = (0, items.len());
+                    while hi - lo > 1 {
+                        let mid = lo + (hi - lo) / 2;
+                        if Self::check(slot, &Value::Array(items[lo..mid].to_vec())).is_err() {
+                            hi = mid;
+                        } else {
+                            lo = mid;
+                        }
+                    }
+                    if let Some(element) = items.get(lo) {
+                        path.push(lo.to_string());
+                        let failed = self.run(*item, element, &slot.then(Seg::First), path);
+                        path.pop();
+                        if failed {
+                            return true;
+                        }
+                    }
+                }
+                self.search.record(path, &err, value);
+            }
+            Ty::Ref(name) => match self.table.get(name).map(|row| row.def) {
+                Some(Def::Struct(members)) => self.descend(value, &err, members, None, slot, path),
+                Some(def @ Def::Tagged { .. }) => {
+                    let (members, tag) = variant(self.table, def, value);
+                    self.descend(value, &err, members, tag, slot, path);
+                }
+                // Closed lists and untagged enums: checked as a whole.
+                _ => self.search.record(path, &err, value),
+            },
+            _ => self.search.record(path, &err, value),
+        }
+        true
+    }
+
+    /// Below a struct that fails with `err`: its failing members, or else the struct itself.
+    fn descend(
+        &mut self,
+        value: &Value,
+        err: &Found,
+        members: &'static [Member],
+        tag: Option<(&'static str, &'static str)>,
+        slot: &Slot,
+        path: &mut Vec<String>,
+    ) {
+        let mut below = false;
+        if let Value::Object(map) = value {
+            // Each member is asked about with the others at their minimal valid values.
+            let here = Slot {
+                event: slot.with(self.table.minimal_struct(members, tag)),
+                path: slot.path.clone(),
+            };
+            for (key, child) in map {
+                let Some(member) = members.iter().find(|m| m.name == key) else {
+                    continue;
+                };
+                // An unset option: `null` reads as absent.
+                if child.is_null() && member.presence != Presence::Required {
+                    continue;
+                }
                 path.push(key.clone());
-                below |= run(rule, child, path, search);
+                below |= self.run(member.ty, child, &here.then(Seg::Key(member.name)), path);
                 path.pop();
-                if search.exact {
+                if self.search.exact {
                     return;
                 }
             }
         }
-    }
-    if !below {
-        if blames_tag(value, err) {
-            path.push("type".to_owned());
-            search.record(path, err, value);
-            path.pop();
-        } else {
-            search.record(path, err, value);
+        if !below {
+            if blames_tag(value, err) {
+                path.push("type".to_owned());
+                self.search.record(path, err, value);
+                path.pop();
+            } else {
+                self.search.record(path, err, value);
+            }
         }
+    }
+}
+
+/// The members of the variant of tagged `def` that `value`'s tag names, and that tag as (key,
+/// value); none when the tag is missing, not a string or unknown (serde then blames the tag).
+fn variant(
+    table: &'static Protocol,
+    def: Def,
+    value: &Value,
+) -> (&'static [Member], Option<(&'static str, &'static str)>) {
+    let Def::Tagged { tag, variants } = def else {
+        return (&[], None);
+    };
+    let chosen = value
+        .get(tag)
+        .and_then(Value::as_str)
+        .and_then(|v| variants.iter().find(|(value, _)| *value == v));
+    match chosen.and_then(|(value, name)| Some((*value, table.get(name)?.def))) {
+        Some((value, Def::Struct(members))) => (members, Some((tag, value))),
+        _ => (&[], None),
     }
 }
 
@@ -144,176 +220,15 @@ fn blames_tag(value: &Value, err: &Found) -> bool {
     }
 }
 
-static STRING: Rule = Rule::Leaf(check!(
-    r#"{"type":"conversation.item.delete","item_id":"#,
-    "}"
-));
-static OPT_STRING: Rule = Rule::Opt(&STRING);
-static OPT_BOOL: Rule = Rule::Opt(&Rule::Leaf(check!(
-    r#"{"type":"session.update","session":{"turn_detection":{"type":"semantic_vad","eagerness":"","create_response":"#,
-    "}}}"
-)));
-/// f32 where it is required (a server VAD `threshold`), so that `null` is rejected here too.
-static F32: Rule = Rule::Leaf(check!(
-    r#"{"type":"session.update","session":{"turn_detection":{"type":"server_vad","prefix_padding_ms":0,"silence_duration_ms":0,"threshold":"#,
-    "}}}"
-));
-static U32: Rule = Rule::Leaf(check!(
-    r#"{"type":"conversation.item.truncate","item_id":"","audio_end_ms":0,"content_index":"#,
-    "}"
-));
-static STRINGS: Rule = Rule::List(
-    check!(r#"{"type":"session.update","session":{"modalities":"#, "}}"),
-    &STRING,
-);
-static SESSION: Rule = Rule::Struct(
-    check!(r#"{"type":"session.update","session":"#, "}"),
-    session_member,
-);
-static TURN_DETECTION: Rule = Rule::Struct(
-    check!(
-        r#"{"type":"session.update","session":{"turn_detection":"#,
-        "}}"
-    ),
-    turn_detection_member,
-);
-static TOOL: Rule = Rule::Struct(
-    check!(r#"{"type":"session.update","session":{"tools":["#, "]}}"),
-    tool_member,
-);
-static TOOLS: Rule = Rule::List(
-    check!(r#"{"type":"session.update","session":{"tools":"#, "}}"),
-    &TOOL,
-);
-static TRANSCRIPTION: Rule = Rule::Struct(
-    check!(
-        r#"{"type":"session.update","session":{"input_audio_transcription":"#,
-        "}}"
-    ),
-    transcription_member,
-);
-static ITEM: Rule = Rule::Struct(
-    check!(r#"{"type":"conversation.item.create","item":"#, "}"),
-    item_member,
-);
-static CONTENT: Rule = Rule::Struct(
-    check!(
-        r#"{"type":"conversation.item.create","item":{"content":["#,
-        "]}}"
-    ),
-    content_member,
-);
-static CONTENTS: Rule = Rule::List(
-    check!(
-        r#"{"type":"conversation.item.create","item":{"content":"#,
-        "}}"
-    ),
-    &CONTENT,
-);
-
-/// `type`, the tag of an internally tagged enum: a string naming one of its variants.
-fn tag(value: &Value) -> Option<&str> {
-    value.get("type").and_then(Value::as_str)
-}
-
-fn session_member(_: &Value, key: &str) -> Option<Rule> {
-    Some(match key {
-        "model" | "instructions" => OPT_STRING,
-        "modalities" => Rule::Opt(&STRINGS),
-        "voice" => Rule::Opt(&Rule::Leaf(check!(
-            r#"{"type":"session.update","session":{"voice":"#,
-            "}}"
-        ))),
-        "input_audio_format" | "output_audio_format" => Rule::Opt(&Rule::Leaf(check!(
-            r#"{"type":"session.update","session":{"input_audio_format":"#,
-            "}}"
-        ))),
-        "input_audio_transcription" => Rule::Opt(&TRANSCRIPTION),
-        "turn_detection" => Rule::Opt(&TURN_DETECTION),
-        "tools" => Rule::Opt(&TOOLS),
-        "tool_choice" => Rule::Opt(&Rule::Leaf(check!(
-            r#"{"type":"session.update","session":{"tool_choice":"#,
-            "}}"
-        ))),
-        "temperature" => Rule::Opt(&F32),
-        "max_response_output_tokens" => Rule::Opt(&Rule::Leaf(check!(
-            r#"{"type":"session.update","session":{"max_response_output_tokens":"#,
-            "}}"
-        ))),
-        _ => return None,
-    })
-}
-
-fn transcription_member(_: &Value, key: &str) -> Option<Rule> {
-    matches!(key, "language" | "model" | "prompt").then_some(OPT_STRING)
-}
-
-fn turn_detection_member(parent: &Value, key: &str) -> Option<Rule> {
-    match (tag(parent)?, key) {
-        ("server_vad", "threshold") => Some(F32),
-        ("server_vad", "prefix_padding_ms" | "silence_duration_ms") => Some(U32),
-        ("semantic_vad", "eagerness") => Some(STRING),
-        ("server_vad" | "semantic_vad", "create_response" | "interrupt_response") => Some(OPT_BOOL),
-        _ => None,
-    }
-}
-
-fn tool_member(parent: &Value, key: &str) -> Option<Rule> {
-    match (tag(parent)?, key) {
-        ("function", "name" | "description") => Some(STRING),
-        _ => None,
-    }
-}
-
-fn item_member(_: &Value, key: &str) -> Option<Rule> {
-    Some(match key {
-        "id" | "call_id" | "name" | "arguments" | "output" => OPT_STRING,
-        "type" => Rule::Opt(&Rule::Leaf(check!(
-            r#"{"type":"conversation.item.create","item":{"type":"#,
-            "}}"
-        ))),
-        "status" => Rule::Opt(&Rule::Leaf(check!(
-            r#"{"type":"conversation.item.create","item":{"status":"#,
-            "}}"
-        ))),
-        "role" => Rule::Opt(&Rule::Leaf(check!(
-            r#"{"type":"conversation.item.create","item":{"role":"#,
-            "}}"
-        ))),
-        "content" => Rule::Opt(&CONTENTS),
-        _ => return None,
-    })
-}
-
-fn content_member(_: &Value, key: &str) -> Option<Rule> {
-    Some(match key {
-        "type" => Rule::Leaf(check!(
-            r#"{"type":"conversation.item.create","item":{"content":[{"type":"#,
-            "}]}}"
-        )),
-        "text" | "audio" | "transcript" => OPT_STRING,
-        _ => return None,
-    })
-}
-
-fn event_member(parent: &Value, key: &str) -> Option<Rule> {
-    if key == "event_id" {
-        return Some(OPT_STRING);
-    }
-    Some(match (tag(parent)?, key) {
-        ("session.update", "session") => SESSION,
-        ("input_audio_buffer.append", "audio") => STRING,
-        ("conversation.item.create", "previous_item_id") => OPT_STRING,
-        ("conversation.item.create", "item") => ITEM,
-        ("conversation.item.truncate" | "conversation.item.delete", "item_id") => STRING,
-        ("conversation.item.truncate", "content_index" | "audio_end_ms") => U32,
-        ("response.create", "response") => Rule::Opt(&SESSION),
-        _ => return None,
-    })
-}
-
-/// `err` is serde's own error for the whole input, which `value` holds.
-pub(super) fn locate_event(value: &Value, err: &Found, search: &mut Search) {
+/// `err` is serde's own error for the whole input, which `value` holds; `T` is the root enum
+/// that rejected it, `root` its row in `table`.
+pub(super) fn locate_event<T: DeserializeOwned>(
+    table: &'static Protocol,
+    root: &'static str,
+    value: &Value,
+    err: &Found,
+    search: &mut Search,
+) {
     let mut path = Vec::new();
     match value {
         // serde also reads an event from an array: [type, then the fields in declaration order].
@@ -332,7 +247,21 @@ pub(super) fn locate_event(value: &Value, err: &Found, search: &mut Search) {
             path.push("type".to_owned());
             search.record(&path, err, value);
         }
-        _ => descend(value, err, event_member, &mut path, search),
+        _ => {
+            let mut descent = Descent::<T> {
+                table,
+                search,
+                root: PhantomData,
+            };
+            let slot = Slot {
+                event: Value::Null,
+                path: Vec::new(),
+            };
+            if let Some(def) = table.get(root).map(|row| row.def) {
+                let (members, tag) = variant(table, def, value);
+                descent.descend(value, err, members, tag, &slot, &mut path);
+            }
+        }
     }
 }
 

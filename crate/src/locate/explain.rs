@@ -10,7 +10,8 @@ use super::descent::{locate_event, FirstWins};
 use super::positions::{line_column, position_of, walk, TOO_DEEP};
 use super::{bare_message, pointer};
 use crate::error::codes::{self, classify_data_message, first_backticked};
-use crate::{CodecError, ErrorCode};
+use crate::shape::BETA;
+use crate::{ClientEvent, CodecError, ErrorCode};
 
 pub(crate) fn explain(input: &[u8], err: &serde_json::Error) -> CodecError {
     match err.classify() {
@@ -88,7 +89,7 @@ fn explain_data(input: &[u8], err: &serde_json::Error) -> CodecError {
             best: None,
             exact: false,
         };
-        locate_event(&value, err, &mut search);
+        locate_event::<ClientEvent>(&BETA, BETA.client, &value, err, &mut search);
         search.best
     });
     let Some(found) = located else {

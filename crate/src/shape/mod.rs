@@ -123,6 +123,55 @@ impl Protocol {
         }
     }
 
+    /// A minimal valid value of `ty`: required members only, empty lists, the first variant.
+    pub fn minimal(&self, ty: Ty) -> serde_json::Value {
+        use serde_json::{json, Value};
+        match ty {
+            Ty::Str => json!(""),
+            Ty::Bool => json!(false),
+            Ty::U8 | Ty::U16 | Ty::U32 => json!(0),
+            Ty::F32 | Ty::F64 => json!(0.0),
+            Ty::Json => Value::Null,
+            Ty::List(_) => json!([]),
+            Ty::Literal(value) => json!(value),
+            Ty::Ref(name) => match self.get(name).map(|row| row.def) {
+                Some(Def::Enum(values)) => values.first().map_or(Value::Null, |v| json!(v)),
+                Some(Def::Struct(members)) => self.minimal_struct(members, None),
+                Some(Def::Tagged { tag, variants }) => {
+                    let Some((value, name)) = variants.first() else {
+                        return Value::Null;
+                    };
+                    match self.get(name).map(|row| row.def) {
+                        Some(Def::Struct(members)) => {
+                            self.minimal_struct(members, Some((tag, value)))
+                        }
+                        _ => Value::Null,
+                    }
+                }
+                Some(Def::Untagged(alternatives)) => alternatives
+                    .first()
+                    .map_or(Value::Null, |alt| self.minimal(*alt)),
+                None => Value::Null,
+            },
+        }
+    }
+
+    /// A minimal valid object of a struct's members, with its tag (key, value) where it has one.
+    pub fn minimal_struct(
+        &self,
+        members: &[Member],
+        tag: Option<(&str, &str)>,
+    ) -> serde_json::Value {
+        let mut map = serde_json::Map::new();
+        if let Some((key, value)) = tag {
+            map.insert(key.to_owned(), value.into());
+        }
+        for member in members.iter().filter(|m| m.presence == Presence::Required) {
+            map.insert(member.name.to_owned(), self.minimal(member.ty));
+        }
+        serde_json::Value::Object(map)
+    }
+
     /// The table as JSON, for the generator: `{name, source, client, server, types: [{name, ...}]}`
     /// (a list, to keep the table's order),
     /// with type references as `"string" | "bool" | "u8" | ... | {"list": T} | {"ref": N} | {"literal": S}`.
