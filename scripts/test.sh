@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: set up, build, then
+# The whole test suite, from a fresh clone: set up (build and test needs: scripts/setup.sh), build, then
 #   1. Rust, native:     cargo test (the codec, the wire facts, test/vectors drift)
-#   2. TypeScript types: tsc over ts/ and the type-level tests (vitest --typecheck)
+#   2. TypeScript types: tsc over ts/, over test/ and the scripts (JSDoc-typed, checkJs), and the
+#                        type-level tests (vitest --typecheck)
 #   3. Node + Chromium:  vitest over the built package: vectors through wasm in Node, in a Chromium
-#                        page and worker; API; CLI; npm pack + install + tsc + Vite; the playground;
-#                        hostile inputs; parser conformance; a short soak
+#                        page and worker (canonicalize, decode, check); API; CLI; npm pack + install +
+#                        tsc + Vite; the playground; hostile inputs; parser conformance; a short soak
 #   4. Supply chain and fuzz smoke: cargo deny (licences, bans, sources), npm audit, 20 s per fuzz target
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/lib.sh"
 cd "$ROOT"
-bash scripts/setup.sh
+bash scripts/setup.sh test
 bash scripts/build-all.sh
 
 mkdir -p target
