@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run drift`: where the crate (async-openai-wasm 0.29.5, through this package) and the
 // official SDKs disagree about client events: the openai npm package's beta realtime
 // `RealtimeClientEvent` type and the openai Python package's beta realtime pydantic models.
@@ -13,13 +14,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { shapeOf } from './drift/shape.mjs';
+import { shapeOf } from './lib/drift/shape.mjs';
 
 export const NPM_OPENAI = '5.12.0';
 export const PY_OPENAI = '1.99.9';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'target/drift');
-const log = (s) => process.stderr.write(`    ${s}\n`);
+/** @typedef {import('./lib/drift/shape.mjs').Entry} Entry */
+const log = (/** @type {string} */ s) => process.stderr.write(`    ${s}\n`);
 
 function ensureSdks() {
   const npmDir = join(work, 'npm');
@@ -41,7 +43,10 @@ function ensureSdks() {
   return { npmTypes: join(npmDir, 'node_modules/openai/resources/beta/realtime/realtime.d.ts'), python };
 }
 
-/** The JSON types a kind allows (enum values are strings); null for free-form (`unknown`) members. */
+/**
+ * The JSON types a kind allows (enum values are strings); null for free-form (`unknown`) members.
+ * @param {string} kind
+ */
 function jsonTypes(kind) {
   const parts = kind.split('|').filter(Boolean);
   if (parts.some((k) => /unknown|any|Any|JsonValue/.test(k))) return null;
@@ -49,11 +54,12 @@ function jsonTypes(kind) {
 }
 
 /** Whether a kind accepts any string (a plain `string`, `string & {}`, or `str`), not only its values. */
-const freeString = (kind) => kind.split('|').some((k) => k !== 'enum' && k.includes('string'));
+const freeString = (/** @type {string} */ kind) => kind.split('|').some((k) => k !== 'enum' && k.includes('string'));
 
-const cell = (entry) => (entry ? `${entry.required ? 'required' : 'optional'}${entry.values ? `: ${entry.values.join(', ')}` : ''}` : '—');
+const cell = (/** @type {Entry | undefined} */ entry) => (entry ? `${entry.required ? 'required' : 'optional'}${entry.values ? `: ${entry.values.join(', ')}` : ''}` : '—');
 
 /** A minimal valid event of each type, to carry an official-shaped member. */
+/** @type {Record<string, Record<string, unknown>>} */
 const BASE = {
   'session.update': { type: 'session.update', session: {} },
   'input_audio_buffer.append': { type: 'input_audio_buffer.append', audio: '' },
@@ -65,21 +71,33 @@ const BASE = {
   'response.create': { type: 'response.create', response: {} },
   'response.cancel': { type: 'response.cancel' },
 };
+/** @type {Record<string, unknown>} */
 const ELEMENT = { tools: { type: 'function', name: 'f', description: 'd', parameters: {} }, content: { type: 'input_text' } };
 
+/** @param {Entry} entry @returns {unknown} */
 function sample(entry) {
   if (entry.values) return entry.values[0];
-  const kind = entry.kind.split('|')[0];
-  return { string: 'x', number: 1, boolean: true, object: {}, array: [] }[kind] ?? 'x';
+  const kind = entry.kind.split('|')[0] ?? '';
+  /** @type {Record<string, unknown>} */
+  const samples = { string: 'x', number: 1, boolean: true, object: {}, array: [] };
+  return samples[kind] ?? 'x';
 }
 
-/** The base event with `path` set to a sample value (creating parents; arrays get one element). */
+/**
+ * The base event with `path` set to a sample value (creating parents; arrays get one element).
+ * @param {string} type
+ * @param {string} path
+ * @param {Entry} entry
+ * @returns {Record<string, unknown> | null}
+ */
 function withMember(type, path, entry) {
   const event = structuredClone(BASE[type]);
   const keys = path.split('/').slice(1);
+  if (!event) return null;
+  /** @type {any} */
   let at = event;
   for (let i = 0; i < keys.length - 1; i += 1) {
-    const key = keys[i];
+    const key = /** @type {string} */ (keys[i]);
     if (keys[i + 1] === '[]') {
       at[key] ??= [structuredClone(ELEMENT[key] ?? {})];
       at = at[key][0];
@@ -90,11 +108,17 @@ function withMember(type, path, entry) {
     }
   }
   const last = keys[keys.length - 1];
-  if (last === '[]') return null;
+  if (last === undefined || last === '[]') return null;
   at[last] = sample(entry);
   return event;
 }
 
+/**
+ * Each text's verdict from tsc against the npm types: 'ok' or the first error.
+ * @param {string} npmTypes
+ * @param {string[]} texts
+ * @returns {string[]}
+ */
 function typecheckAgainstNpm(npmTypes, texts) {
   const dir = join(work, 'tsc');
   mkdirSync(dir, { recursive: true });
@@ -104,6 +128,8 @@ function typecheckAgainstNpm(npmTypes, texts) {
   writeFileSync(file, lines.join('\n'));
   const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022 });
   const source = program.getSourceFile(file);
+  if (!source) throw new Error(`cannot load ${file}`);
+  /** @type {Map<number, string>} */
   const failing = new Map();
   for (const d of ts.getPreEmitDiagnostics(program, source)) {
     if (d.start === undefined) continue;
@@ -113,12 +139,15 @@ function typecheckAgainstNpm(npmTypes, texts) {
   return texts.map((_, i) => failing.get(i + 1) ?? 'ok');
 }
 
+/** The text of docs/drift.md, compared afresh. @returns {Promise<string>} */
 export async function drift() {
   const { npmTypes, python } = ensureSdks();
+  /** @type {typeof import('../dist/node.mjs')} */
   const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
   const crate = shapeOf(join(root, 'dist/types.d.ts'), 'ClientEvent');
   const npm = shapeOf(npmTypes, 'RealtimeClientEvent');
-  const py = JSON.parse(execFileSync(python, [join(root, 'scripts/drift/shape.py')], { encoding: 'utf8' }));
+  /** @type {Record<string, Record<string, Entry>>} */
+  const py = JSON.parse(execFileSync(python, [join(root, 'scripts/lib/drift/shape.py')], { encoding: 'utf8' }));
 
   const types = [...new Set([...Object.keys(crate), ...Object.keys(npm), ...Object.keys(py)])].sort();
   const eventRows = [];
@@ -136,7 +165,7 @@ export async function drift() {
       const [a, b, d] = [c[path], n[path], p[path]];
       const verdicts = [];
       if (!a) {
-        const official = b ?? d;
+        const official = /** @type {Entry} */ (b ?? d);
         const event = withMember(type, path, official);
         let behaviour = 'not tried';
         if (event) {
@@ -148,13 +177,14 @@ export async function drift() {
             });
             behaviour = dropped ? 'dropped silently' : 'accepted';
           } catch (error) {
+            if (!(error instanceof codec.ClientEventError)) throw error;
             behaviour = `rejected (\`${error.code}\` at \`${error.path}\`)`;
           }
         }
         verdicts.push(`missing in the crate: ${behaviour}`);
       } else {
         if (!b && !d) verdicts.push('extra in the crate');
-        for (const [name, sdk] of [['npm', b], ['Python', d]]) {
+        for (const [name, sdk] of /** @type {[string, Entry | undefined][]} */ ([['npm', b], ['Python', d]])) {
           if (!sdk) continue;
           if (a.required && !sdk.required) verdicts.push(`stricter in the crate (optional in ${name})`);
           if (!a.required && sdk.required) verdicts.push(`required in ${name} only`);
@@ -169,8 +199,9 @@ export async function drift() {
           } else if (crateFree && !sdkFree && sdk.values) {
             verdicts.push(`laxer in the crate: any string (${name}: ${sdk.values.join(', ')})`);
           } else if (a.values && sdk.values && !crateFree && !sdkFree) {
-            const only = a.values.filter((v) => !sdk.values.includes(v));
-            const missing = sdk.values.filter((v) => !a.values.includes(v));
+            const [ours, theirs] = [a.values, sdk.values];
+            const only = ours.filter((v) => !theirs.includes(v));
+            const missing = theirs.filter((v) => !ours.includes(v));
             if (only.length) verdicts.push(`crate only (vs ${name}): ${only.join(', ')}`);
             if (missing.length) verdicts.push(`${name} only: ${missing.join(', ')}`);
           }
@@ -184,11 +215,12 @@ export async function drift() {
   // The corpus's valid events, as the crate writes them, against both SDKs.
   const dir = join(root, 'test/vectors');
   const valid = execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.json'))
-    .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).cases.filter((c) => 'canonical' in c.expect).map((c) => ({ file: f, name: c.name, text: c.expect.canonical })));
+    .flatMap((f) => /** @type {{ cases: { name: string, expect: { canonical?: string } }[] }} */ (JSON.parse(readFileSync(join(dir, f), 'utf8'))).cases
+      .flatMap((c) => (c.expect.canonical === undefined ? [] : [{ file: f, name: c.name, text: c.expect.canonical }])));
   const npmVerdicts = typecheckAgainstNpm(npmTypes, valid.map((v) => v.text));
-  const pyVerdicts = execFileSync(python, [join(root, 'scripts/drift/shape.py'), '--validate'], { input: valid.map((v) => v.text.replace(/\n/g, '\\n')).join('\n') + '\n', encoding: 'utf8' }).trim().split('\n');
+  const pyVerdicts = execFileSync(python, [join(root, 'scripts/lib/drift/shape.py'), '--validate'], { input: valid.map((v) => v.text.replace(/\n/g, '\\n')).join('\n') + '\n', encoding: 'utf8' }).trim().split('\n');
   const corpusRows = valid
-    .map((v, i) => ({ ...v, npm: npmVerdicts[i], py: pyVerdicts[i] }))
+    .map((v, i) => ({ ...v, npm: npmVerdicts[i] ?? 'no verdict', py: pyVerdicts[i] ?? 'no verdict' }))
     .filter((v) => v.npm !== 'ok' || v.py !== 'ok')
     .map((v) => `| ${v.file.replace(/\.json$/, '')}: ${v.name.replace(/\|/g, '\\|')} | ${v.npm === 'ok' ? 'ok' : v.npm.replace(/\|/g, '\\|')} | ${v.py === 'ok' ? 'ok' : v.py.replace(/\|/g, '\\|')} |`);
   const npmOk = npmVerdicts.filter((v) => v === 'ok').length;
@@ -225,7 +257,7 @@ ${corpusRows.join('\n')}
 `;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const text = await drift();
   const file = join(root, 'docs/drift.md');
   if (process.argv.includes('--check')) {

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The main job: the realtime-codec CLI on the bundled examples. Sets up and builds what is missing.
+# The main job: the realtime-codec CLI on the bundled examples. Installs only what building needs
+# (scripts/lib/setup-build.sh: no browser, no cargo tool but wasm-bindgen) and builds what is missing.
 #   examples/session.json, examples/conversation.jsonl: valid events -> canonical JSON, exit 0
 #   examples/invalid.jsonl: one error per line -> file:line:column, JSON pointer, code; exit 1
 #   diff examples/conversation.jsonl: what the crate drops, adds or changes; exit 1 (3 events differ)
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/lib.sh"
 cd "$ROOT"
-bash scripts/setup.sh
+bash scripts/lib/setup-build.sh
 bash scripts/build-all.sh
 
 # Runs a command that must exit with the given status (the CLI exits 1 when it finds problems).

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Differential fuzzing of decode's JavaScript fast path (ts/fast.ts) against the Rust path, for a
 // given time: `node scripts/fuzz-fast.mjs [SECONDS]` (default 60), after a build.
 //
@@ -13,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** @type {typeof import('../dist/node.mjs')} */
 const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
 const seconds = Number(process.argv[2] ?? 60);
 
@@ -28,9 +30,12 @@ const random = () => {
   state >>>= 0;
   return state / 4294967296;
 };
-const pick = (xs) => xs[Math.floor(random() * xs.length)];
+/** @template T @param {T[]} xs @returns {T} */
+const pick = (xs) => /** @type {T} */ (xs[Math.floor(random() * xs.length)]);
+/** @param {number} n */
 const int = (n) => Math.floor(random() * n);
 
+/** @type {string[]} */
 const seeds = [];
 for (const file of readdirSync(join(root, 'test/vectors')).filter((f) => f.endsWith('.json')).sort()) {
   for (const c of JSON.parse(readFileSync(join(root, 'test/vectors', file), 'utf8')).cases) {
@@ -38,8 +43,10 @@ for (const file of readdirSync(join(root, 'test/vectors')).filter((f) => f.endsW
     if (c.expect.canonical) seeds.push(c.expect.canonical);
   }
 }
+/** @type {(v: unknown) => unknown} */
 const reversed = (v) =>
   Array.isArray(v) ? v.map(reversed) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+/** @type {import('../dist/node.mjs').ClientEventInput[]} */
 const realistic = [
   { type: 'input_audio_buffer.append', event_id: 'evt_1', audio: 'AAECAwQFBgcICQ==' },
   { type: 'conversation.item.truncate', item_id: 'item_1', content_index: 0, audio_end_ms: 1500 },
@@ -60,6 +67,7 @@ const realistic = [
 for (const e of realistic) seeds.push(codec.encode(e), JSON.stringify(e), JSON.stringify(reversed(e)));
 
 const ALPHABET = ['0', '1', '9', '-', '.', 'e', 'E', '+', '"', '\\', '\\u0041', '\\"', ' ', '\n', '{', '}', '[', ']', ',', ':', 'null', 'true', '\uD800', '\uDC00', 'é', '\u{1F600}', '00'];
+/** @type {((text: string) => string)[]} */
 const mutations = [
   (t) => {
     const i = int(t.length + 1);
@@ -83,7 +91,7 @@ const mutations = [
     // respell a number: exponent, trailing zeros, a fraction
     let n = 0;
     const target = int(6);
-    return t.replace(/-?\d+(\.\d+)?/g, (m) => (n++ !== target ? m : pick([`${m}e0`, `${m}.0`, `${m}0e-1`, m.replace(/00$/, 'e2'), m.replace(/000$/, 'e3'), `${Number(m) / 10}e1`])));
+    return t.replace(/-?\d+(\.\d+)?/g, (/** @type {string} */ m) => (n++ !== target ? m : pick([`${m}e0`, `${m}.0`, `${m}0e-1`, m.replace(/00$/, 'e2'), m.replace(/000$/, 'e3'), `${Number(m) / 10}e1`])));
   },
   (t) => {
     // remove a space's worth elsewhere to keep the length after an insertion
@@ -102,6 +110,7 @@ while (Date.now() < until) {
     let text = pick(seeds);
     for (let m = 1 + int(4); m > 0; m--) text = pick(mutations)(text);
     runs++;
+    /** @type {{ ok: true, value: unknown } | { ok: false, code: string }} */
     let rust;
     try {
       rust = { ok: true, value: JSON.parse(codec.canonicalize(text)) };
@@ -109,6 +118,7 @@ while (Date.now() < until) {
       if (!(error instanceof codec.ClientEventError)) throw error;
       rust = { ok: false, code: error.code };
     }
+    /** @type {{ ok: true, value: unknown } | { ok: false, code: string }} */
     let ours;
     try {
       ours = { ok: true, value: codec.decode(text) };
@@ -117,7 +127,7 @@ while (Date.now() < until) {
       ours = { ok: false, code: error.code };
     }
     if (ours.ok) answered++;
-    const same = ours.ok === rust.ok && (!ours.ok || JSON.stringify(ours.value) === JSON.stringify(rust.value));
+    const same = ours.ok && rust.ok ? JSON.stringify(ours.value) === JSON.stringify(rust.value) : ours.ok === rust.ok;
     // decode refuses integers beyond 2^53 that canonicalize keeps as text: not a disagreement.
     const unsafeInteger = !ours.ok && ours.code === 'out_of_range' && rust.ok;
     if (!same && !unsafeInteger) {

@@ -3,7 +3,7 @@
 # test/vectors. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]
 # Targets: decode, canonicalize, roundtrip (fuzz/fuzz_targets/). A crash is saved under
 # fuzz/artifacts/TARGET/ and fails the run: turn it into a vector in test/vectors.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/lib.sh"
 cd "$ROOT"
 seconds="${1:-60}"
 shift || true

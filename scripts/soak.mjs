@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Soak: millions of mixed encode / decode / check calls, valid and invalid interleaved, through
 // the built Node package. Reports throughput, RSS and wasm memory at intervals, then checks that
 // nothing grows after warm-up and that throughput holds.
@@ -14,9 +15,25 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds the mixed workload: [kind, input, expected] triples. */
+/** @typedef {typeof import('../dist/node.mjs')} Codec the built Node package */
+/**
+ * One call of the workload and what it must give: canonical text (encode, canonicalize, a valid
+ * decode), the event type (a valid check), an error code (an invalid decode or check), or the
+ * differences as JSON (diff).
+ * @typedef {['encode', import('../dist/node.mjs').ClientEventInput, string]
+ *   | ['canonicalize' | 'decode' | 'check' | 'diff', string | Uint8Array, string]} Call
+ */
+/** @typedef {{ calls: number, perSecond: number, rssMiB: number, wasmKiB: number }} SoakSample */
+/** @typedef {{ ok: boolean, wrong: number, wasmGrowthKiB: number, rssGrowthMiB: number, throughputRatio: number }} SoakVerdict */
+
+/**
+ * Builds the mixed workload.
+ * @param {Codec} codec
+ * @returns {Call[]}
+ */
 function workload(codec) {
   const audio20ms = Buffer.alloc(960).toString('base64'); // 20 ms of 24 kHz PCM16
+  /** @type {import('../dist/node.mjs').ClientEventInput} */
   const session = {
     type: 'session.update',
     session: {
@@ -26,6 +43,7 @@ function workload(codec) {
       tools: [{ type: 'function', name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } }],
     },
   };
+  /** @type {import('../dist/node.mjs').ClientEventInput[]} */
   const valid = [
     { type: 'input_audio_buffer.append', audio: audio20ms },
     { type: 'input_audio_buffer.append', audio: audio20ms, event_id: 'evt_1' },
@@ -44,6 +62,7 @@ function workload(codec) {
     '{"type":"response.cancel","event_id":"\uD800"}',
     '[' .repeat(300),
   ];
+  /** @type {Call[]} */
   const work = [];
   // Hard-coded expectations, independent of the codec: non-ASCII text (1 to 4 UTF-8 bytes per
   // character), bytes from a view into a larger buffer, a diff, and a 64 KiB append.
@@ -67,10 +86,16 @@ function workload(codec) {
   return work;
 }
 
-function call(codec, [kind, input, expected]) {
+/**
+ * Makes one call; whether it gave what it must.
+ * @param {Codec} codec
+ * @param {Call} work
+ * @returns {boolean}
+ */
+function call(codec, work) {
+  if (work[0] === 'encode') return codec.encode(work[1]) === work[2];
+  const [kind, input, expected] = work;
   switch (kind) {
-    case 'encode':
-      return codec.encode(input) === expected;
     case 'canonicalize':
       return codec.canonicalize(input) === expected;
     case 'diff':
@@ -86,11 +111,18 @@ function call(codec, [kind, input, expected]) {
   }
 }
 
-/** Runs `calls` calls; returns the samples and a verdict. */
+/**
+ * Runs `calls` calls in `intervals` intervals; returns a sample per interval and a verdict.
+ * @param {number} calls
+ * @param {{ intervals?: number, log?: (sample: SoakSample) => void }} [options]
+ * @returns {Promise<{ samples: SoakSample[], verdict: SoakVerdict }>}
+ */
 export async function soak(calls, { intervals = 10, log = () => {} } = {}) {
+  /** @type {Codec} */
   const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
   const work = workload(codec);
   const per = Math.max(1, Math.floor(calls / intervals));
+  /** @type {SoakSample[]} */
   const samples = [];
   let done = 0;
   let wrong = 0;
@@ -98,7 +130,7 @@ export async function soak(calls, { intervals = 10, log = () => {} } = {}) {
     const n = Math.min(per, calls - done);
     const started = performance.now();
     for (let i = 0; i < n; i += 1) {
-      if (!call(codec, work[(done + i) % work.length])) wrong += 1;
+      if (!call(codec, /** @type {Call} */ (work[(done + i) % work.length]))) wrong += 1;
     }
     done += n;
     const seconds = (performance.now() - started) / 1000;
@@ -109,17 +141,15 @@ export async function soak(calls, { intervals = 10, log = () => {} } = {}) {
   // Warm-up: the first interval (wasm memory grows to fit the largest input, V8 optimises).
   const warm = samples[Math.min(1, samples.length - 1)];
   const last = samples[samples.length - 1];
-  const verdict = {
-    wrong,
-    wasmGrowthKiB: last.wasmKiB - warm.wasmKiB,
-    rssGrowthMiB: last.rssMiB - warm.rssMiB,
-    throughputRatio: last.perSecond / warm.perSecond,
-  };
-  verdict.ok = wrong === 0 && verdict.wasmGrowthKiB === 0 && verdict.rssGrowthMiB < 64 && verdict.throughputRatio > 0.5;
-  return { samples, verdict };
+  if (!warm || !last) throw new Error('soak: no interval ran (calls must be at least 1)');
+  const wasmGrowthKiB = last.wasmKiB - warm.wasmKiB;
+  const rssGrowthMiB = last.rssMiB - warm.rssMiB;
+  const throughputRatio = last.perSecond / warm.perSecond;
+  const ok = wrong === 0 && wasmGrowthKiB === 0 && rssGrowthMiB < 64 && throughputRatio > 0.5;
+  return { samples, verdict: { ok, wrong, wasmGrowthKiB, rssGrowthMiB, throughputRatio } };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const calls = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10_000_000);
   const json = process.argv.includes('--json');
   if (!json) console.log(`soak: ${calls} mixed calls (encode/decode/check, valid and invalid) through dist/node.mjs`);

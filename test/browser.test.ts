@@ -1,11 +1,25 @@
-// The browser build in real Chromium, in a page and in a dedicated worker: the whole corpus must
-// agree with native Rust (the recorded expectations) exactly as the Node build does.
+// The browser build in real Chromium, in a page and in a dedicated worker: every corpus vector
+// through canonicalize, decode (string and bytes) and check must give what native Rust recorded,
+// exactly as the Node build does (test/vectors.test.ts). decode and check answer in JavaScript
+// where the fast path (ts/fast.ts) proves the text, so this also holds that path to the crate's
+// expectations in Chromium's JSON.parse and number formatting.
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser/harness.js';
-import { loadVectors } from './helpers.js';
+import { loadVectors, type Vector, type VectorError } from './helpers.js';
 
 const vectors = loadVectors();
 const { codecPage } = useChromium();
+
+type Failure = { error: VectorError } | { crash: string };
+/** One read path's result as the page or worker reports it (test/browser/corpus.js). */
+type Outcome = { value: unknown } | Failure;
+interface CorpusResult {
+  canonicalize: Outcome;
+  decode: Outcome;
+  decodeBytes: Outcome;
+  check: { ok: true; type: string } | ({ ok: false } & Failure) | { thrown: Failure };
+}
 
 /** JSON with object keys sorted, to compare results whatever order their keys were built in. */
 function stable(value: unknown): string {
@@ -14,16 +28,61 @@ function stable(value: unknown): string {
   );
 }
 
-function expectAgreement(results: unknown[], where: string) {
-  expect(results).toHaveLength(vectors.length);
+/** Whether the text has an integer token (not in a string) beyond ±2^53 (as in test/vectors.test.ts). */
+function hasUnsafeInteger(text: string): boolean {
+  return [...text.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)].some(
+    ([t]) => /^-?\d+$/.test(t) && !Number.isSafeInteger(Number(t)),
+  );
+}
+
+/** The same value with the same member order (and -0 kept apart from 0). */
+function sameValue(got: unknown, want: unknown): boolean {
+  return isDeepStrictEqual(got, want) && JSON.stringify(got) === JSON.stringify(want);
+}
+
+/**
+ * What is wrong with one vector's results, held against its recorded expectation: a valid
+ * vector's canonicalize gives its canonical text, decode gives JSON.parse of that text (same
+ * members, same order) and check gives ok with its type; an invalid vector gives the recorded
+ * error (code, path, line, column, serde's message, expected values) on every path.
+ */
+function problems(v: Vector, got: CorpusResult): string[] {
   const wrong: string[] = [];
-  vectors.forEach((v, i) => {
-    const got = results[i];
-    const want = 'canonical' in v.expect ? { canonical: v.expect.canonical } : { error: v.expect.error };
-    if (stable(got) !== stable(want)) wrong.push(`${v.file}/${v.name}: ${JSON.stringify(got)}`);
-  });
+  const say = (path: keyof CorpusResult, want: unknown) =>
+    wrong.push(`${v.file}/${v.name}: ${path} gave ${JSON.stringify(got[path])}, want ${JSON.stringify(want)}`);
+  if ('canonical' in v.expect) {
+    const canonical = v.expect.canonical;
+    if (!('value' in got.canonicalize) || got.canonicalize.value !== canonical) say('canonicalize', { value: canonical });
+    const event = JSON.parse(canonical) as { type: string };
+    for (const path of ['decode', 'decodeBytes'] as const) {
+      const r = got[path];
+      if (hasUnsafeInteger(canonical)) {
+        // decode refuses what a JS number cannot hold exactly (canonicalize keeps the text).
+        if (!('error' in r) || !/cannot be held exactly/.test(r.error.message)) say(path, 'an error: cannot be held exactly');
+      } else if (!('value' in r) || !sameValue(r.value, event)) {
+        say(path, { value: event });
+      }
+    }
+    if (stable(got.check) !== stable({ ok: true, type: event.type })) say('check', { ok: true, type: event.type });
+  } else {
+    const want = { error: v.expect.error };
+    for (const path of ['canonicalize', 'decode', 'decodeBytes'] as const) {
+      if (stable(got[path]) !== stable(want)) say(path, want);
+    }
+    if (stable(got.check) !== stable({ ok: false, ...want })) say('check', { ok: false, ...want });
+  }
+  return wrong;
+}
+
+function expectAgreement(results: CorpusResult[], where: string) {
+  expect(results).toHaveLength(vectors.length);
+  const wrong = vectors.flatMap((v, i) => problems(v, results[i]!));
   expect(wrong, where).toEqual([]);
-  console.log(`vectors (${where}): ${vectors.length} cases agree with native Rust`);
+  const valid = vectors.filter((v) => 'canonical' in v.expect).length;
+  console.log(
+    `vectors (${where}): ${valid} valid + ${vectors.length - valid} invalid cases agree with native Rust ` +
+      'through canonicalize, decode (string and bytes) and check',
+  );
 }
 
 describe('browser build in Chromium', () => {
@@ -102,25 +161,25 @@ describe('browser build in Chromium', () => {
     });
   }
 
-  it('agrees with native Rust on every vector, in a page', async () => {
+  it('agrees with native Rust on every vector, in a page: canonicalize, decode, check', async () => {
     const page = await codecPage();
     const results = await page.evaluate(async (inputs) => {
-      // (No import() here: vitest would rewrite it. The page exposes the helper.)
-      const { codec, outcome } = window as unknown as { codec: typeof import('../dist/browser.mjs'); outcome: (run: () => string) => unknown };
-      await codec.init();
-      return inputs.map((input: string) => outcome(() => codec.canonicalize(input)));
+      // (No import() here: vitest would rewrite it. The page exposes the runner.)
+      const w = window as unknown as { codec: typeof import('../dist/browser.mjs'); runCorpus: (i: string[]) => CorpusResult[] };
+      await w.codec.init();
+      return w.runCorpus(inputs);
     }, vectors.map((v) => v.input));
-    expectAgreement(results, 'wasm, Chromium page');
+    expectAgreement(results, 'wasm and fast path, Chromium page');
     await page.close();
   });
 
-  it('agrees with native Rust on every vector, in a dedicated worker', async () => {
+  it('agrees with native Rust on every vector, in a dedicated worker: canonicalize, decode, check', async () => {
     const page = await codecPage();
     const { results, initMs } = await page.evaluate(
-      (inputs) => (window as unknown as { runInWorker: (i: string[]) => Promise<{ results: unknown[]; initMs: number }> }).runInWorker(inputs),
+      (inputs) => (window as unknown as { runInWorker: (i: string[]) => Promise<{ results: CorpusResult[]; initMs: number }> }).runInWorker(inputs),
       vectors.map((v) => v.input),
     );
-    expectAgreement(results, 'wasm, Chromium worker');
+    expectAgreement(results, 'wasm and fast path, Chromium worker');
     console.log(`cold init() in a worker: ${initMs.toFixed(1)} ms`);
     await page.close();
   });

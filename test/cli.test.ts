@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,5 +98,29 @@ describe('realtime-codec diff', () => {
       canonical: '{"type":"response.create","response":null}',
       differences: [{ kind: 'added', path: '/response', value: 'null' }],
     });
+  });
+
+  // The summary goes to stderr, the differences to stdout. Read apart and shown one after the
+  // other with stdout's last newline trimmed (as tools that capture both do), the summary once
+  // came out on the last difference's line: `...or it was null)1 event: 1 valid`.
+  const dropped = '    dropped    /session/type: "realtime" (the crate has no such member, or it was null)';
+  const summary = '1 event: 1 valid, 0 invalid, 1 differ from their canonical form';
+  it('puts the summary on a line of its own when stdout and stderr are read apart', () => {
+    const r = run(['diff', '-'], '{"type":"session.update","session":{"type":"realtime"}}\n');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`<stdin>:1: session.update: 1 difference\n${dropped}\n`);
+    expect(`${r.stdout.trimEnd()}${r.stderr}`.split('\n')).toEqual(['<stdin>:1: session.update: 1 difference', dropped, summary, '']);
+  });
+
+  it('adds no blank line when stdout and stderr are one file (2>&1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'realtime-codec-cli-'));
+    const file = join(dir, 'out.txt');
+    const fd = openSync(file, 'w');
+    const r = spawnSync(process.execPath, [cli, 'diff', '-'], { cwd: root, input: '{"type":"session.update","session":{"type":"realtime"}}\n', stdio: ['pipe', fd, fd] });
+    closeSync(fd);
+    const text = readFileSync(file, 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(1);
+    expect(text).toBe(`<stdin>:1: session.update: 1 difference\n${dropped}\n${summary}\n`);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * realtime-codec command-line tool.
  *
- *   realtime-codec [canonical|check|diff] [--json] [--format auto|json|jsonl] [--max-bytes N] [FILE... | -]
+ *   realtime-codec [canonical|check|diff] [--json] [--format auto|json|jsonl] [--max-bytes N] [-q] [FILE... | -]
  *
  * Reads events from files (`.jsonl` / `.ndjson`: one event per line; anything else: one JSON
  * document) or standard input (one document if it parses as one, else JSON Lines if its first line
@@ -12,7 +12,7 @@
  * a usage or I/O error.
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { fstatSync, readFileSync } from 'node:fs';
 import { canonicalize, ClientEventError, DEFAULT_MAX_INPUT_BYTES, diff, type Difference } from './node.js';
 
 const USAGE = `usage: realtime-codec [canonical|check|diff] [options] [FILE... | -]
@@ -146,6 +146,20 @@ function describeDifference(d: Difference): string {
   }
 }
 
+/**
+ * Whether stdout and stderr are one open file (a terminal, or `2>&1`), where lines written to
+ * either appear in the order written. Otherwise they are read apart and often shown one after
+ * the other, stdout's last newline trimmed.
+ */
+function oneOutput(): boolean {
+  try {
+    const [out, err] = [fstatSync(1), fstatSync(2)];
+    return out.dev === err.dev && out.ino === err.ino;
+  } catch {
+    return false;
+  }
+}
+
 function main(argv: string[]): number {
   let options: Options;
   try {
@@ -155,8 +169,12 @@ function main(argv: string[]): number {
     return 2;
   }
   const out: string[] = [];
+  let printed = false;
   const flush = () => {
-    if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+    if (out.length > 0) {
+      process.stdout.write(`${out.join('\n')}\n`);
+      printed = true;
+    }
     out.length = 0;
   };
   let valid = 0;
@@ -215,7 +233,10 @@ function main(argv: string[]): number {
   flush();
   const total = valid + invalid;
   const differ = options.mode === 'diff' ? `, ${differing} differ from their canonical form` : '';
-  process.stderr.write(`${total} event${total === 1 ? '' : 's'}: ${valid} valid, ${invalid} invalid${differ}\n`);
+  // The summary on stderr starts a line of its own even where stdout is read apart and shown
+  // before it with its last newline trimmed (which would put it after the last difference).
+  const gap = printed && !oneOutput() ? '\n' : '';
+  process.stderr.write(`${gap}${total} event${total === 1 ? '' : 's'}: ${valid} valid, ${invalid} invalid${differ}\n`);
   return invalid > 0 || differing > 0 ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@ import type { WasmSource } from './core.js';
 import { instantiate } from './wasm.js';
 
 // The .wasm sits beside this file in dist/. (The CommonJS build defines import.meta.url from
-// __filename: see scripts/build.mjs.)
+// __filename: see scripts/lib/build.mjs.)
 // readFileSync takes the file URL itself; Buffer below is Node's global: fewer built-in modules to
 // load at import.
 instantiate(readFileSync(new URL('./realtime_codec_bg.wasm', import.meta.url)));

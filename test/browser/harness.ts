@@ -1,11 +1,11 @@
 // Real-browser test harness: a static file server on 127.0.0.1 over the repository (dist/, test/,
 // playground/) and Debian's Chromium driven by playwright-core. No browser is downloaded:
-// CHROMIUM_PATH or /usr/bin/chromium (scripts/setup.sh installs Debian's package).
+// CHROMIUM_PATH or /usr/bin/chromium (`bash scripts/setup.sh test` installs Debian's package).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { root } from '../helpers.js';
-import { serve as serveFiles } from '../../scripts/static-server.mjs';
+import { serve as serveFiles } from '../support/static-server.mjs';
 
 export interface Served {
   url: string;
@@ -19,7 +19,7 @@ export function serve(base = root): Promise<Served> {
 
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: run scripts/setup.sh or set CHROMIUM_PATH`);
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: run "bash scripts/setup.sh test" or set CHROMIUM_PATH`);
   return path;
 }
 

@@ -3,7 +3,8 @@
 #   1. cargo build --target wasm32-unknown-unknown --release (rustup target, or Debian + -Zbuild-std)
 #   2. wasm-bindgen --target web --omit-default-module-path (no import.meta: the entries pass the bytes)
 #   3. wasm-opt -Oz (npm `binaryen`; not Debian's binaryen 108, which miscompiles wasm-bindgen output)
-# Run scripts/setup.sh first (scripts/test.sh and scripts/examples.sh do).
+# Needs the build setup first (bash scripts/setup.sh build; scripts/examples.sh and scripts/test.sh
+# run it). Called by scripts/build-all.sh.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 

@@ -1,7 +1,7 @@
-# Shared helpers for scripts/*.sh: progress output and the toolchain checks.
+# Shared helpers for the scripts (sourced, never run): progress output and the toolchain checks.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=toolchain.env
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=../toolchain.env
 . "$ROOT/scripts/toolchain.env"
 export PATH="$HOME/.cargo/bin:$PATH"
 

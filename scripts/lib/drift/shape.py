@@ -1,5 +1,5 @@
 """The shape of the openai Python package's beta realtime client events (pydantic models), in the
-format of scripts/drift/shape.mjs: for each event `type`, every member path with whether it is
+format of scripts/lib/drift/shape.mjs: for each event `type`, every member path with whether it is
 required and, for Literal unions, its allowed values. Prints JSON. With --validate, validates one
 JSON event per stdin line instead. Used by scripts/drift.mjs."""
 import json

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Builds the npm package into dist/ from ts/ and the wasm/ output of scripts/build-wasm.sh:
+// @ts-check
+// Builds the npm package into dist/ from ts/ and the wasm/ output of scripts/lib/build-wasm.sh
+// (both run by scripts/build-all.sh; `npm run build` runs this step alone):
 //   1. esbuild: dist/node.mjs (ESM), dist/node.cjs (CommonJS), dist/browser.mjs, dist/cli.mjs (the bin)
 //   2. the .wasm, copied beside the entries that read it
 //   3. tsc: .d.ts declarations, plus .d.cts twins so that `require` users get CommonJS types
@@ -10,23 +12,24 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
-const step = (s) => console.log(`\n\x1b[1m==> ${s}\x1b[0m`);
+const step = (/** @type {string} */ s) => console.log(`\n\x1b[1m==> ${s}\x1b[0m`);
 
 if (!existsSync(join(root, 'wasm/realtime_codec_bg.wasm'))) {
-  console.error('wasm/realtime_codec_bg.wasm is missing: run scripts/build-wasm.sh first');
+  console.error('wasm/realtime_codec_bg.wasm is missing: run scripts/build-all.sh (or scripts/lib/build-wasm.sh) first');
   process.exit(1);
 }
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 
 step('build 1/3: esbuild bundles');
+/** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 await build({ ...common, entryPoints: [join(root, 'ts/node.ts')], format: 'esm', outfile: join(dist, 'node.mjs') });
 // CommonJS has no import.meta: node.ts finds the .wasm through import.meta.url, so the CJS build
 // defines it from __filename (esbuild's documented define + inject pattern).
-const shim = join(root, 'scripts/cjs-import-meta-url.js');
+const shim = join(root, 'scripts/lib/cjs-import-meta-url.js');
 await build({
   ...common,
   entryPoints: [join(root, 'ts/node.ts')],

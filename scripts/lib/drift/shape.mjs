@@ -1,10 +1,18 @@
+// @ts-check
 // The shape of a TypeScript client-event union, read with the TypeScript checker: for each event
 // `type`, every member path (nested objects, `[]` for array elements) with whether it is required
 // and, for string-literal unions, its allowed values. Used by scripts/drift.mjs on the openai npm
 // package's beta realtime types and on this package's own types.
 import ts from 'typescript';
 
-/** @returns {Record<string, Record<string, { required: boolean, values?: string[], kind: string }>>} */
+/** @typedef {{ required: boolean, values?: string[], kind: string }} Entry one member path's description */
+/** @typedef {Record<string, Entry>} Paths every member path of one event type */
+
+/**
+ * @param {string} file a .ts or .d.ts file
+ * @param {string} typeName the exported union of events in it
+ * @returns {Record<string, Paths>} by event `type`
+ */
 export function shapeOf(file, typeName) {
   const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022 });
   const checker = program.getTypeChecker();
@@ -14,12 +22,14 @@ export function shapeOf(file, typeName) {
   const symbol = module && checker.getExportsOfModule(module).find((s) => s.name === typeName);
   if (!symbol) throw new Error(`${typeName} not found in ${file}`);
   const union = checker.getDeclaredTypeOfSymbol(symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
+  /** @type {Record<string, Paths>} */
   const events = {};
   for (const member of union.isUnion() ? union.types : [union]) {
     const typeProp = member.getProperty('type');
     if (!typeProp) continue;
     const tag = checker.getTypeOfSymbol(typeProp);
     if (!tag.isStringLiteral()) continue;
+    /** @type {Paths} */
     const paths = {};
     walk(checker, member, '', paths, 0);
     events[tag.value] = paths;
@@ -27,6 +37,13 @@ export function shapeOf(file, typeName) {
   return events;
 }
 
+/**
+ * @param {ts.TypeChecker} checker
+ * @param {ts.Type} type
+ * @param {string} at the path of `type`
+ * @param {Paths} paths
+ * @param {number} depth
+ */
 function walk(checker, type, at, paths, depth) {
   if (depth > 6) return;
   for (const prop of checker.getPropertiesOfType(type)) {
@@ -37,11 +54,19 @@ function walk(checker, type, at, paths, depth) {
   }
 }
 
+/**
+ * @param {ts.TypeChecker} checker
+ * @param {ts.Type} type
+ * @param {string} path
+ * @param {boolean} required
+ * @param {Paths} paths
+ * @param {number} depth
+ */
 function describe(checker, type, path, required, paths, depth) {
   const parts = (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
   const literals = parts.filter((t) => t.isStringLiteral()).map((t) => t.value).sort();
   const objects = parts.filter((t) => t.flags & ts.TypeFlags.Object && !checker.isArrayType(t) && checker.getPropertiesOfType(t).length > 0);
-  const arrays = parts.filter((t) => checker.isArrayType(t));
+  const arrays = /** @type {ts.TypeReference[]} */ (parts.filter((t) => checker.isArrayType(t)));
   const kinds = [...new Set(parts.map((t) => (t.isStringLiteral() ? 'enum' : checker.isArrayType(t) ? 'array' : t.flags & ts.TypeFlags.Object ? 'object' : checker.typeToString(checker.getBaseTypeOfLiteralType(t)))))].sort();
   merge(paths, path, { required, kind: kinds.join('|'), ...(literals.length > 0 ? { values: literals } : {}) });
   // Free-form JSON (tool parameters) is not described below itself.
@@ -53,7 +78,12 @@ function describe(checker, type, path, required, paths, depth) {
   }
 }
 
-/** Variants of a union (turn detection, tool choice) describe the same path: merge them. */
+/**
+ * Variants of a union (turn detection, tool choice) describe the same path: merge them.
+ * @param {Paths} paths
+ * @param {string} path
+ * @param {Entry} entry
+ */
 export function merge(paths, path, entry) {
   const seen = paths[path];
   if (!seen) {

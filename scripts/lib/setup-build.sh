@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# What building needs (the main job, scripts/examples.sh, installs only this), skipping whatever is
+# already there:
+#   1. npm dependencies (npm ci, from package-lock.json); wasm-opt comes from the npm package `binaryen`
+#   2. a wasm32 Rust toolchain: rustup's target if installed, else Debian's rustc-web recipe
+#   3. the wasm-bindgen CLI at exactly the version in scripts/toolchain.env (cargo install --locked)
+# No browser and no other cargo tool: those are test needs (scripts/lib/setup-test.sh).
+# Safe to run any number of times.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+step "setup (build) 1/3: npm dependencies"
+command -v node >/dev/null || die "Node.js 20+ is required"
+command -v cargo >/dev/null || die "Rust (cargo) is required: https://rustup.rs"
+if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
+   && [ -x node_modules/.bin/vitest ]; then
+  note "node_modules is up to date"
+else
+  npm ci --no-audit --no-fund
+fi
+
+step "setup (build) 2/3: wasm32 toolchain"
+mode="$(wasm_mode)"
+if [ "$mode" = rustup ]; then
+  note "using rustup's installed wasm32-unknown-unknown target"
+else
+  note "rustup has no wasm32-unknown-unknown std here: using Debian's rustc-web with -Zbuild-std"
+  missing=""
+  for pkg in $DEBIAN_WASM_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+  done
+  if [ -n "$missing" ]; then
+    note "installing:$missing"
+    as_root apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
+  else
+    note "Debian packages present: $DEBIAN_WASM_PACKAGES"
+  fi
+  if ! rustup toolchain list | grep -q "^$DEBIAN_WASM_TOOLCHAIN"; then
+    note "linking rustup toolchain $DEBIAN_WASM_TOOLCHAIN -> /usr"
+    rustup toolchain link "$DEBIAN_WASM_TOOLCHAIN" /usr
+  fi
+  note "$(RUSTUP_TOOLCHAIN=$DEBIAN_WASM_TOOLCHAIN rustc --version)"
+fi
+
+step "setup (build) 3/3: wasm-bindgen CLI $WASM_BINDGEN_VERSION"
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  note "already installed"
+else
+  note "cargo install wasm-bindgen-cli --version $WASM_BINDGEN_VERSION --locked (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked
+fi

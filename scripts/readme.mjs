@@ -1,0 +1,208 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm run readme`: writes the figures the README quotes from the files they describe, so that no
+// count in it can go stale by hand: the corpus, hostile and parser-conformance case counts, the
+// CLI example's output (run against dist/), and the benchmark figures and .wasm size recorded in
+// bench/RESULTS.md. `--check` (run by scripts/test.sh) only compares, and also checks that the
+// CLI synopsis names every mode and option the CLI has and that .ci/run runs the README's test
+// command, and that every scripts/ or test/support/ path it names exists. Exit status 1 when
+// anything is stale.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const readmePath = join(root, 'README.md');
+
+/**
+ * A generated span of the README: the text between `before` and `after` (each must occur once,
+ * in that order) is `value()`.
+ * @typedef {{ name: string, before: string, after: string, value: () => string }} Fact
+ */
+
+/** @param {string} path @returns {unknown} */
+const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
+
+/** @param {number} n */
+const count = (n) => n.toLocaleString('en-US');
+
+function corpusCases() {
+  const dir = join(root, 'test/vectors');
+  let n = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    n += /** @type {{ cases: unknown[] }} */ (readJson(join('test/vectors', file))).cases.length;
+  }
+  return n;
+}
+
+/** @param {'must_reject' | 'must_parse' | 'valid_events'} group */
+const jsonSuite = (group) => /** @type {Record<string, unknown[]>} */ (readJson('test/json-suite/cases.json'))[group]?.length ?? 0;
+
+/** The hostile catalogue's cases, counted by loading it (each case builds its input only when run). */
+const { cases: hostileCases } = await import(pathToFileURL(join(root, 'test/hostile/catalogue.js')).href);
+
+/** The CLI example: its first lines (long ones cut at a comma) and its summary, as run now. */
+function cliExample() {
+  const cli = join(root, 'dist/cli.mjs');
+  if (!existsSync(cli)) throw new Error('dist/cli.mjs is missing: run `bash scripts/build-all.sh` first');
+  const r = spawnSync(process.execPath, [cli, 'check', 'examples/invalid.jsonl'], { cwd: root, encoding: 'utf8' });
+  const lines = r.stderr.trimEnd().split('\n');
+  const summary = lines.pop() ?? '';
+  const cut = (/** @type {string} */ line) => {
+    if (line.length <= 135) return line;
+    const at = line.lastIndexOf(', ', 120);
+    return at > 0 ? `${line.slice(0, at)}, ...` : `${line.slice(0, 120)}...`;
+  };
+  const shown = lines.slice(0, 3).map(cut);
+  if (lines.length > 3) shown.push('...');
+  return [...shown, summary].join('\n');
+}
+
+/**
+ * bench/RESULTS.md's first table, as rows of cells keyed by the header.
+ * @returns {Record<string, string>[]}
+ */
+function benchRows() {
+  const text = readFileSync(join(root, 'bench/RESULTS.md'), 'utf8');
+  const start = text.split('\n').findIndex((l) => l.startsWith('| workload |'));
+  if (start < 0) throw new Error('bench/RESULTS.md has no `| workload |` table');
+  const lines = text.split('\n').slice(start);
+  const cells = (/** @type {string} */ l) => l.split('|').slice(1, -1).map((c) => c.trim());
+  const header = cells(lines[0] ?? '');
+  /** @type {Record<string, string>[]} */
+  const rows = [];
+  for (const line of lines.slice(2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(Object.fromEntries(cells(line).map((c, i) => [header[i] ?? String(i), c])));
+  }
+  return rows;
+}
+
+/** @param {Record<string, string>} row @param {string} column @returns {{ value: number, ratio: string }} */
+function benchCell(row, column) {
+  const m = /^([\d.]+)(?: \(([\d.]+x)\))?$/.exec(row[column] ?? '');
+  if (!m || m[1] === undefined) throw new Error(`bench/RESULTS.md: no figure in column ${column} of ${row.workload}`);
+  return { value: Number(m[1]), ratio: m[2] ?? '' };
+}
+
+/** Words of `text` on lines of at most 100 characters (Markdown reads the breaks as spaces). @param {string} text */
+function wrap(text) {
+  const lines = [''];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (lines[last] === '') lines[last] = word;
+    else if (`${lines[last]} ${word}`.length <= 100) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
+function benchSummary() {
+  const rows = benchRows();
+  const mix = rows.find((r) => r.workload === 'mix');
+  if (!mix) throw new Error('bench/RESULTS.md has no `mix` row');
+  const events = rows.filter((r) => !r.workload?.startsWith('mix'));
+  /** @param {string[]} ratios */
+  const range = (ratios) => {
+    const sorted = [...ratios].sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b));
+    return `${sorted[0]} to ${sorted[sorted.length - 1]}`;
+  };
+  const slower = events.filter((r) => benchCell(r, 'decode').value > benchCell(r, 'parse+zod').value).map((r) => `${r.workload}`);
+  return wrap(
+    `on the benchmark mix, decode is ${benchCell(mix, 'decode').ratio} \`JSON.parse\`, check ` +
+    `${benchCell(mix, 'check').ratio} and encode ${benchCell(mix, 'encode').ratio} \`JSON.stringify\`. Per event, ` +
+    `decode is at ${range(events.map((r) => benchCell(r, 'decode').ratio))} \`JSON.parse\`, against ` +
+    `${range(events.map((r) => benchCell(r, 'parse+zod').ratio))} for \`JSON.parse\` + zod 4; it is faster than zod ` +
+    `for ${events.length - slower.length} of the ${events.length} single-event workloads` +
+    (slower.length ? `, slower for ${slower.map((w) => `\`${w}\``).join(' and ')}` : '')
+  );
+}
+
+function wasmSize() {
+  const row = readFileSync(join(root, 'bench/RESULTS.md'), 'utf8').split('\n').find((l) => l.startsWith('| .wasm |'));
+  const m = row && /(\d+) bytes raw, (\d+) gzip/.exec(row);
+  if (!m) throw new Error('bench/RESULTS.md has no `| .wasm | N bytes raw, N gzip` row');
+  return `${Math.round(Number(m[1]) / 1000)} KB (${Math.round(Number(m[2]) / 1000)} KB gzip)`;
+}
+
+/** @type {Fact[]} */
+const FACTS = [
+  { name: 'corpus cases', before: '**The corpus** (`test/vectors/*.json`, ', after: ' cases)', value: () => count(corpusCases()) },
+  { name: 'hostile cases', before: '(`test/hostile/catalogue.js`, ', after: ' cases,', value: () => count(hostileCases.length) },
+  { name: 'malformed documents', before: '(`test/json-suite/cases.json`): ', after: ' malformed documents', value: () => count(jsonSuite('must_reject')) },
+  { name: 'well-formed non-events', before: 'syntax-class code, ', after: ' well-formed non-events', value: () => count(jsonSuite('must_parse')) },
+  { name: 'unusual events', before: 'non-events parsed, ', after: ' events in unusual JSON', value: () => count(jsonSuite('valid_events')) },
+  { name: 'CLI example', before: '$ npx realtime-codec check examples/invalid.jsonl\n', after: '\n```', value: cliExample },
+  { name: 'benchmark figures', before: 'by\n`npm run readme`):\n', after: '.\nThe large', value: benchSummary },
+  { name: '.wasm size', before: 'The `.wasm` is about ', after: '. Nearly all', value: wasmSize },
+];
+
+/**
+ * The README with every fact written afresh.
+ * @param {string} text
+ */
+function regenerate(text) {
+  let out = text;
+  for (const fact of FACTS) {
+    const start = out.indexOf(fact.before);
+    if (start < 0 || out.indexOf(fact.before, start + 1) >= 0) throw new Error(`README: \`${fact.before.trim()}\` (before the ${fact.name}) must occur exactly once`);
+    const from = start + fact.before.length;
+    const end = out.indexOf(fact.after, from);
+    if (end < 0) throw new Error(`README: no \`${fact.after.trim()}\` after the ${fact.name}`);
+    out = out.slice(0, from) + fact.value() + out.slice(end);
+  }
+  return out;
+}
+
+/**
+ * What regenerating cannot fix: the CLI synopsis must name every mode and option of the CLI's own
+ * usage text, .ci/run must run the README's test command, and the script paths named must exist.
+ * @param {string} text
+ * @returns {string[]}
+ */
+function problems(text) {
+  const found = [];
+  const usage = execFileSync(process.execPath, [join(root, 'dist/cli.mjs'), '--help'], { encoding: 'utf8' });
+  const synopsis = text.split('\n').find((l) => l.startsWith('npx realtime-codec ['));
+  if (!synopsis) found.push('README: no CLI synopsis line (`npx realtime-codec [...`)');
+  const modes = /^usage: realtime-codec \[([a-z|]+)\]/.exec(usage)?.[1];
+  if (!modes) found.push('the CLI usage text has no [mode|...] list');
+  if (synopsis && modes && !synopsis.includes(`[${modes}]`)) found.push(`README: the CLI synopsis does not list the modes [${modes}]`);
+  for (const [, short, long] of usage.matchAll(/^ {2}(?:(-\w), )?(--[a-z-]+)/gm)) {
+    const spelled = (/** @type {string | undefined} */ o) => o !== undefined && synopsis !== undefined && new RegExp(`\\[${o}[\\] ]`).test(synopsis);
+    if (long !== '--help' && synopsis && !spelled(short) && !spelled(long)) found.push(`README: the CLI synopsis lacks ${long}`);
+  }
+  const block = /## Two commands \(fresh machine\)\n\n```sh\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
+  const testCommand = block.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).find((l) => l.includes('test'));
+  const mainJob = block.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).find((l) => l.includes('examples'));
+  if (!testCommand || !mainJob) found.push('README: the "Two commands" block must hold the main job and the test command');
+  const ci = readFileSync(join(root, '.ci/run'), 'utf8').split('\n').map((l) => l.trim());
+  if (testCommand && !ci.includes(testCommand)) found.push(`.ci/run does not run the README's test command \`${testCommand}\``);
+  for (const command of [testCommand, mainJob]) {
+    const script = command && /^bash (\S+)$/.exec(command)?.[1];
+    if (command && (!script || !existsSync(join(root, script)))) found.push(`README: \`${command}\` is not \`bash\` of a script that exists`);
+  }
+  for (const [path] of text.matchAll(/\b(?:scripts|test\/support)\/[\w./-]*\w/g)) {
+    if (!existsSync(join(root, path))) found.push(`README: ${path} does not exist`);
+  }
+  return found;
+}
+
+const text = readFileSync(readmePath, 'utf8');
+const fresh = regenerate(text);
+if (process.argv.includes('--check')) {
+  const found = problems(fresh);
+  if (fresh !== text) {
+    const [a, b] = [text.split('\n'), fresh.split('\n')];
+    const line = a.findIndex((l, i) => l !== b[i]);
+    found.unshift(`README.md is stale from line ${line + 1} (\`${a[line]}\` should read \`${b[line]}\`): run \`npm run readme\``);
+  }
+  for (const p of found) console.error(`    ${p}`);
+  if (found.length === 0) console.log(`    README.md: ${FACTS.length} generated figures up to date; CLI synopsis and .ci/run agree`);
+  process.exitCode = found.length === 0 ? 0 : 1;
+} else {
+  writeFileSync(readmePath, fresh);
+  for (const p of problems(fresh)) console.error(`    ${p}`);
+  console.log(fresh === text ? '    README.md was up to date' : '    wrote README.md');
+}

@@ -1,1 +1,0 @@
-export function serve(base: string, port?: number): Promise<{ url: string; close(): Promise<void> }>;
