@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: set up (build and test needs: scripts/setup.sh), build, then
-#   1. The README:       every count it quotes regenerated and compared, its two commands and .ci/run
+#   1. Generated files:  the TypeScript types, the fast path's table and the bench's schemas,
+#                        regenerated from the shape table and compared (scripts/generate.mjs --check);
+#                        the README: every count it quotes, its two commands and .ci/run
 #                        (scripts/readme.mjs --check)
 #   2. Rust, native:     cargo test (the codec, the wire facts, test/vectors drift)
 #   3. TypeScript types: tsc over ts/, over test/ and the scripts (JSDoc-typed, checkJs), and the
@@ -15,7 +17,9 @@ bash scripts/setup.sh test
 bash scripts/build-all.sh
 
 mkdir -p target
-step "test 1/5: the README's figures and commands (scripts/readme.mjs --check)"
+step "test 1/5: generated files and the README (scripts/generate.mjs --check, scripts/readme.mjs --check)"
+# Everything generated from the shape table (crate/src/shape/), regenerated and compared.
+node scripts/generate.mjs --check || die "generated files are stale: run \`npm run generate\`"
 node scripts/readme.mjs --check || die "README.md is stale: run \`npm run readme\` (or fix what is listed above)"
 
 step "test 2/5: Rust (clippy, then native cargo test)"

@@ -8,6 +8,7 @@ const fn req(name: &'static str, ty: Ty) -> Member {
         name,
         ty,
         presence: Presence::Required,
+        #[cfg(not(target_arch = "wasm32"))]
         doc: "",
     }
 }
@@ -16,6 +17,7 @@ const fn opt(name: &'static str, ty: Ty) -> Member {
         name,
         ty,
         presence: Presence::Optional,
+        #[cfg(not(target_arch = "wasm32"))]
         doc: "",
     }
 }
@@ -24,21 +26,34 @@ const fn nul(name: &'static str, ty: Ty) -> Member {
         name,
         ty,
         presence: Presence::Nullable,
+        #[cfg(not(target_arch = "wasm32"))]
         doc: "",
     }
 }
+// Docs, Rust paths and list names are read only by the generator and the native checks: the
+// WebAssembly build, whose descent needs only names, kinds and tags, leaves them out.
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 const fn doc(member: Member, doc: &'static str) -> Member {
-    Member { doc, ..member }
+    Member {
+        #[cfg(not(target_arch = "wasm32"))]
+        doc,
+        ..member
+    }
 }
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 const fn row(name: &'static str, rust: &'static str, def: Def, doc: &'static str) -> TypeRow {
     TypeRow {
         name,
+        #[cfg(not(target_arch = "wasm32"))]
         rust,
         def,
+        #[cfg(not(target_arch = "wasm32"))]
         list: None,
+        #[cfg(not(target_arch = "wasm32"))]
         doc,
     }
 }
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 const fn listed(
     name: &'static str,
     rust: &'static str,
@@ -48,9 +63,12 @@ const fn listed(
 ) -> TypeRow {
     TypeRow {
         name,
+        #[cfg(not(target_arch = "wasm32"))]
         rust,
         def,
+        #[cfg(not(target_arch = "wasm32"))]
         list: Some(list),
+        #[cfg(not(target_arch = "wasm32"))]
         doc,
     }
 }
@@ -145,7 +163,8 @@ pub static BETA: Protocol = Protocol {
                     name: "response",
                     ty: Ty::Ref("SessionResource"),
                     presence: Presence::Nullable,
-                    doc: "",
+                    #[cfg(not(target_arch = "wasm32"))]
+        doc: "",
                 },
             ]),
             "`response.create`: the crate always writes `response`, as `null` when unset.",

@@ -58,7 +58,9 @@ pub struct Member {
     pub name: &'static str,
     pub ty: Ty,
     pub presence: Presence,
-    /// Documentation for the generated TypeScript ("" for none).
+    /// Documentation for the generated TypeScript ("" for none). Not in the WebAssembly build,
+    /// like the other fields that only the generator reads.
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
 
@@ -85,10 +87,13 @@ pub struct TypeRow {
     /// The name used in the generated TypeScript (the crate's name where it has one).
     pub name: &'static str,
     /// The crate's Rust path, for documentation and for the checks' error messages.
+    #[cfg(not(target_arch = "wasm32"))]
     pub rust: &'static str,
     pub def: Def,
     /// The exported TypeScript constant listing the values (enums) or tags (tagged enums), if any.
+    #[cfg(not(target_arch = "wasm32"))]
     pub list: Option<&'static str>,
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
 
@@ -172,9 +177,10 @@ impl Protocol {
         serde_json::Value::Object(map)
     }
 
-    /// The table as JSON, for the generator: `{name, source, client, server, types: [{name, ...}]}`
+    /// The table as JSON, for the generator (native only): `{name, source, client, server, types: [{name, ...}]}`
     /// (a list, to keep the table's order),
     /// with type references as `"string" | "bool" | "u8" | ... | {"list": T} | {"ref": N} | {"literal": S}`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::{json, Value};
         let mut types = Vec::new();
@@ -235,6 +241,7 @@ impl Protocol {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn ty_json(ty: Ty) -> serde_json::Value {
     use serde_json::json;
     match ty {
