@@ -68,6 +68,19 @@ function refsOf(t) {
   }
 }
 
+/** The names of the types reachable from `roots`. @param {Table} p @param {string[]} roots */
+function reachable(p, roots) {
+  const types = typesOf(p);
+  const seen = new Set(roots);
+  const queue = [...roots];
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+    const t = types.get(name);
+    if (!t) throw new Error(`the shape table refers to ${name}, which has no row`);
+    for (const r of refsOf(t)) if (!seen.has(r)) seen.add(r), queue.push(r);
+  }
+  return seen;
+}
+
 /** Every type after the types it refers to, from the roots down. */
 /** @param {Table} p */
 function dependencyOrder(p) {
@@ -204,8 +217,15 @@ function tsType(ref) {
   return q(ref.literal);
 }
 
-/** @param {Table} p */
-function typesTs(p) {
+/**
+ * The wire types of `p`'s roots. The server root's types are left out until the package has the
+ * functions that read server events (its rows are already checked against the crate).
+ * @param {Table} full
+ */
+function typesTs(full) {
+  const reach = reachable(full, [full.client]);
+  /** @type {Table} */
+  const p = { ...full, server: null, types: full.types.filter((t) => reach.has(t.name)) };
   const types = typesOf(p);
   /** @type {Map<string, [TaggedRow, string]>} */
   const variantOf = new Map();
@@ -272,27 +292,62 @@ export type { Accepted } from './accepted.js';`);
     }
   }
   // The root's helpers and its input form.
-  const variants = root.variants.map((v) => rowOf(types, v.struct, 'struct'));
   const example = root.variants[Math.max(0, root.variants.length - 2)];
   if (!example) throw new Error(`${p.client} has no variants`);
   out.push(
     `/** The event of a given \`type\`: \`EventOf<'${example.value}'>\` is {@link ${example.struct}}. */\nexport type EventOf<T extends ${p.client}Type> = Extract<${p.client}, { type: T }>;`,
   );
-  /** @type {string[]} */
-  const inputs = [];
-  for (const v of variants) {
-    const nullable = v.members.filter((m) => m.presence === 'nullable');
-    if (nullable.length === 0) {
-      inputs.push(`Accepted<${v.name}>`);
-      continue;
-    }
-    const omitted = nullable.map((m) => q(m.name)).join(' | ');
-    const extra = nullable.map((m) => `${m.name}?: Accepted<${tsType(m.type)}> | null`).join('; ');
-    out.push(
-      `/** \`${variantOf.get(v.name)?.[1]}\` as accepted: ${nullable.map((m) => `\`${m.name}\``).join(', ')} may be omitted or \`null\`. */\nexport type ${v.name}Input = Accepted<Omit<${v.name}, ${omitted}>> & {\n  ${extra};\n};`,
-    );
-    inputs.push(`${v.name}Input`);
+  // Input forms: what the crate accepts. Accepted<T> covers a type whose members are all required
+  // or optional; a type holding a nullable member (written as `null`, but which may be left out),
+  // directly or below, gets its own XInput with that member optional.
+  /** @type {Map<string, boolean>} */
+  const needs = new Map();
+  /** @type {(ref: TypeRef) => boolean} */
+  const refNeeds = (ref) => (typeof ref === 'string' || 'literal' in ref ? false : 'list' in ref ? refNeeds(ref.list) : needsInput(ref.ref));
+  /** @param {string} name @returns {boolean} */
+  function needsInput(name) {
+    const known = needs.get(name);
+    if (known !== undefined) return known;
+    needs.set(name, false); // (no recursive types; a cycle reads as not needing one)
+    const t = types.get(name);
+    const result =
+      t?.kind === 'struct'
+        ? t.members.some((m) => m.presence === 'nullable' || refNeeds(m.type))
+        : t?.kind === 'tagged'
+          ? t.variants.some((v) => needsInput(v.struct))
+          : t?.kind === 'untagged'
+            ? t.alternatives.some(refNeeds)
+            : false;
+    needs.set(name, result);
+    return result;
   }
+  /** @type {(ref: TypeRef) => string} */
+  const inputOf = (ref) => {
+    if (typeof ref === 'string' || 'literal' in ref) return tsType(ref);
+    if ('list' in ref) {
+      const inner = inputOf(ref.list);
+      return inner.includes(' ') ? `(${inner})[]` : `${inner}[]`;
+    }
+    return needsInput(ref.ref) ? `${ref.ref}Input` : `Accepted<${ref.ref}>`;
+  };
+  for (const t of p.types) {
+    // (The roots' input unions are written below, with their own docs.)
+    if (!needsInput(t.name) || t.name === p.client || t.name === p.server) continue;
+    if (t.kind === 'struct') {
+      const owner = variantOf.get(t.name);
+      const lines = owner ? [`  ${owner[0].tag}: ${q(owner[1])};`] : [];
+      for (const m of t.members) lines.push(m.presence === 'required' ? `  ${m.name}: ${inputOf(m.type)};` : `  ${m.name}?: ${inputOf(m.type)} | null;`);
+      const nullable = t.members.filter((m) => m.presence === 'nullable').map((m) => `\`${m.name}\``);
+      const why = nullable.length ? `${nullable.join(', ')} may be omitted or \`null\`` : 'as accepted';
+      out.push(`/** {@link ${t.name}} as the crate accepts it: ${why}. */\nexport interface ${t.name}Input {\n${lines.join('\n')}\n}`);
+    } else if (t.kind === 'tagged') {
+      out.push(`/** {@link ${t.name}} as the crate accepts it. */\nexport type ${t.name}Input =\n${t.variants.map((v) => `  | ${inputOf({ ref: v.struct })}`).join('\n')};`);
+    } else if (t.kind === 'untagged') {
+      out.push(`/** {@link ${t.name}} as the crate accepts it. */\nexport type ${t.name}Input = ${t.alternatives.map(inputOf).join(' | ')};`);
+    }
+  }
+  /** @param {TaggedRow} r */
+  const inputs = (r) => r.variants.map((v) => inputOf({ ref: v.struct }));
   if (p.server) {
     const server = rowOf(types, p.server, 'tagged');
     const ex = server.variants.find((v) => v.value.endsWith('.delta')) ?? server.variants[0];
@@ -301,7 +356,10 @@ export type { Accepted } from './accepted.js';`);
       `/** The server event of a given \`type\`: \`ServerEventOf<'${ex.value}'>\` is {@link ${ex.struct}}. */\nexport type ${p.server}Of<T extends ${p.server}Type> = Extract<${p.server}, { type: T }>;`,
     );
   }
-  out.push(`/** Any event the crate accepts: what \`encode\` takes. */\nexport type ${p.client}Input =\n${inputs.map((i) => `  | ${i}`).join('\n')};`);
+  out.push(`/** Any event the crate accepts: what \`encode\` takes. */\nexport type ${p.client}Input =\n${inputs(root).map((i) => `  | ${i}`).join('\n')};`);
+  if (p.server) {
+    out.push(`/** Any server event the crate accepts: what \`encodeServerEvent\` takes. */\nexport type ${p.server}Input =\n${inputs(rowOf(types, p.server, 'tagged')).map((i) => `  | ${i}`).join('\n')};`);
+  }
   return `${out.join('\n\n')}\n`;
 }
 

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::error::pointer_segment;
-use crate::{canonicalize, CodecError, Limits};
+use crate::{canonicalize_as, ClientEvent, CodecError, Limits, Root};
 
 /// One difference between an input and its canonical form.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,12 +33,23 @@ pub enum Difference {
     },
 }
 
-/// The canonical text of `input` and how it differs from `input`.
+/// The canonical text of client event `input` and how it differs from `input`. See [`diff_as`].
 ///
 /// # Errors
-/// As [`canonicalize`]: when `input` is not a valid event there is nothing to compare.
+/// As [`diff_as`].
 pub fn diff(input: &[u8], limits: &Limits) -> Result<(String, Vec<Difference>), CodecError> {
-    let canonical = canonicalize(input, limits)?;
+    diff_as::<ClientEvent>(input, limits)
+}
+
+/// The canonical text of `input` (a `T`) and how it differs from `input`.
+///
+/// # Errors
+/// As [`canonicalize_as`]: when `input` is not a valid event there is nothing to compare.
+pub fn diff_as<T: Root>(
+    input: &[u8],
+    limits: &Limits,
+) -> Result<(String, Vec<Difference>), CodecError> {
+    let canonical = canonicalize_as::<T>(input, limits)?;
     let (Some(before), Some(after)) = (Node::parse(input), Node::parse(canonical.as_bytes()))
     else {
         // Both parse whenever canonicalize succeeded; report no differences rather than guess.

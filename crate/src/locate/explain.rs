@@ -10,12 +10,11 @@ use super::descent::{locate_event, FirstWins};
 use super::positions::{line_column, position_of, walk, TOO_DEEP};
 use super::{bare_message, pointer};
 use crate::error::codes::{self, classify_data_message, first_backticked};
-use crate::shape::BETA;
-use crate::{ClientEvent, CodecError, ErrorCode};
+use crate::{CodecError, ErrorCode, Root};
 
-pub(crate) fn explain(input: &[u8], err: &serde_json::Error) -> CodecError {
+pub(crate) fn explain<T: Root>(input: &[u8], err: &serde_json::Error) -> CodecError {
     match err.classify() {
-        Category::Data => explain_data(input, err),
+        Category::Data => explain_data::<T>(input, err),
         Category::Syntax | Category::Eof | Category::Io => explain_syntax(input, err),
     }
 }
@@ -54,7 +53,7 @@ pub(crate) fn too_deep(input: &[u8], offset: usize, max_depth: u32) -> CodecErro
     err
 }
 
-fn explain_data(input: &[u8], err: &serde_json::Error) -> CodecError {
+fn explain_data<T: Root>(input: &[u8], err: &serde_json::Error) -> CodecError {
     let serde_message = bare_message(err);
     if let Some(key) = serde_message
         .strip_prefix("duplicate field `")
@@ -89,7 +88,7 @@ fn explain_data(input: &[u8], err: &serde_json::Error) -> CodecError {
             best: None,
             exact: false,
         };
-        locate_event::<ClientEvent>(&BETA, BETA.client, &value, err, &mut search);
+        locate_event::<T>(T::TABLE, T::ROW, &value, err, &mut search);
         search.best
     });
     let Some(found) = located else {
