@@ -75,5 +75,6 @@ for (const name of readdirSync(dist).filter((n) => n.endsWith('.d.ts'))) {
 copyFileSync(join(dist, 'node.d.ts'), join(dist, 'node.d.mts'));
 copyFileSync(join(dist, 'browser.d.ts'), join(dist, 'browser.d.mts'));
 // fast.ts is internal (decode's fast path): its declarations are empty once @internal is stripped.
-for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', 'fast.d.ts', 'fast.d.cts']) rmSync(join(dist, name), { force: true });
+// shapes.ts is the table fast.ts reads, no part of the API.
+for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', 'fast.d.ts', 'fast.d.cts', 'shapes.d.ts', 'shapes.d.cts']) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);
