@@ -399,6 +399,8 @@ const arrayOf = (item: Type): Type => ({
  * does: `null` options as unset, unknown members skipped (after checking them as JSON: they count
  * for the depth limit), and returns a new object in declaration order when that differs.
  */
+const INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
+
 const struct = (fields: readonly Field[]): Type => {
   const index = new Map(fields.map((f, i) => [f.name, i]));
   const requiredCount = fields.filter((f) => f.required).length;
@@ -407,8 +409,10 @@ const struct = (fields: readonly Field[]): Type => {
   const next = fields.map((f) => `,${JSON.stringify(f.name)}:`);
   /** `"name":`'s length. */
   const keyLength = first.map((s) => s.length);
+  // JavaScript lists integer-like keys first, not in text order: pass 0 cannot count such a struct.
+  const integerLike = fields.some((f) => INTEGER_LIKE.test(f.name));
   const size: Size = (v, depth) => {
-    if (!isObject(v) || depth > S.limit) return false;
+    if (integerLike || !isObject(v) || depth > S.limit) return false;
     const at = S.holder;
     const atKey = S.holderKey;
     const start = S.pos;
@@ -724,10 +728,10 @@ interface FlatMember {
   letter: number;
 }
 
-/** A flat variant: its members after the tag, and the tag key's first character (or -1, as for `letter`). */
-interface Flat {
-  members: readonly FlatMember[];
-  tagLetter: number;
+/** For a text the fast path does not read: only the answer changes. */
+function declined(): undefined {
+  S.pass = -1;
+  return undefined;
 }
 
 /** A table that names a type it does not define, or a kind the passes do not know: a bug in the table. */
@@ -892,7 +896,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
   let tag = '';
   let values: readonly string[] = [];
   let variants: readonly Type[] = [];
-  let flats: readonly (Flat | undefined)[] = [];
+  let flats: readonly (readonly FlatMember[] | undefined)[] = [];
   if (rootShape.kind === 'tagged') {
     const t = rootType as Tagged;
     tag = t.tag;
@@ -902,7 +906,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       const s = named(v.struct);
       if (s.kind !== 'struct') return undefined;
       const flat = s.members.every(
-        (m) => m.presence !== 'nullable' && (m.type === 'string' || m.type === 'u8' || m.type === 'u16' || m.type === 'u32'),
+        (m) => m.presence !== 'nullable' && !INTEGER_LIKE.test(m.name) && (m.type === 'string' || m.type === 'u8' || m.type === 'u16' || m.type === 'u32'),
       );
       if (!flat) return undefined;
       const names = [tag, ...s.members.map((m) => m.name)];
@@ -910,19 +914,27 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         const c = JSON.stringify(name).charCodeAt(1);
         return JSON.stringify(name).length === name.length + 2 && names.filter((k) => k.charCodeAt(0) === c).length === 1 ? c : -1;
       };
-      return {
-        tagLetter: letter(tag),
-        members: s.members.map((m) => ({
-          name: m.name,
-          max: m.type === 'string' ? 0 : (UINT_MAX[m.type as string] as number),
-          required: m.presence === 'required',
-          key: `${JSON.stringify(m.name)}:`,
-          letter: letter(m.name),
-        })),
-      };
+      return s.members.map((m) => ({
+        name: m.name,
+        max: m.type === 'string' ? 0 : (UINT_MAX[m.type as string] as number),
+        required: m.presence === 'required',
+        key: `${JSON.stringify(m.name)}:`,
+        letter: letter(m.name),
+      }));
     });
   }
   const tagKey = `${JSON.stringify(tag)}:`;
+  const rootTagged = rootShape.kind === 'tagged';
+  // The variants by the tag value's length: hashing the freshly parsed tag for a Map costs more,
+  // and a scan of all the values compares more strings than a scan of those of its length.
+  const byLength: number[][] = [];
+  values.forEach((v, i) => (byLength[v.length] ??= []).push(i));
+  const tagIndex = (v: unknown): number => {
+    if (typeof v !== 'string') return -1;
+    const candidates = byLength[v.length];
+    if (candidates !== undefined) for (let k = 0; k < candidates.length; k++) if (values[candidates[k] as number] === v) return candidates[k] as number;
+    return -1;
+  };
 
   /**
    * Pass 0 for the flat variants, which hold only strings and unsigned integers after the tag
@@ -933,18 +945,17 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    * sizeInteger). So only the member order is left to check, by the first letter of each member's
    * key at the place the canonical text puts it (the whole key where first letters are shared).
    */
-  const flatEvent = (v: Record<string, unknown>, value: string, flat: Flat): boolean => {
-    const t = S.t;
-    const members = flat.members;
+  const flatEvent = (t: string, v: Record<string, unknown>, value: string, members: readonly FlatMember[]): boolean => {
     let n = tagKey.length + value.length + 4; // {"<tag>":"<value>"}
     for (let i = 0; i < members.length; i++) {
       const m = members[i] as FlatMember;
-      // own(): a member inherited from a polluted Object.prototype is not in the text
-      const x = own(v, m.name);
+      const x = v[m.name];
       if (x === undefined) {
         if (m.required) return false;
         continue;
       }
+      // A member inherited from a polluted Object.prototype is not in the text.
+      if (!Object.hasOwn(v, m.name)) return false;
       if (m.max === 0) {
         if (typeof x !== 'string' || !wellFormed(x)) return false;
         n += m.key.length + 3 + x.length; // ,"<name>":"<value>"
@@ -953,12 +964,13 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         n += m.key.length + 1 + digits(x); // ,"<name>":<value>
       }
     }
-    if (t.length !== n || (flat.tagLetter >= 0 ? t.charCodeAt(2) !== flat.tagLetter : !t.startsWith(tagKey, 1))) return false; // the tag first
+    // The tag first, as the text's own member (the parsed tag may be a polluted prototype's).
+    if (t.length !== n || !t.startsWith(tagKey, 1)) return false;
     // Each following key, where the canonical text puts it (after `,`).
     let at = tagKey.length + value.length + 3;
     for (let i = 0; i < members.length; i++) {
       const m = members[i] as FlatMember;
-      const x = own(v, m.name);
+      const x = v[m.name];
       if (x === undefined) continue;
       if (m.letter >= 0 ? t.charCodeAt(at + 2) !== m.letter : !t.startsWith(m.key, at + 1)) return false;
       at += m.key.length + 1;
@@ -980,21 +992,8 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     return true;
   };
 
-  /** The passes, on the parsed value; sets S.pass when one answers. */
-  const passes = (text: string, maxDepth: number, value: unknown): unknown => {
-    let type = rootType;
-    if (rootShape.kind === 'tagged') {
-      if (!isObject(value)) return undefined;
-      // own(): an inherited tag is not in the text (the variant's struct requires the tag as its own)
-      const i = values.indexOf(own(value, tag) as string);
-      if (i < 0) return undefined;
-      type = variants[i] as Type;
-      const flat = flats[i];
-      if (flat !== undefined && flatEvent(value, values[i] as string, flat)) {
-        S.pass = 0;
-        return value;
-      }
-    }
+  /** Passes 0 to 2 on the parsed value, with `type` the root or its variant; sets S.pass when one answers. */
+  const passes = (text: string, maxDepth: number, value: unknown, type: Type): unknown => {
     // Pass 0, with strings counted unescaped, then (if the text is longer) with their escapes:
     // JSON.stringify escapes exactly as serde_json does, for well-formed strings.
     for (let run = 0; run < 2; run++) {
@@ -1033,16 +1032,32 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
   };
 
   return (text, maxDepth) => {
-    reset(text, maxDepth, undefined, -1);
-    try {
-      if (text.charCodeAt(0) !== 123 || text.charCodeAt(text.length - 1) !== 125) return undefined;
-      let value: unknown;
+    let value: unknown;
+    if (text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125) {
       try {
         value = JSON.parse(text);
       } catch {
-        return undefined;
+        value = undefined;
       }
-      return passes(text, maxDepth, value);
+    }
+    let type = rootType;
+    if (rootTagged) {
+      if (!isObject(value)) return declined();
+      const i = tagIndex(value[tag]);
+      if (i < 0) return declined();
+      type = variants[i] as Type;
+      // The flat variants need no state but the answer.
+      const flat = flats[i];
+      if (flat !== undefined && flatEvent(text, value, values[i] as string, flat)) {
+        S.pass = 0;
+        return value;
+      }
+    } else if (value === undefined) {
+      return declined();
+    }
+    reset(text, maxDepth, undefined, -1);
+    try {
+      return passes(text, maxDepth, value, type);
     } finally {
       reset('', 0, undefined, S.pass); // keeps nothing of the text alive, but which pass answered
     }
