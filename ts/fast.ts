@@ -2,28 +2,32 @@
  * decode's fast path: `JSON.parse`, then checks in JavaScript that prove the Rust crate reads the
  * text to exactly the parsed value, so that no WebAssembly call is needed for the events real
  * producers send. Anything the checks are not sure of returns `undefined`, and decode takes the
- * Rust path (which also gives the error). The checks follow the crate's types: serde's declaration
- * order, required members, closed enums, u16/u32 ranges, `null` as an unset option, unknown
- * members skipped, parameters' keys sorted (serde_json's BTreeMap).
+ * Rust path (which also gives the error). The checks follow the crate's types as the shape table
+ * (shapes.ts) describes them: serde's declaration order, required members, closed enums, u8/u16/u32
+ * ranges, `null` as an unset option, unknown members skipped, `serde_json::Value` keys sorted
+ * (serde_json's BTreeMap). Nothing here names a type of the crate: {@link compileFastDecoder}
+ * turns a table and a root type into closures, once, at module load.
  *
  * What JSON.parse hides, and the Rust side does not accept alike, is in the text: duplicate keys
  * (JSON.parse keeps the last, serde refuses a duplicate member), number spellings (`1e2` and `1.0`
  * are not u32s) and long float spellings (serde_json may read those one ulp off). Three passes, the
- * first that succeeds wins:
+ * first that succeeds wins; docs/fast-path.md gives their argument as numbered invariants, each
+ * with the test that pins it:
  *
  * 0. **Length.** Checks the value alone and adds up the length of the text serde_json would write
  *    for it, member by member in the parsed order, unknown members included, strings first as if
  *    nothing needed escaping, then with their escapes counted. Every other way to write the same
  *    members is longer: whitespace, escapes, a duplicate member (JSON.parse shows only one), and
  *    the number spellings taken here. Integers: every other spelling is longer except for round
- *    ones (`3e2` is as long as `300`, `1e3` shorter than `1000`), which a u16/u32 member then looks
- *    for in the text where they must stand (see sizeInteger). f32 values: only non-whole ones from
- *    0.01, whose other spellings are no shorter and read to the same f32. So a text of exactly that
- *    length holds these members in this order, written this way, and nothing else. The
+ *    ones (`3e2` is as long as `300`, `1e3` shorter than `1000`), which an unsigned member then looks
+ *    for in the text where they must stand (see sizeInteger). Floats: only non-whole ones from
+ *    0.01, whose other spellings are no shorter and read to the same number. So a text of exactly
+ *    that length holds these members in this order, written this way, and nothing else. The
  *    text is only read at those few places. On success, objects are put in canonical form in
- *    place: members in declaration order, unknown members and `null` options dropped,
- *    `response: null` added, parameters' keys sorted. The flat events (appends, truncates, deletes,
- *    the events with only an `event_id`) have a shorter version of this pass (flatEvent).
+ *    place: members in declaration order, unknown members and `null` options dropped, nullable
+ *    members added as `null`, Value keys sorted. The flat variants of the root (members after the
+ *    tag only strings and unsigned integers, none nested) have a shorter version of this pass
+ *    (flatEvent).
  * 1. **Canonical text.** Walks the value in declaration order and compares the text with what
  *    serde_json writes, character by character; the parsed value is returned unchanged.
  * 2. **Any order.** Walks the members in text order, still comparing every character, skips
@@ -36,28 +40,25 @@
  * escaped quote before it, and so on down to one that is not escaped).
  *
  * Floats are only taken with at most 6 significant digits, at most 8 decimals and a magnitude from
- * 1e-4 to 1e6 (or 0), in the plain spelling serde_json writes (`0.25`, `1.0`; `1` also for an
- * f32). crate/tests/fast_floats.rs checks every such number against serde_json, as f32 and as
- * serde_json::Value: Rust writes back the same decimal. Strings must be well-formed UTF-16. The
- * depth limit is applied to the parsed value.
+ * 1e-4 to 1e6 (or 0), in the plain spelling serde_json writes (`0.25`, `1.0`; `1` also). crate/tests/
+ * fast_floats.rs checks every such number against serde_json, as f32 and as serde_json::Value
+ * (an f64): Rust writes back the same decimal. Strings must be well-formed UTF-16. The depth limit
+ * is applied to the parsed value.
+ *
+ * All mutable state is in one object, {@link S}, set by {@link reset} alone.
  *
  * test/fast-path.test.ts compares these passes with the Rust path over the corpus and over
  * generated, mutated and length-preserving adversarial texts.
  * @module
  */
+import { BETA, type Member, type NamedType, type TypeRef } from './shapes.js';
 import type { ClientEvent } from './types.js';
-
-let t = '';
-let at = 0;
-let limit = 127;
-/** Pass 1 accepts only canonical text and changes nothing; pass 2 reads any member order. */
-let canonicalOnly = true;
 
 /** What a walk returns for anything it is not sure of. */
 const FAIL: unique symbol = Symbol('fail');
-/** Checks `value` against the text at `at` and returns its canonical form (`value` itself when it already is), or FAIL. */
+/** Checks `value` against the text at `S.at` and returns its canonical form (`value` itself when it already is), or FAIL. */
 type Walk = (value: unknown, depth: number) => unknown;
-/** Pass 0: adds the length of `value`'s canonical text to `pos`; false if not sure. */
+/** Pass 0: adds the length of `value`'s canonical text to `S.pos`; false if not sure. */
 type Size = (value: unknown, depth: number) => boolean;
 /** One of the crate's types, as the passes see it. */
 interface Type {
@@ -65,9 +66,100 @@ interface Type {
   size: Size;
 }
 
+/** A struct member as the passes see it. */
+interface Field {
+  name: string;
+  type: Type;
+  required: boolean;
+  /** An Option written even when unset (as `null`): presence 'nullable'. */
+  nullable: boolean;
+}
+
+type Holder = Record<string, unknown> | unknown[];
+
+/** Everything the passes change while they read one text. */
+interface State {
+  /** The text being read ('' between calls, so that it is not kept alive). */
+  t: string;
+  /** Passes 1 and 2: the position in `t`. */
+  at: number;
+  /** The container nesting limit (the event is depth 1). */
+  limit: number;
+  /** Pass 1 accepts only canonical text and changes nothing; pass 2 reads any member order. */
+  canonicalOnly: boolean;
+  /** Pass 0 first counts strings as if unescaped; if the text is longer, once more exactly. */
+  exactStrings: boolean;
+  /** Pass 0's position in the canonical text. */
+  pos: number;
+  /** Pass 0's round unsigned values (`300`, `1000`): where each must stand, and its text. */
+  pending: (number | string)[];
+  pendingCount: number;
+  /** Pass 0's free strings, to count their escapes when the text turns out longer. */
+  strings: string[];
+  stringCount: number;
+  /**
+   * Pass 0's objects to put in canonical form once it has succeeded, children before parents: each
+   * as (where it is held, under which key, the object, its fields). A struct (fields given) is
+   * rebuilt in declaration order, unknown members and unset options dropped, nullable members
+   * added; a Value object (no fields) with its keys sorted. The copy replaces the object in its
+   * holder (rebuilding is several times cheaper than reordering an object in place).
+   */
+  fixes: unknown[];
+  fixCount: number;
+  /** Where the value being sized is held, set by its container just before: for fixes. */
+  holder: Holder;
+  holderKey: string | number;
+  /** Holds the event itself, so that a fix of the event object has a holder too. */
+  top: unknown[];
+  /** Which pass answered the last text (0, 1, 2), or -1. */
+  pass: number;
+}
+
+/**
+ * The one state object. The lists are written by index and emptied by resetting their counts:
+ * setting an array's length is a runtime call, which showed in the profile. Their slots keep the
+ * last event's strings and objects alive until overwritten, at most one event's worth (the fast
+ * path takes texts up to 64 Ki characters).
+ */
+const S: State = {
+  t: '',
+  at: 0,
+  limit: 0,
+  canonicalOnly: true,
+  exactStrings: false,
+  pos: 0,
+  pending: [],
+  pendingCount: 0,
+  strings: [],
+  stringCount: 0,
+  fixes: [],
+  fixCount: 0,
+  holder: [],
+  holderKey: 0,
+  top: [undefined],
+  pass: -1,
+};
+
+/** Sets every member of {@link S}: before a text, before each try of pass 0, and after a text (with '' and undefined). */
+function reset(text: string, limit: number, value: unknown, pass: number): void {
+  S.t = text;
+  S.at = 0;
+  S.limit = limit;
+  S.canonicalOnly = true;
+  S.exactStrings = false;
+  S.pos = 0;
+  S.pendingCount = 0;
+  S.stringCount = 0;
+  S.fixCount = 0;
+  S.top[0] = value;
+  S.holder = S.top;
+  S.holderKey = 0;
+  S.pass = pass;
+}
+
 function lit(s: string): boolean {
-  if (!t.startsWith(s, at)) return false;
-  at += s.length;
+  if (!S.t.startsWith(s, S.at)) return false;
+  S.at += s.length;
   return true;
 }
 
@@ -79,10 +171,12 @@ function wellFormed(s: string): boolean {
 }
 
 function walkString(v: unknown): unknown {
+  const t = S.t;
+  const at = S.at;
   if (typeof v !== 'string' || t.charCodeAt(at) !== 34 || !wellFormed(v)) return FAIL;
   const end = at + 1 + v.length;
   if (t.charCodeAt(end) === 34 && t.substring(at + 1, end) === v) {
-    at = end + 1;
+    S.at = end + 1;
     return v;
   }
   // With escapes: a string token ends at its first unescaped quote, so a text that starts with
@@ -106,51 +200,17 @@ function escapes(s: string): number {
   return n;
 }
 
-/** Pass 0 first counts strings as if unescaped; if the text is longer, once more exactly. */
-let exactStrings = false;
-
-/** Pass 0's position in the canonical text. */
-let pos = 0;
-/** Pass 0's round u16/u32 values (`300`, `1000`): where each must stand, and its text. */
-const pending: (number | string)[] = [];
-let pendingCount = 0;
-/** Pass 0's free strings, to count their escapes when the text turns out longer. */
-const strings: string[] = [];
-let stringCount = 0;
-/**
- * Pass 0's objects to put in canonical form once it has succeeded, children before parents: each
- * as (where it is held, under which key, the object, its fields). A struct (fields given) is
- * rebuilt in declaration order, unknown members and unset options dropped, `response: null`
- * added; a parameters object (no fields) with its keys sorted. The copy replaces the object in
- * its holder (rebuilding is several times cheaper than reordering an object in place).
- */
-const fixes: unknown[] = [];
-let fixCount = 0;
-/** Where the value being sized is held, set by its container just before: for fixes. */
-let holder: Record<string, unknown> | unknown[] = [];
-let holderKey: string | number = 0;
-/** Holds the event itself, so that a fix of the event object has a holder too. */
-const top: unknown[] = [undefined];
-
-function addFix(o: object, fields: readonly Field[] | undefined, at: Record<string, unknown> | unknown[], key: string | number): void {
-  fixes[fixCount++] = at;
-  fixes[fixCount++] = key;
-  fixes[fixCount++] = o;
-  fixes[fixCount++] = fields;
-}
-
-/**
- * Empties the lists. They are written by index and emptied by resetting their counts: setting an
- * array's length is a runtime call, which showed in the profile. The slots keep the last event's
- * strings and objects alive until overwritten, at most one event's worth (the fast path takes
- * texts up to 64 Ki characters).
- */
-function resetLists(): void {
-  pendingCount = stringCount = fixCount = 0;
+function addFix(o: object, fields: readonly Field[] | undefined, at: Holder, key: string | number): void {
+  const fixes = S.fixes;
+  fixes[S.fixCount++] = at;
+  fixes[S.fixCount++] = key;
+  fixes[S.fixCount++] = o;
+  fixes[S.fixCount++] = fields;
 }
 
 function applyFixes(): void {
-  for (let i = 0; i < fixCount; i += 4) {
+  const fixes = S.fixes;
+  for (let i = 0; i < S.fixCount; i += 4) {
     const at = fixes[i] as Record<string | number, unknown>;
     const key = fixes[i + 1] as string | number;
     const o = fixes[i + 2] as Record<string, unknown>;
@@ -175,47 +235,52 @@ function applyFixes(): void {
 
 function sizeString(v: unknown): boolean {
   if (typeof v !== 'string' || !wellFormed(v)) return false;
-  if (exactStrings) {
-    pos += v.length + 2 + escapes(v);
+  if (S.exactStrings) {
+    S.pos += v.length + 2 + escapes(v);
   } else {
-    pos += v.length + 2;
-    strings[stringCount++] = v;
+    S.pos += v.length + 2;
+    S.strings[S.stringCount++] = v;
   }
   return true;
 }
 
 const string: Type = { walk: walkString, size: sizeString };
 
-const oneOf = (values: readonly string[]): Type => ({
-  walk: (v) => (typeof v === 'string' && values.includes(v) ? walkString(v) : FAIL),
-  size: (v) => {
-    if (typeof v !== 'string' || !values.includes(v)) return false;
-    pos += v.length + 2;
-    return true;
-  },
-});
+/** A closed list of strings (a unit-only enum, or a literal). */
+const oneOf = (values: readonly string[]): Type => {
+  // Values that need escapes (none of the crate's) are counted exactly in both tries of pass 0.
+  const escaped = values.some((v) => escapes(v) > 0);
+  return {
+    walk: (v) => (typeof v === 'string' && values.includes(v) ? walkString(v) : FAIL),
+    size: (v) => {
+      if (typeof v !== 'string' || !values.includes(v)) return false;
+      S.pos += v.length + 2 + (escaped ? escapes(v) : 0);
+      return true;
+    },
+  };
+};
 
 /**
  * Pass 0 for an integer: every other JSON spelling of it is longer, except for those with two
- * trailing zeros or more: `3e2` is as long as `300`, `1e3` shorter than `1000`. A u16/u32 member
+ * trailing zeros or more: `3e2` is as long as `300`, `1e3` shorter than `1000`. An unsigned member
  * with such a value (where `3e2` is an error) is looked for, as written here, where the canonical
  * text puts it, once the total length is known to match. That place holds the member's own
  * token unless an earlier token is spelled differently, and the first such token is itself a
  * number looked for in place: a shorter spelling is a different text, and after a longer one
- * the place starts on the `:` or space before the number. Inside parameters, where nothing is
+ * the place starts on the `:` or space before the number. Inside a Value, where nothing is
  * looked for in place, `300` is taken (`3e2` means 300.0 there, which JSON.parse reads alike) and
  * `1000` is not.
  */
 function sizeInteger(v: number, lookedFor: boolean): boolean {
   if (v !== 0 && v % 100 === 0) {
     if (lookedFor) {
-      pending[pendingCount++] = pos;
-      pending[pendingCount++] = String(v);
+      S.pending[S.pendingCount++] = S.pos;
+      S.pending[S.pendingCount++] = String(v);
     } else if (v % 1000 === 0) {
       return false;
     }
   }
-  pos += digits(v);
+  S.pos += digits(v);
   return true;
 }
 
@@ -234,7 +299,7 @@ function digits(v: number): number {
   return n;
 }
 
-/** A value of a Rust unsigned integer type up to `max` (u16, u32), as JSON.parse gives it. */
+/** A value of a Rust unsigned integer type up to `max` (u8, u16, u32), as JSON.parse gives it. */
 function isUint(v: unknown, max: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max && !Object.is(v, -0);
 }
@@ -267,7 +332,8 @@ export function floatText(v: number): string | undefined {
   return decimals < 0 ? `${s}.0` : s;
 }
 
-const f32: Type = {
+/** f32 and f64 alike: the decimals taken are those fast_floats.rs checks as both. */
+const float: Type = {
   // serde's `1.0`, or JavaScript's `1` for a whole number (the crate reads both alike).
   walk: (v) => {
     if (typeof v !== 'number') return FAIL;
@@ -278,7 +344,7 @@ const f32: Type = {
     if (typeof v !== 'number' || Number.isInteger(v) || Math.abs(v) < 0.01) return false;
     const s = floatText(v);
     if (s === undefined) return false;
-    pos += s.length;
+    S.pos += s.length;
     return true;
   },
 };
@@ -287,7 +353,7 @@ const bool: Type = {
   walk: (v) => ((v === true && lit('true')) || (v === false && lit('false')) ? v : FAIL),
   size: (v) => {
     if (typeof v !== 'boolean') return false;
-    pos += v ? 4 : 5;
+    S.pos += v ? 4 : 5;
     return true;
   },
 };
@@ -303,7 +369,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 const arrayOf = (item: Type): Type => ({
   walk: (v, depth) => {
-    if (!Array.isArray(v) || depth > limit || !lit('[')) return FAIL;
+    if (!Array.isArray(v) || depth > S.limit || !lit('[')) return FAIL;
     let out: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
       if (i > 0 && !lit(',')) return FAIL;
@@ -314,48 +380,46 @@ const arrayOf = (item: Type): Type => ({
     return lit(']') ? (out ?? v) : FAIL;
   },
   size: (v, depth) => {
-    if (!Array.isArray(v) || depth > limit) return false;
-    pos += 1; // `[`
+    if (!Array.isArray(v) || depth > S.limit) return false;
+    S.pos += 1; // `[`
     for (let i = 0; i < v.length; i++) {
-      if (i > 0) pos += 1; // `,`
-      holder = v;
-      holderKey = i;
+      if (i > 0) S.pos += 1; // `,`
+      S.holder = v;
+      S.holderKey = i;
       if (!item.size(v[i], depth + 1)) return false;
     }
-    pos += 1; // `]`
+    S.pos += 1; // `]`
     return true;
   },
 });
 
-interface Field {
-  name: string;
-  type: Type;
-  required: boolean;
-  /** An Option written even when unset (as `null`): `response`. */
-  nullable: boolean;
-}
-
-const field = (name: string, type: Type, required = false, nullable = false): Field => ({ name, type, required, nullable });
-
 /**
  * A struct. Pass 0 and pass 1 take only its canonical form (members in declaration order, no
- * unknown member, no `null` but `response`). Pass 2 reads members in text order as serde does:
- * `null` options as unset, unknown members skipped (after checking them as JSON: they count for
- * the depth limit), and returns a new object in declaration order when that differs.
+ * unknown member, no `null` but for nullable members). Pass 2 reads members in text order as serde
+ * does: `null` options as unset, unknown members skipped (after checking them as JSON: they count
+ * for the depth limit), and returns a new object in declaration order when that differs.
  */
+const INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
+
 const struct = (fields: readonly Field[]): Type => {
   const index = new Map(fields.map((f, i) => [f.name, i]));
-  const requiredMask = fields.reduce((m, f, i) => (f.required ? m | (1 << i) : m), 0);
-  const nullableMask = fields.reduce((m, f, i) => (f.nullable ? m | (1 << i) : m), 0);
-  const first = fields.map((f) => `"${f.name}":`);
-  const next = fields.map((f) => `,"${f.name}":`);
+  const requiredCount = fields.filter((f) => f.required).length;
+  const nullableCount = fields.filter((f) => f.nullable).length;
+  const first = fields.map((f) => `${JSON.stringify(f.name)}:`);
+  const next = fields.map((f) => `,${JSON.stringify(f.name)}:`);
+  /** `"name":`'s length. */
+  const keyLength = first.map((s) => s.length);
+  // JavaScript lists integer-like keys first, not in text order: pass 0 cannot count such a struct.
+  const integerLike = fields.some((f) => INTEGER_LIKE.test(f.name));
   const size: Size = (v, depth) => {
-    if (!isObject(v) || depth > limit) return false;
-    const at = holder;
-    const atKey = holderKey;
-    const start = pos;
-    pos += 1; // `{`
-    let seen = 0; // one bit per field
+    if (integerLike || !isObject(v) || depth > S.limit) return false;
+    const at = S.holder;
+    const atKey = S.holderKey;
+    const start = S.pos;
+    S.pos += 1; // `{`
+    // Own keys are distinct, so counting the required and nullable ones seen is enough.
+    let required = 0;
+    let nullable = 0;
     let last = -1;
     let fix = false;
     const keys = Object.keys(v); // own members only (for-in would also list a polluted prototype's)
@@ -375,40 +439,41 @@ const struct = (fields: readonly Field[]): Type => {
         // would put `pos` out of step with the text: left to the other passes.
         const c = key.charCodeAt(0);
         if ((c >= 48 && c <= 57) || !sizeString(key)) return false;
-        pos += 1; // `:`
-        holder = v;
-        holderKey = key;
+        S.pos += 1; // `:`
+        S.holder = v;
+        S.holderKey = key;
         if (!json.size(v[key], depth + 1)) return false;
-        pos += 1; // `,` or `}`
+        S.pos += 1; // `,` or `}`
         fix = true;
         continue;
       }
       const f = fields[i] as Field;
       const value = v[key];
-      pos += key.length + 3; // `"key":`
+      S.pos += keyLength[i] as number; // `"key":`
       if (value === null) {
         if (f.required) return false;
-        pos += 4;
+        S.pos += 4;
         if (!f.nullable) fix = true; // an unset option: dropped
-      } else if (((holder = v), (holderKey = key), !f.type.size(value, depth + 1))) {
+      } else if (((S.holder = v), (S.holderKey = key), !f.type.size(value, depth + 1))) {
         return false;
       }
-      pos += 1; // `,` or `}`
+      S.pos += 1; // `,` or `}`
       if (i < last) fix = true; // out of declaration order: reordered
       last = i;
-      seen |= 1 << i;
+      if (f.required) required++;
+      if (f.nullable) nullable++;
     }
-    if ((seen & requiredMask) !== requiredMask) return false;
-    if ((nullableMask & ~seen) !== 0) fix = true; // `response: null` is added
-    if (pos === start + 1) pos += 1; // `}` of `{}`
+    if (required !== requiredCount) return false;
+    if (nullable !== nullableCount) fix = true; // a nullable member is added as `null`
+    if (S.pos === start + 1) S.pos += 1; // `}` of `{}`
     if (fix) {
       addFix(v, fields, at, atKey);
     }
     return true;
   };
   const walk: Walk = (v, depth) => {
-    if (!isObject(v) || depth > limit || !lit('{')) return FAIL;
-    if (canonicalOnly) {
+    if (!isObject(v) || depth > S.limit || !lit('{')) return FAIL;
+    if (S.canonicalOnly) {
       let opened = false;
       for (let i = 0; i < fields.length; i++) {
         const f = fields[i] as Field;
@@ -468,12 +533,68 @@ const struct = (fields: readonly Field[]): Type => {
   return { walk, size };
 };
 
-/** An internally tagged enum: a struct per tag, its `type` member declared first. */
-const tagged = (variants: Record<string, readonly Field[]>): Type => {
-  const tags = Object.keys(variants);
-  const types = tags.map((tag) => struct([field('type', oneOf([tag]), true), ...(variants[tag] as readonly Field[])]));
+/** An internally tagged enum: a struct per variant, its tag member declared first. */
+interface Tagged extends Type {
+  tag: string;
+  values: readonly string[];
+  /** One struct per value, the tag member first. */
+  variants: readonly Type[];
+}
+
+const tagged = (tag: string, variants: readonly { value: string; fields: readonly Field[] }[]): Tagged => {
+  const values = variants.map((v) => v.value);
+  const types = variants.map((v) => struct([{ name: tag, type: oneOf([v.value]), required: true, nullable: false }, ...v.fields]));
   // A short scan: hashing the freshly parsed tag for a Map costs more.
-  const of = (v: unknown): Type | undefined => (isObject(v) ? types[tags.indexOf(v.type as string)] : undefined);
+  const of = (v: unknown): Type | undefined => (isObject(v) ? types[values.indexOf(v[tag] as string)] : undefined);
+  return {
+    tag,
+    values,
+    variants: types,
+    walk: (v, depth) => of(v)?.walk(v, depth) ?? FAIL,
+    size: (v, depth) => of(v)?.size(v, depth) ?? false,
+  };
+};
+
+/** JSON kinds, as indices: what JSON.parse can give. */
+const STRING = 0;
+const NUMBER = 1;
+const BOOLEAN = 2;
+const OBJECT = 3;
+const ARRAY = 4;
+const NULL = 5;
+const KINDS = 6;
+
+function kindOf(v: unknown): number {
+  switch (typeof v) {
+    case 'string':
+      return STRING;
+    case 'number':
+      return NUMBER;
+    case 'boolean':
+      return BOOLEAN;
+    case 'object':
+      return v === null ? NULL : Array.isArray(v) ? ARRAY : OBJECT;
+    default:
+      return -1;
+  }
+}
+
+/**
+ * Untagged alternatives, dispatched on the value's JSON kind: each kind goes to the first
+ * alternative that can take it, and if that one fails the text is left to Rust (an earlier
+ * alternative the fast path declined might still be the one serde takes, so no later one is
+ * tried). `guard`: for objects, the values of earlier enum alternatives, which serde also reads
+ * from a one-member object (`{"auto":null}`): such an object is left to Rust.
+ */
+const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[] | undefined): Type => {
+  const of = (v: unknown): Type | undefined => {
+    const k = kindOf(v);
+    if (k === OBJECT && guard !== undefined) {
+      const keys = Object.keys(v as object);
+      if (keys.length === 1 && guard.includes(keys[0] as string)) return undefined;
+    }
+    return byKind[k];
+  };
   return {
     walk: (v, depth) => of(v)?.walk(v, depth) ?? FAIL,
     size: (v, depth) => of(v)?.size(v, depth) ?? false,
@@ -513,7 +634,7 @@ const json: Type = {
       }
       case 'object': {
         if (v === null) return lit('null') ? v : FAIL;
-        if (depth > limit) return FAIL;
+        if (depth > S.limit) return FAIL;
         if (Array.isArray(v)) return jsonArray.walk(v, depth);
         const o = v as Record<string, unknown>;
         const keys = Object.keys(o);
@@ -529,7 +650,7 @@ const json: Type = {
         }
         if (!lit('}')) return FAIL;
         if (sorted) return o;
-        if (canonicalOnly) return FAIL;
+        if (S.canonicalOnly) return FAIL;
         const out: Record<string, unknown> = {};
         for (const key of keys.sort((a, b) => (keyBefore(a, b) ? -1 : 1))) {
           // A plain assignment to `__proto__` would set the prototype, not a member.
@@ -546,38 +667,38 @@ const json: Type = {
       case 'string':
         return sizeString(v);
       case 'boolean':
-        pos += v ? 4 : 5;
+        S.pos += v ? 4 : 5;
         return true;
       case 'number':
         // Floats take pass 1, which reads their spelling. `3e2` here reads as 300 alike.
         return Number.isSafeInteger(v) && !Object.is(v, -0) && sizeInteger(v, false);
       case 'object': {
         if (v === null) {
-          pos += 4;
+          S.pos += 4;
           return true;
         }
-        if (depth > limit) return false;
+        if (depth > S.limit) return false;
         if (Array.isArray(v)) return jsonArray.size(v, depth);
-        const at = holder;
-        const atKey = holderKey;
-        pos += 1; // `{`
+        const at = S.holder;
+        const atKey = S.holderKey;
+        S.pos += 1; // `{`
         let previous: string | undefined;
         let sorted = true;
         const keys = Object.keys(v);
         for (let k = 0; k < keys.length; k++) {
           const key = keys[k] as string;
           // The order does not change the length. JavaScript lists integer-like keys first, but
-          // nothing inside parameters is looked for in place, and the object is sorted if need be.
+          // nothing inside a Value is looked for in place, and the object is sorted if need be.
           if (previous !== undefined && !keyBefore(previous, key)) sorted = false;
           if (!sizeString(key)) return false;
-          pos += 1; // `:`
-          holder = v as Record<string, unknown>;
-          holderKey = key;
+          S.pos += 1; // `:`
+          S.holder = v as Record<string, unknown>;
+          S.holderKey = key;
           if (!json.size((v as Record<string, unknown>)[key], depth + 1)) return false;
-          pos += 1; // `,` or `}`
+          S.pos += 1; // `,` or `}`
           previous = key;
         }
-        if (previous === undefined) pos += 1; // `}` of `{}`
+        if (previous === undefined) S.pos += 1; // `}` of `{}`
         if (!sorted) addFix(v, undefined, at, atKey);
         return true;
       }
@@ -589,165 +710,361 @@ const json: Type = {
 
 const jsonArray = arrayOf(json);
 
-const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'onyx', 'nova', 'shimmer', 'verse'];
-const AUDIO = oneOf(['pcm16', 'g711_law', 'g711_alaw']);
-const u16 = uint(0xffff);
-const u32 = uint(0xffffffff);
-
-const turnDetection = tagged({
-  server_vad: [
-    field('threshold', f32, true),
-    field('prefix_padding_ms', u32, true),
-    field('silence_duration_ms', u32, true),
-    field('create_response', bool),
-    field('interrupt_response', bool),
-  ],
-  semantic_vad: [field('eagerness', string, true), field('create_response', bool), field('interrupt_response', bool)],
-});
-
-const tool = tagged({
-  function: [field('name', string, true), field('description', string, true), field('parameters', json, true)],
-});
-
-const choiceModes = oneOf(['auto', 'none', 'required']);
-const choiceFunction = struct([field('type', oneOf(['function']), true), field('name', string, true)]);
-const toolChoice: Type = {
-  walk: (v, depth) => (typeof v === 'string' ? choiceModes : choiceFunction).walk(v, depth),
-  size: (v, depth) => (typeof v === 'string' ? choiceModes : choiceFunction).size(v, depth),
-};
-const maxTokens: Type = {
-  walk: (v, depth) => (v === 'inf' ? walkString(v) : u16.walk(v, depth)),
-  size: (v, depth) => (v === 'inf' ? sizeString(v) : u16.size(v, depth)),
-};
-
-const session = struct([
-  field('model', string),
-  field('modalities', arrayOf(string)),
-  field('instructions', string),
-  field('voice', oneOf(VOICES)),
-  field('input_audio_format', AUDIO),
-  field('output_audio_format', AUDIO),
-  field('input_audio_transcription', struct([field('language', string), field('model', string), field('prompt', string)])),
-  field('turn_detection', turnDetection),
-  field('tools', arrayOf(tool)),
-  field('tool_choice', toolChoice),
-  field('temperature', f32),
-  field('max_response_output_tokens', maxTokens),
-]);
-
-const content = struct([
-  field('type', oneOf(['input_text', 'input_audio', 'text', 'audio']), true),
-  field('text', string),
-  field('audio', string),
-  field('transcript', string),
-]);
-
-const item = struct([
-  field('id', string),
-  field('type', oneOf(['message', 'function_call', 'function_call_output'])),
-  field('status', oneOf(['completed', 'in_progress', 'incomplete'])),
-  field('role', oneOf(['user', 'assistant', 'system'])),
-  field('content', arrayOf(content)),
-  field('call_id', string),
-  field('name', string),
-  field('arguments', string),
-  field('output', string),
-]);
-
-const eventId = field('event_id', string);
-
-const event = tagged({
-  'session.update': [eventId, field('session', session, true)],
-  'input_audio_buffer.append': [eventId, field('audio', string, true)],
-  'input_audio_buffer.commit': [eventId],
-  'input_audio_buffer.clear': [eventId],
-  'conversation.item.create': [eventId, field('previous_item_id', string), field('item', item, true)],
-  'conversation.item.truncate': [eventId, field('item_id', string, true), field('content_index', u32, true), field('audio_end_ms', u32, true)],
-  'conversation.item.delete': [eventId, field('item_id', string, true)],
-  'response.create': [eventId, field('response', session, false, true)],
-  'response.cancel': [eventId],
-});
-
-/** A flat event's members after `type` and `event_id`, in declaration order: name, and whether a u32 (else a string). */
-type Flat = readonly (readonly [string, boolean])[];
-const NONE: Flat = [];
-const APPEND: Flat = [['audio', false]];
-const DELETE: Flat = [['item_id', false]];
-const TRUNCATE: Flat = [
-  ['item_id', false],
-  ['content_index', true],
-  ['audio_end_ms', true],
-];
-
-/** The members of the events that hold only strings and u32s, none nested (a switch: no hashing of the parsed tag). */
-function flatMembers(type: unknown): Flat | undefined {
-  switch (type) {
-    case 'input_audio_buffer.append':
-      return APPEND;
-    case 'response.cancel':
-    case 'input_audio_buffer.commit':
-    case 'input_audio_buffer.clear':
-      return NONE;
-    case 'conversation.item.delete':
-      return DELETE;
-    case 'conversation.item.truncate':
-      return TRUNCATE;
-    default:
-      return undefined;
-  }
-}
-
-/** The text of a flat member's value, as serde_json writes it; undefined if pass 0 cannot vouch for it. */
-function flatValue(value: unknown, u32: boolean): string | undefined {
-  if (!u32) return typeof value === 'string' && wellFormed(value) ? value : undefined;
-  return isUint(value, 0xffffffff) ? String(value) : undefined;
-}
+const UINT_MAX: Readonly<Record<string, number>> = { u8: 0xff, u16: 0xffff, u32: 0xffffffff };
+const uints: Record<string, Type> = { u8: uint(0xff), u16: uint(0xffff), u32: uint(0xffffffff) };
 
 /**
- * Pass 0 for the commonest events, which hold only strings and u32s: appends, deletes,
- * truncates and the events with just an `event_id`. The argument of pass 0 with nothing to walk:
- * the text is exactly as long as the canonical text of the known members (unknown members,
- * duplicates, whitespace, escapes and other number spellings would all make it longer, but for
- * `3e2` and `1e3`, and so round u32s are looked for in place as in sizeInteger). So only the member order is left to
- * check, by the first letter of each member's key at the place the canonical text puts it.
+ * A flat variant's member after the tag: a string or an unsigned integer, required or optional.
+ * `letter`: the key's first character, enough to tell it from the variant's other keys (the tag's
+ * included), or -1 when it is not and the whole `"key":` is compared.
  */
-function flatEvent(v: Record<string, unknown>, type: string, members: Flat): boolean {
-  const id = v.event_id;
-  if (id !== undefined && (typeof id !== 'string' || !wellFormed(id))) return false;
-  let n = type.length + 11; // {"type":"<type>"}
-  if (id !== undefined) n += id.length + 14; // ,"event_id":"<id>"
-  for (const [name, u32] of members) {
-    // own(): a member inherited from a polluted Object.prototype is not in the text
-    const text = flatValue(own(v, name), u32);
-    if (text === undefined) return false;
-    n += name.length + 4 + text.length + (u32 ? 0 : 2); // ,"<name>":<value>
-  }
-  if (t.length !== n || t.charCodeAt(2) !== 116) return false; // `t`ype first
-  // Each following key's first letter, where the canonical text puts it (after `,"`).
-  let at = type.length + 10;
-  if (id !== undefined) {
-    if (t.charCodeAt(at + 2) !== 101) return false; // `e`vent_id
-    at += id.length + 14;
-  }
-  for (const [name, u32] of members) {
-    if (t.charCodeAt(at + 2) !== name.charCodeAt(0)) return false;
-    const value = own(v, name);
-    const text = u32 ? String(value) : (value as string);
-    at += name.length + 4;
-    if (u32 && (value as number) % 100 === 0 && value !== 0 && !t.startsWith(text, at)) return false;
-    at += text.length + (u32 ? 0 : 2);
-  }
-  return true;
+interface FlatMember {
+  name: string;
+  /** 0 for a string, else the integer's maximum. */
+  max: number;
+  required: boolean;
+  /** `"name":` */
+  key: string;
+  letter: number;
 }
 
-/** Pass 0's deferred checks: each integer with two trailing zeros is written as itself. */
-function numbersInPlace(): boolean {
-  for (let i = 0; i < pendingCount; i += 2) if (!t.startsWith(pending[i + 1] as string, pending[i] as number)) return false;
-  return true;
+/** For a text the fast path does not read: only the answer changes. */
+function declined(): undefined {
+  S.pass = -1;
+  return undefined;
 }
 
-/** Which pass accepted the last text (0, 1, 2), or -1: for tests. @internal */
-export let lastPass = -1;
+/** A table that names a type it does not define, or a kind the passes do not know: a bug in the table. */
+class ShapeError extends Error {}
+
+/**
+ * Compiles the fast path for `root`, one of `types` (a protocol's shape table), into closures, once.
+ * The result takes a text and the depth limit and returns the decoded value in canonical form, or
+ * `undefined` when the checks are not sure. It never throws. After a call, {@link lastFastPass}
+ * tells which pass answered. @internal
+ */
+export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, root: string): (text: string, maxDepth: number) => unknown {
+  const compiled = new Map<string, Type>();
+  const named = (name: string): NamedType => {
+    const shape = types[name];
+    if (shape === undefined) throw new ShapeError(`fast path: the table has no type ${name}`);
+    return shape;
+  };
+  const fields = (members: readonly Member[]): Field[] =>
+    members.map((m) => ({ name: m.name, type: compile(m.type), required: m.presence === 'required', nullable: m.presence === 'nullable' }));
+  const compileNamed = (name: string): Type => {
+    const done = compiled.get(name);
+    if (done !== undefined) return done;
+    // A type that holds itself (none does in the beta protocol): its inner uses go through this
+    // forwarder until the type is compiled.
+    let target: Type | undefined;
+    const forward: Type = {
+      walk: (v, depth) => (target as Type).walk(v, depth),
+      size: (v, depth) => (target as Type).size(v, depth),
+    };
+    compiled.set(name, forward);
+    const shape = named(name);
+    let type: Type;
+    switch (shape.kind) {
+      case 'enum':
+        type = oneOf(shape.values);
+        break;
+      case 'struct':
+        type = struct(fields(shape.members));
+        break;
+      case 'tagged':
+        type = tagged(
+          shape.tag,
+          shape.variants.map((v) => {
+            const s = named(v.struct);
+            if (s.kind !== 'struct') throw new ShapeError(`fast path: variant ${v.value} of ${name} is not a struct`);
+            return { value: v.value, fields: fields(s.members) };
+          }),
+        );
+        break;
+      case 'untagged':
+        type = compileUntagged(shape.alternatives);
+        break;
+    }
+    target = type;
+    compiled.set(name, type);
+    return type;
+  };
+  const compile = (ref: TypeRef): Type => {
+    if (typeof ref === 'string') {
+      switch (ref) {
+        case 'string':
+          return string;
+        case 'bool':
+          return bool;
+        case 'u8':
+        case 'u16':
+        case 'u32':
+          return uints[ref] as Type;
+        case 'f32':
+        case 'f64':
+          return float;
+        case 'json':
+          return json;
+      }
+      throw new ShapeError(`fast path: unknown type ${String(ref)}`);
+    }
+    if ('list' in ref) return arrayOf(compile(ref.list));
+    if ('ref' in ref) return compileNamed(ref.ref);
+    return oneOf([ref.literal]);
+  };
+
+  /** The JSON kinds the fast path's reading of `ref` takes, as bits. */
+  const kinds = (ref: TypeRef, seen: ReadonlySet<string> = new Set()): number => {
+    if (typeof ref === 'string') {
+      switch (ref) {
+        case 'string':
+          return 1 << STRING;
+        case 'bool':
+          return 1 << BOOLEAN;
+        case 'json':
+          return (1 << KINDS) - 1;
+        default:
+          return 1 << NUMBER;
+      }
+    }
+    if ('list' in ref) return 1 << ARRAY;
+    if ('literal' in ref) return 1 << STRING;
+    if (seen.has(ref.ref)) return 0;
+    const shape = named(ref.ref);
+    switch (shape.kind) {
+      case 'enum':
+        return 1 << STRING;
+      case 'struct':
+      case 'tagged':
+        return 1 << OBJECT;
+      case 'untagged':
+        return shape.alternatives.reduce((k, a) => k | kinds(a, new Set([...seen, ref.ref])), 0);
+    }
+  };
+  /**
+   * What serde also reads `ref` from, beyond the kinds above: a unit enum (or literal) from a
+   * one-member object keyed by one of its values, a struct (or tagged enum) from an array.
+   */
+  const wider = (ref: TypeRef, seen: ReadonlySet<string> = new Set()): { keys: string[]; array: boolean } => {
+    if (typeof ref === 'string' || 'list' in ref) return { keys: [], array: false };
+    if ('literal' in ref) return { keys: [ref.literal], array: false };
+    if (seen.has(ref.ref)) return { keys: [], array: false };
+    const shape = named(ref.ref);
+    switch (shape.kind) {
+      case 'enum':
+        return { keys: [...shape.values], array: false };
+      case 'struct':
+      case 'tagged':
+        return { keys: [], array: true };
+      case 'untagged': {
+        const inner = shape.alternatives.map((a) => wider(a, new Set([...seen, ref.ref])));
+        return { keys: inner.flatMap((w) => w.keys), array: inner.some((w) => w.array) };
+      }
+    }
+  };
+  /** Required member names of a struct or tagged alternative (the tag included), if it is one. */
+  const requiredNames = (ref: TypeRef): string[] | undefined => {
+    if (typeof ref === 'string' || !('ref' in ref)) return undefined;
+    const shape = named(ref.ref);
+    if (shape.kind === 'struct') return shape.members.filter((m) => m.presence === 'required').map((m) => m.name);
+    if (shape.kind === 'tagged') return [shape.tag];
+    return undefined;
+  };
+  const compileUntagged = (alternatives: readonly TypeRef[]): Type => {
+    const byKind: (Type | undefined)[] = [];
+    let guard: string[] | undefined;
+    for (let k = 0; k < KINDS; k++) {
+      const i = alternatives.findIndex((a) => (kinds(a) & (1 << k)) !== 0);
+      if (i < 0) continue;
+      const earlier = alternatives.slice(0, i).map((a) => wider(a));
+      if (k === ARRAY && earlier.some((w) => w.array)) continue; // serde might read it as an earlier struct
+      if (k === OBJECT) {
+        const keys = earlier.flatMap((w) => w.keys);
+        // Needed unless every object the alternative takes has a member that is no such key.
+        const required = requiredNames(alternatives[i] as TypeRef);
+        if (keys.length > 0 && !(required !== undefined && required.some((r) => !keys.includes(r)))) guard = keys;
+      }
+      byKind[k] = compile(alternatives[i] as TypeRef);
+    }
+    return untagged(byKind, guard);
+  };
+
+  const rootType = compileNamed(root);
+  const rootShape = named(root);
+  // The root's variants, and for the flat ones their members (undefined for the others).
+  let tag = '';
+  let values: readonly string[] = [];
+  let variants: readonly Type[] = [];
+  let flats: readonly (readonly FlatMember[] | undefined)[] = [];
+  if (rootShape.kind === 'tagged') {
+    const t = rootType as Tagged;
+    tag = t.tag;
+    values = t.values;
+    variants = t.variants;
+    flats = rootShape.variants.map((v) => {
+      const s = named(v.struct);
+      if (s.kind !== 'struct') return undefined;
+      const flat = s.members.every(
+        (m) => m.presence !== 'nullable' && !INTEGER_LIKE.test(m.name) && (m.type === 'string' || m.type === 'u8' || m.type === 'u16' || m.type === 'u32'),
+      );
+      if (!flat) return undefined;
+      const names = [tag, ...s.members.map((m) => m.name)];
+      const letter = (name: string): number => {
+        const c = JSON.stringify(name).charCodeAt(1);
+        return JSON.stringify(name).length === name.length + 2 && names.filter((k) => k.charCodeAt(0) === c).length === 1 ? c : -1;
+      };
+      return s.members.map((m) => ({
+        name: m.name,
+        max: m.type === 'string' ? 0 : (UINT_MAX[m.type as string] as number),
+        required: m.presence === 'required',
+        key: `${JSON.stringify(m.name)}:`,
+        letter: letter(m.name),
+      }));
+    });
+  }
+  const tagKey = `${JSON.stringify(tag)}:`;
+  const rootTagged = rootShape.kind === 'tagged';
+  // The variants by the tag value's length: hashing the freshly parsed tag for a Map costs more,
+  // and a scan of all the values compares more strings than a scan of those of its length.
+  const byLength: number[][] = [];
+  values.forEach((v, i) => (byLength[v.length] ??= []).push(i));
+  const tagIndex = (v: unknown): number => {
+    if (typeof v !== 'string') return -1;
+    const candidates = byLength[v.length];
+    if (candidates !== undefined) for (let k = 0; k < candidates.length; k++) if (values[candidates[k] as number] === v) return candidates[k] as number;
+    return -1;
+  };
+
+  /**
+   * Pass 0 for the flat variants, which hold only strings and unsigned integers after the tag
+   * (appends, deletes, truncates and the events with just an `event_id`). The argument of pass 0
+   * with nothing to walk: the text is exactly as long as the canonical text of the known members
+   * (unknown members, duplicates, whitespace, escapes and other number spellings would all make it
+   * longer, but for `3e2` and `1e3`, and so round integers are looked for in place as in
+   * sizeInteger). So only the member order is left to check, by the first letter of each member's
+   * key at the place the canonical text puts it (the whole key where first letters are shared).
+   */
+  const flatEvent = (t: string, v: Record<string, unknown>, value: string, members: readonly FlatMember[]): boolean => {
+    let n = tagKey.length + value.length + 4; // {"<tag>":"<value>"}
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i] as FlatMember;
+      const x = v[m.name];
+      if (x === undefined) {
+        if (m.required) return false;
+        continue;
+      }
+      // A member inherited from a polluted Object.prototype is not in the text.
+      if (!Object.hasOwn(v, m.name)) return false;
+      if (m.max === 0) {
+        if (typeof x !== 'string' || !wellFormed(x)) return false;
+        n += m.key.length + 3 + x.length; // ,"<name>":"<value>"
+      } else {
+        if (!isUint(x, m.max)) return false;
+        n += m.key.length + 1 + digits(x); // ,"<name>":<value>
+      }
+    }
+    // The tag first, as the text's own member (the parsed tag may be a polluted prototype's).
+    if (t.length !== n || !t.startsWith(tagKey, 1)) return false;
+    // Each following key, where the canonical text puts it (after `,`).
+    let at = tagKey.length + value.length + 3;
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i] as FlatMember;
+      const x = v[m.name];
+      if (x === undefined) continue;
+      if (m.letter >= 0 ? t.charCodeAt(at + 2) !== m.letter : !t.startsWith(m.key, at + 1)) return false;
+      at += m.key.length + 1;
+      if (m.max === 0) {
+        at += (x as string).length + 2;
+      } else {
+        const text = String(x);
+        if ((x as number) % 100 === 0 && x !== 0 && !t.startsWith(text, at)) return false;
+        at += text.length;
+      }
+    }
+    return true;
+  };
+
+  /** Pass 0's deferred checks: each integer with two trailing zeros is written as itself. */
+  const numbersInPlace = (): boolean => {
+    const pending = S.pending;
+    for (let i = 0; i < S.pendingCount; i += 2) if (!S.t.startsWith(pending[i + 1] as string, pending[i] as number)) return false;
+    return true;
+  };
+
+  /** Passes 0 to 2 on the parsed value, with `type` the root or its variant; sets S.pass when one answers. */
+  const passes = (text: string, maxDepth: number, value: unknown, type: Type): unknown => {
+    // Pass 0, with strings counted unescaped, then (if the text is longer) with their escapes:
+    // JSON.stringify escapes exactly as serde_json does, for well-formed strings.
+    for (let run = 0; run < 2; run++) {
+      reset(text, maxDepth, value, -1);
+      S.exactStrings = run === 1;
+      if (!type.size(value, 1)) break;
+      if (S.pos === text.length && numbersInPlace()) {
+        applyFixes();
+        S.pass = 0;
+        return S.top[0];
+      }
+      if (S.pos > text.length) break;
+      if (run === 0 && S.pendingCount === 0) {
+        // Without integers to find in the text, the escapes only change the total: add them up
+        // instead of walking again.
+        let escaped = S.pos;
+        for (let i = 0; i < S.stringCount; i++) escaped += escapes(S.strings[i] as string);
+        if (escaped === text.length) {
+          applyFixes();
+          S.pass = 0;
+          return S.top[0];
+        }
+        break;
+      }
+    }
+    for (let pass = 1; pass <= 2; pass++) {
+      reset(text, maxDepth, undefined, -1);
+      S.canonicalOnly = pass === 1;
+      const result = type.walk(value, 1);
+      if (result !== FAIL && S.at === text.length) {
+        S.pass = pass;
+        return result;
+      }
+    }
+    return undefined;
+  };
+
+  return (text, maxDepth) => {
+    let value: unknown;
+    if (text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125) {
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = undefined;
+      }
+    }
+    let type = rootType;
+    if (rootTagged) {
+      if (!isObject(value)) return declined();
+      const i = tagIndex(value[tag]);
+      if (i < 0) return declined();
+      type = variants[i] as Type;
+      // The flat variants need no state but the answer.
+      const flat = flats[i];
+      if (flat !== undefined && flatEvent(text, value, values[i] as string, flat)) {
+        S.pass = 0;
+        return value;
+      }
+    } else if (value === undefined) {
+      return declined();
+    }
+    reset(text, maxDepth, undefined, -1);
+    try {
+      return passes(text, maxDepth, value, type);
+    } finally {
+      reset('', 0, undefined, S.pass); // keeps nothing of the text alive, but which pass answered
+    }
+  };
+}
+
+const betaClient = compileFastDecoder(BETA.types, BETA.client);
 
 /**
  * The decoded event in canonical form, equal to what the Rust path returns, or `undefined` when the
@@ -755,70 +1072,16 @@ export let lastPass = -1;
  * @internal
  */
 export function fastDecode(text: string, maxDepth: number): ClientEvent | undefined {
-  lastPass = -1;
-  if (text.charCodeAt(0) !== 123 || text.charCodeAt(text.length - 1) !== 125) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  limit = maxDepth;
-  t = text;
-  if (isObject(value)) {
-    const members = flatMembers(value.type);
-    if (members !== undefined && flatEvent(value, value.type as string, members)) {
-      t = '';
-      lastPass = 0;
-      return value as unknown as ClientEvent;
-    }
-  }
-  t = text;
-  try {
-    // Pass 0, with strings counted unescaped, then (if the text is longer) with their escapes:
-    // JSON.stringify escapes exactly as serde_json does, for well-formed strings.
-    for (let run = 0; run < 2; run++) {
-      exactStrings = run === 1;
-      pos = 0;
-      resetLists();
-      top[0] = value;
-      holder = top;
-      holderKey = 0;
-      if (!event.size(value, 1)) break;
-      if (pos === text.length && numbersInPlace()) {
-        applyFixes();
-        lastPass = 0;
-        return top[0] as ClientEvent;
-      }
-      if (pos > text.length) break;
-      if (run === 0 && pendingCount === 0) {
-        // Without integers to find in the text, the escapes only change the total: add them up
-        // instead of walking again.
-        let escaped = pos;
-        for (let i = 0; i < stringCount; i++) escaped += escapes(strings[i] as string);
-        if (escaped === text.length) {
-          applyFixes();
-          lastPass = 0;
-          return top[0] as ClientEvent;
-        }
-        break;
-      }
-    }
-    for (let pass = 1; pass <= 2; pass++) {
-      canonicalOnly = pass === 1;
-      at = 0;
-      const result = event.walk(value, 1);
-      if (result !== FAIL && at === text.length) {
-        lastPass = pass;
-        return result as ClientEvent;
-      }
-    }
-    return undefined;
-  } finally {
-    t = '';
-    top[0] = undefined;
-    holder = top;
-    exactStrings = false;
-    resetLists();
-  }
+  return betaClient(text, maxDepth) as ClientEvent | undefined;
+}
+
+/** Which pass answered the last call of a compiled decoder (0, 1, 2), or -1 when it declined: for tests. @internal */
+export function lastFastPass(): number {
+  return S.pass;
+}
+
+/** {@link fastDecode} and the pass that answered (-1 when it declined): for tests. @internal */
+export function fastDecodeWithPass(text: string, maxDepth: number): { event: ClientEvent | undefined; pass: number } {
+  const event = fastDecode(text, maxDepth);
+  return { event, pass: S.pass };
 }

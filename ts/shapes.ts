@@ -41,7 +41,7 @@ export interface Member {
 interface Named {
   readonly doc?: string;
   /** The crate's Rust path. */
-  readonly rust: string;
+  readonly rust?: string;
   /** The exported constant that lists the values or tags, if any. */
   readonly list?: string;
 }
