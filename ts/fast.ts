@@ -713,11 +713,7 @@ const jsonArray = arrayOf(json);
 const UINT_MAX: Readonly<Record<string, number>> = { u8: 0xff, u16: 0xffff, u32: 0xffffffff };
 const uints: Record<string, Type> = { u8: uint(0xff), u16: uint(0xffff), u32: uint(0xffffffff) };
 
-/**
- * A flat variant's member after the tag: a string or an unsigned integer, required or optional.
- * `letter`: the key's first character, enough to tell it from the variant's other keys (the tag's
- * included), or -1 when it is not and the whole `"key":` is compared.
- */
+/** A flat variant's member after the tag: a string or an unsigned integer, required or optional. */
 interface FlatMember {
   name: string;
   /** 0 for a string, else the integer's maximum. */
@@ -725,7 +721,6 @@ interface FlatMember {
   required: boolean;
   /** `"name":` */
   key: string;
-  letter: number;
 }
 
 /** For a text the fast path does not read: only the answer changes. */
@@ -909,21 +904,17 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         (m) => m.presence !== 'nullable' && !INTEGER_LIKE.test(m.name) && (m.type === 'string' || m.type === 'u8' || m.type === 'u16' || m.type === 'u32'),
       );
       if (!flat) return undefined;
-      const names = [tag, ...s.members.map((m) => m.name)];
-      const letter = (name: string): number => {
-        const c = JSON.stringify(name).charCodeAt(1);
-        return JSON.stringify(name).length === name.length + 2 && names.filter((k) => k.charCodeAt(0) === c).length === 1 ? c : -1;
-      };
       return s.members.map((m) => ({
         name: m.name,
         max: m.type === 'string' ? 0 : (UINT_MAX[m.type as string] as number),
         required: m.presence === 'required',
         key: `${JSON.stringify(m.name)}:`,
-        letter: letter(m.name),
       }));
     });
   }
   const tagKey = `${JSON.stringify(tag)}:`;
+  // Every root so far is tagged on `type`: a named load is cheaper than a keyed one.
+  const tagIsType = tag === 'type';
   const rootTagged = rootShape.kind === 'tagged';
   // The variants by the tag value's length: hashing the freshly parsed tag for a Map costs more,
   // and a scan of all the values compares more strings than a scan of those of its length.
@@ -942,11 +933,14 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    * with nothing to walk: the text is exactly as long as the canonical text of the known members
    * (unknown members, duplicates, whitespace, escapes and other number spellings would all make it
    * longer, but for `3e2` and `1e3`, and so round integers are looked for in place as in
-   * sizeInteger). So only the member order is left to check, by the first letter of each member's
-   * key at the place the canonical text puts it (the whole key where first letters are shared).
+   * sizeInteger). So only the member order is left to check, by each member's whole key at the
+   * place the canonical text puts it, which also proves the member the text's own.
    */
   const flatEvent = (t: string, v: Record<string, unknown>, value: string, members: readonly FlatMember[]): boolean => {
-    let n = tagKey.length + value.length + 4; // {"<tag>":"<value>"}
+    // The tag first, as the text's own member (the parsed tag may be a polluted prototype's).
+    if (!t.startsWith(tagKey, 1)) return false;
+    // One walk: `at` is where the canonical text puts the next `,` (or the final `}`).
+    let at = tagKey.length + value.length + 3; // {"<tag>":"<value>"
     for (let i = 0; i < members.length; i++) {
       const m = members[i] as FlatMember;
       const x = v[m.name];
@@ -954,35 +948,21 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         if (m.required) return false;
         continue;
       }
-      // A member inherited from a polluted Object.prototype is not in the text.
-      if (!Object.hasOwn(v, m.name)) return false;
+      // The whole key, where the canonical text puts it: a top-level member of the text, so the
+      // parsed object's own (a member inherited from a polluted Object.prototype is not there).
+      if (!t.startsWith(m.key, at + 1)) return false;
+      at += m.key.length + 1; // ,"<name>":
       if (m.max === 0) {
         if (typeof x !== 'string' || !wellFormed(x)) return false;
-        n += m.key.length + 3 + x.length; // ,"<name>":"<value>"
+        at += x.length + 2; // "<value>"
       } else {
         if (!isUint(x, m.max)) return false;
-        n += m.key.length + 1 + digits(x); // ,"<name>":<value>
+        // A round integer (`300`, where `3e2` is as long) must stand in the text as itself.
+        if (x % 100 === 0 && x !== 0 && !t.startsWith(String(x), at)) return false;
+        at += digits(x);
       }
     }
-    // The tag first, as the text's own member (the parsed tag may be a polluted prototype's).
-    if (t.length !== n || !t.startsWith(tagKey, 1)) return false;
-    // Each following key, where the canonical text puts it (after `,`).
-    let at = tagKey.length + value.length + 3;
-    for (let i = 0; i < members.length; i++) {
-      const m = members[i] as FlatMember;
-      const x = v[m.name];
-      if (x === undefined) continue;
-      if (m.letter >= 0 ? t.charCodeAt(at + 2) !== m.letter : !t.startsWith(m.key, at + 1)) return false;
-      at += m.key.length + 1;
-      if (m.max === 0) {
-        at += (x as string).length + 2;
-      } else {
-        const text = String(x);
-        if ((x as number) % 100 === 0 && x !== 0 && !t.startsWith(text, at)) return false;
-        at += text.length;
-      }
-    }
-    return true;
+    return t.length === at + 1; // `}`
   };
 
   /** Pass 0's deferred checks: each integer with two trailing zeros is written as itself. */
@@ -1043,7 +1023,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     let type = rootType;
     if (rootTagged) {
       if (!isObject(value)) return declined();
-      const i = tagIndex(value[tag]);
+      const i = tagIndex(tagIsType ? value.type : value[tag]);
       if (i < 0) return declined();
       type = variants[i] as Type;
       // The flat variants need no state but the answer.
