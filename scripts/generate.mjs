@@ -107,14 +107,20 @@ function dependencyOrder(p) {
 /** @param {Table[]} protocols */
 function shapesTs(protocols) {
   /** @param {Table} p */
+  // What the runtime reads, and nothing more: this module is bundled into the package (docs, Rust
+  // paths and list names are the generator's; the server rows join once the package reads server
+  // events). One line per type, so that a changed row is a one-line diff.
+  /** @param {Table} p */
   const data = (p) => {
-    /** @type {Record<string, object>} */
-    const types = {};
-    for (const t of p.types) {
-      const { name, rust, list, ...rest } = t;
-      types[name] = { ...rest, rust, ...(list ? { list } : {}) };
-    }
-    return { name: p.name, crate: p.source, types, client: p.client, ...(p.server ? { server: p.server } : {}) };
+    const reach = reachable(p, [p.client]);
+    const types = p.types
+      .filter((t) => reach.has(t.name))
+      .map((t) => {
+        const { name, rust, list, doc, ...rest } = t;
+        const compact = rest.kind === 'struct' ? { ...rest, members: rest.members.map(({ doc, ...m }) => m) } : rest;
+        return `    ${JSON.stringify(name)}: ${JSON.stringify(compact)},`;
+      });
+    return `{\n  name: ${JSON.stringify(p.name)},\n  crate: ${JSON.stringify(p.source)},\n  client: ${JSON.stringify(p.client)},\n  types: {\n${types.join('\n')}\n  },\n}`;
   };
   return `/**
  * The shape table of the crate's types, as data. ${STAMP}
@@ -185,7 +191,7 @@ export interface Protocol {
 }
 
 ${protocols
-  .map((p) => `/** The ${p.name} protocol: \`${p.source}\`. */\nexport const ${p.name.toUpperCase()}: Protocol = ${JSON.stringify(data(p), null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, '$1:')};\n`)
+  .map((p) => `/** The ${p.name} protocol: \`${p.source}\`. */\nexport const ${p.name.toUpperCase()}: Protocol = ${data(p)};\n`)
   .join('\n')}`;
 }
 

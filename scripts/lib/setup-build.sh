@@ -48,5 +48,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $WASM_BINDG
   note "already installed"
 else
   note "cargo install wasm-bindgen-cli --version $WASM_BINDGEN_VERSION --locked (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked
+  # --force: the version check above found no working binary, even if cargo's own records say
+  # the crate is installed (a deleted or broken binary would otherwise be skipped).
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --force
 fi

@@ -27,7 +27,7 @@ if [ "$(cargo deny --version 2>/dev/null)" = "cargo-deny $CARGO_DENY_VERSION" ];
   note "already installed"
 else
   note "cargo install cargo-deny --version $CARGO_DENY_VERSION --locked (a few minutes, once)"
-  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked --force
 fi
 
 step "setup (test) 3/3: cargo-fuzz $CARGO_FUZZ_VERSION"
@@ -37,5 +37,5 @@ elif [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" = "$CARGO_FUZZ_V
   note "already installed"
 else
   note "cargo install cargo-fuzz --version $CARGO_FUZZ_VERSION --locked"
-  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
 fi
