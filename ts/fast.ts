@@ -1044,7 +1044,8 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
   };
 }
 
-const betaClient = compileFastDecoder(BETA.types, BETA.client);
+/** Compiled on first use, not at import: the package's cold import pays nothing for it. */
+let betaClient: ReturnType<typeof compileFastDecoder> | undefined;
 
 /**
  * The decoded event in canonical form, equal to what the Rust path returns, or `undefined` when the
@@ -1052,6 +1053,7 @@ const betaClient = compileFastDecoder(BETA.types, BETA.client);
  * @internal
  */
 export function fastDecode(text: string, maxDepth: number): ClientEvent | undefined {
+  betaClient ??= compileFastDecoder(BETA.types, BETA.client);
   return betaClient(text, maxDepth) as ClientEvent | undefined;
 }
 
