@@ -3,7 +3,7 @@
 // top-level await: esbuild refuses to emit dist/node.cjs from sources that use one, and
 // node.mjs is built from the same sources.)
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers.js';
@@ -39,7 +39,11 @@ describe('Node entry points', () => {
   });
 
   it('keeps the core environment-neutral', () => {
-    for (const file of ['ts/core.ts', 'ts/errors.ts', 'ts/types.ts', 'wasm/realtime_codec.js']) {
+    // Every module of ts/ but the entries (node.ts, browser.ts) and the CLI, and the wasm glue.
+    const entries = new Set(['node.ts', 'browser.ts', 'cli.ts']);
+    const core = readdirSync(join(root, 'ts')).filter((f) => f.endsWith('.ts') && !entries.has(f));
+    expect(core).toEqual(expect.arrayContaining(['core.ts', 'wasm.ts', 'fast.ts', 'shapes.ts']));
+    for (const file of [...core.map((f) => `ts/${f}`), 'wasm/realtime_codec.js']) {
       const text = readFileSync(join(root, file), 'utf8');
       expect(text, file).not.toMatch(/from ['"]node:|require\(|import\.meta|\bdocument\.|\bwindow\./);
     }
