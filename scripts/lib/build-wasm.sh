@@ -15,6 +15,7 @@ locked="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print; ex
 mode="$(wasm_mode)"
 step "wasm 1/3: cargo build (wasm32-unknown-unknown, $mode toolchain)"
 if [ "$mode" = rustup ]; then
+  note "REALTIME_CODEC_WASM=rustup: a development build, not the shipped (size-optimised) module"
   cargo build -p realtime-codec --lib --release --target wasm32-unknown-unknown --target-dir target/wasm
 else
   # Debian's rustc is a stable build: RUSTC_BOOTSTRAP unlocks -Z flags for this command only.

@@ -2,7 +2,8 @@
 # What building needs (the main job, scripts/examples.sh, installs only this), skipping whatever is
 # already there:
 #   1. npm dependencies (npm ci, from package-lock.json); wasm-opt comes from the npm package `binaryen`
-#   2. a wasm32 Rust toolchain: rustup's target if installed, else Debian's rustc-web recipe
+#   2. the wasm32 Rust toolchain: Debian's rustc-web recipe, whatever rustup has (scripts/lib/lib.sh
+#      wasm_mode says why; REALTIME_CODEC_WASM=rustup opts into rustup's target for a dev build)
 #   3. the wasm-bindgen CLI at exactly the version in scripts/toolchain.env (cargo install --locked)
 # No browser and no other cargo tool: those are test needs (scripts/lib/setup-test.sh).
 # Safe to run any number of times.
@@ -22,9 +23,15 @@ fi
 step "setup (build) 2/3: wasm32 toolchain"
 mode="$(wasm_mode)"
 if [ "$mode" = rustup ]; then
-  note "using rustup's installed wasm32-unknown-unknown target"
+  rustup_has_wasm32 || die "REALTIME_CODEC_WASM=rustup, but rustup has no wasm32-unknown-unknown target"
+  note "REALTIME_CODEC_WASM=rustup: rustup's wasm32-unknown-unknown target, a development build"
+  note "(not the shipped module: rustup's prebuilt std cannot be built with panic=immediate-abort)"
 else
-  note "rustup has no wasm32-unknown-unknown std here: using Debian's rustc-web with -Zbuild-std"
+  if rustup_has_wasm32; then
+    note "rustup's wasm32-unknown-unknown target is installed but not used: its prebuilt std cannot"
+    note "be rebuilt with panic=immediate-abort, and the shipped .wasm must not depend on the machine"
+  fi
+  note "the shipped module: Debian's rustc-web with -Zbuild-std"
   missing=""
   for pkg in $DEBIAN_WASM_PACKAGES; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
