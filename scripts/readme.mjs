@@ -27,11 +27,16 @@ const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
 /** @param {number} n */
 const count = (n) => n.toLocaleString('en-US');
 
-function corpusCases() {
+/**
+ * The corpus's cases of one direction (a file's top-level `direction`, `client` when absent).
+ * @param {'client' | 'server'} direction
+ */
+function corpusCases(direction) {
   const dir = join(root, 'test/vectors');
   let n = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    n += /** @type {{ cases: unknown[] }} */ (readJson(join('test/vectors', file))).cases.length;
+    const doc = /** @type {{ direction?: string, cases: unknown[] }} */ (readJson(join('test/vectors', file)));
+    if ((doc.direction ?? 'client') === direction) n += doc.cases.length;
   }
   return n;
 }
@@ -128,7 +133,8 @@ function wasmSize() {
 
 /** @type {Fact[]} */
 const FACTS = [
-  { name: 'corpus cases', before: '**The corpus** (`test/vectors/*.json`, ', after: ' cases)', value: () => count(corpusCases()) },
+  { name: 'client corpus cases', before: '**The corpus** (`test/vectors/*.json`, ', after: ' client cases', value: () => count(corpusCases('client')) },
+  { name: 'server corpus cases', before: ' client cases and ', after: ' server cases)', value: () => count(corpusCases('server')) },
   { name: 'hostile cases', before: '(`test/hostile/catalogue.js`, ', after: ' cases,', value: () => count(hostileCases.length) },
   { name: 'malformed documents', before: '(`test/json-suite/cases.json`): ', after: ' malformed documents', value: () => count(jsonSuite('must_reject')) },
   { name: 'well-formed non-events', before: 'syntax-class code, ', after: ' well-formed non-events', value: () => count(jsonSuite('must_parse')) },

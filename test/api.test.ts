@@ -17,7 +17,8 @@ function errorOf(run: () => unknown): InstanceType<typeof ClientEventError> {
 describe('encode', () => {
   it('returns the canonical text of every valid corpus event, from its decoded object', () => {
     let n = 0;
-    for (const v of loadVectors()) {
+    // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
+    for (const v of loadVectors('client')) {
       if (!('canonical' in v.expect)) continue;
       const canonical = v.expect.canonical;
       if (/"(temperature|threshold)":null/.test(canonical)) continue; // f32 overflow: the crate writes null
@@ -177,7 +178,8 @@ describe('decode and friends', () => {
   });
 
   it('keeps working after every kind of error (no poisoned instance)', () => {
-    const bad = loadVectors().filter((v) => 'error' in v.expect);
+    // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
+    const bad = loadVectors('client').filter((v) => 'error' in v.expect);
     const good = '{"type":"conversation.item.delete","item_id":"x"}';
     for (let round = 0; round < 20; round += 1) {
       for (const v of bad) {

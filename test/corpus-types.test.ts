@@ -49,7 +49,8 @@ describe('TypeScript types over the corpus', () => {
     const lines: string[] = ["import type { ClientEvent, ClientEventInput } from '../dist/node.mjs';"];
     const expectations = new Map<number, { name: string; valid: boolean }>();
     let skipped = 0;
-    for (const v of loadVectors()) {
+    // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
+    for (const v of loadVectors('client')) {
       if ('canonical' in v.expect) {
         expectations.set(lines.length, { name: v.name, valid: true });
         lines.push(`export const c${lines.length}: ClientEvent = ${v.expect.canonical};`);

@@ -4,7 +4,8 @@ import { codec, loadVectors } from './helpers.js';
 describe('diff()', () => {
   it('gives the canonical text of every valid vector, and no difference when the input is canonical', () => {
     let canonicalInputs = 0;
-    for (const v of loadVectors()) {
+    // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
+    for (const v of loadVectors('client')) {
       if (!('canonical' in v.expect)) {
         expect(() => codec.diff(v.input), v.name).toThrow(codec.ClientEventError);
         continue;

@@ -117,7 +117,8 @@ describe('decode fast path', () => {
   it('agrees with Rust on every corpus case, raw and canonical', () => {
     let answered = 0;
     let valid = 0;
-    for (const v of loadVectors()) {
+    // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
+    for (const v of loadVectors('client')) {
       agrees(v.input);
       if ('canonical' in v.expect) {
         valid += 1;

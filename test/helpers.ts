@@ -16,20 +16,29 @@ export interface VectorError {
   message: string;
   expected_values?: string[];
 }
+/** Which root a vector file's inputs are read as: its top-level `direction`, `client` when absent. */
+export type Direction = 'client' | 'server';
 export interface Vector {
   file: string;
+  direction: Direction;
   name: string;
   input: string;
   expect: { canonical: string } | { error: VectorError };
 }
 
-export function loadVectors(): Vector[] {
+/** The corpus cases of one direction (each caller names it: the wasm build reads client events only). */
+export function loadVectors(direction: Direction): Vector[] {
   const dir = join(root, 'test/vectors');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .flatMap((file) => {
-      const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { cases: Omit<Vector, 'file'>[] };
-      return doc.cases.map((c) => ({ ...c, file }));
+      const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+        direction?: Direction;
+        cases: Omit<Vector, 'file' | 'direction'>[];
+      };
+      const fileDirection = doc.direction ?? 'client';
+      if (fileDirection !== 'client' && fileDirection !== 'server') throw new Error(`${file}: direction ${String(doc.direction)}`);
+      return fileDirection === direction ? doc.cases.map((c) => ({ ...c, file, direction: fileDirection })) : [];
     });
 }

@@ -3,7 +3,8 @@
 import { describe, expect, it, afterAll } from 'vitest';
 import { codec, loadVectors } from './helpers.js';
 
-const vectors = loadVectors();
+// Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
+const vectors = loadVectors('client');
 
 /** Whether the text has an integer token (not in a string) beyond ±2^53. */
 function hasUnsafeInteger(text: string): boolean {

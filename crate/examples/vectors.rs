@@ -1,5 +1,6 @@
 //! Fills in (or, with --check, verifies) the `expect` of every case in test/vectors/*.json from
-//! this crate's own behaviour. Expectations are never typed by hand.
+//! this crate's own behaviour. Expectations are never typed by hand. A file with a top-level
+//! `"direction": "server"` is read as `ServerEvent`s, any other as `ClientEvent`s.
 //!
 //!     cargo run -p realtime-codec --example vectors            # rewrite
 //!     cargo run -p realtime-codec --example vectors -- --check # exit 1 on drift
@@ -7,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use realtime_codec::vectors::expectation;
+use realtime_codec::vectors::{expectation, Direction};
 use serde_json::Value;
 
 fn main() -> ExitCode {
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     };
     files.retain(|p| p.extension().is_some_and(|e| e == "json"));
     files.sort();
-    let (mut cases, mut drifted) = (0usize, 0usize);
+    let (mut client, mut server, mut drifted) = (0usize, 0usize, 0usize);
     for file in files {
         let text = match std::fs::read_to_string(&file) {
             Ok(text) => text,
@@ -38,17 +39,27 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        let direction = match Direction::of(&doc) {
+            Ok(direction) => direction,
+            Err(err) => {
+                eprintln!("{}: {err}", file.display());
+                return ExitCode::FAILURE;
+            }
+        };
         let Some(list) = doc.get_mut("cases").and_then(Value::as_array_mut) else {
             eprintln!("{}: no \"cases\" array", file.display());
             return ExitCode::FAILURE;
         };
         for case in list.iter_mut() {
-            cases += 1;
+            match direction {
+                Direction::Client => client += 1,
+                Direction::Server => server += 1,
+            }
             let Some(input) = case.get("input").and_then(Value::as_str).map(str::to_owned) else {
                 eprintln!("{}: a case has no string \"input\"", file.display());
                 return ExitCode::FAILURE;
             };
-            let want = expectation(&input);
+            let want = expectation(&input, direction);
             if case.get("expect") != Some(&want) {
                 drifted += 1;
                 if check {
@@ -69,7 +80,8 @@ fn main() -> ExitCode {
         }
     }
     println!(
-        "{cases} cases, {drifted} {}",
+        "{} cases ({client} client, {server} server), {drifted} {}",
+        client + server,
         if check { "drifted" } else { "updated" }
     );
     if check && drifted > 0 {
@@ -84,6 +96,9 @@ fn render(doc: &Value) -> String {
     let mut out = String::from("{\n");
     if let Some(description) = doc.get("description") {
         out += &format!("  \"description\": {},\n", json(description));
+    }
+    if let Some(direction) = doc.get("direction") {
+        out += &format!("  \"direction\": {},\n", json(direction));
     }
     out += "  \"cases\": [\n";
     let cases = doc["cases"]
