@@ -38,6 +38,16 @@ describe('Node entry points', () => {
     expect(esm.out).toBe(cjs.out);
   });
 
+  it('reads and compiles the wasm on the first call, not at import (and is ready all the same)', () => {
+    const r = node([
+      '--input-type=module',
+      '-e',
+      "import * as c from 'realtime-codec'; console.log(c.isInitialized(), c.wasmMemoryBytes()); console.log(c.check('{\"type\":\"response.cancel\"}').ok, c.wasmMemoryBytes() > 0)",
+    ]);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('true 0\ntrue true');
+  });
+
   it('keeps the core environment-neutral', () => {
     // Every module of ts/ but the entries (node.ts, browser.ts) and the CLI, and the wasm glue.
     const entries = new Set(['node.ts', 'browser.ts', 'cli.ts']);

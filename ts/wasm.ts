@@ -43,29 +43,50 @@ export async function instantiateAsync(source: WasmSource): Promise<void> {
   ready = true;
 }
 
-/** Whether the module is instantiated. @internal */
-export function isReady(): boolean {
-  return ready;
+/** The bytes or module to instantiate from on first use, where the entry can load them synchronously. */
+let load: (() => WebAssembly.Module | ArrayBuffer | ArrayBufferView) | undefined;
+
+/**
+ * Instantiates the codec synchronously on its first use, from what `source` returns then (the
+ * Node entry: reading and compiling the .wasm is most of an import's cost, so an import that is
+ * never used pays nothing for it). Errors from `source` surface at that first call.
+ * @internal
+ */
+export function instantiateOnFirstUse(source: () => WebAssembly.Module | ArrayBuffer | ArrayBufferView): void {
+  if (!ready) load = source;
 }
 
-/** The size of the module's linear memory in bytes, 0 before init. @internal */
+/** Whether the module is instantiated, or will be on first use. @internal */
+export function isReady(): boolean {
+  return ready || load !== undefined;
+}
+
+/** The size of the module's linear memory in bytes, 0 before it is instantiated. @internal */
 export function memoryBytes(): number {
   return memory?.buffer.byteLength ?? 0;
 }
 
-/** Throws `not_initialized` until the module is instantiated. @internal */
+/**
+ * Instantiates the module now if it waits for its first use; throws `not_initialized` when there
+ * is nothing to instantiate from (the browser entry before `init()`).
+ * @internal
+ */
 export function assertReady(): void {
-  if (!ready) {
-    throw new ClientEventError({
-      code: 'not_initialized',
-      reason:
-        "realtime-codec is not initialised: call and await init() from 'realtime-codec' once before using it " +
-        "(in Node, importing 'realtime-codec' initialises it for you)",
-      path: '',
-      line: 0,
-      column: 0,
-    });
+  if (ready) return;
+  if (load !== undefined) {
+    instantiate(load());
+    load = undefined;
+    return;
   }
+  throw new ClientEventError({
+    code: 'not_initialized',
+    reason:
+      "realtime-codec is not initialised: call and await init() from 'realtime-codec' once before using it " +
+      "(in Node, importing 'realtime-codec' initialises it for you)",
+    path: '',
+    line: 0,
+    column: 0,
+  });
 }
 
 const encoder = new TextEncoder();
