@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Fuzzes the Rust entry points with cargo fuzz (libFuzzer + AddressSanitizer), seeded from
 # test/vectors. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]
-# Targets: decode, canonicalize, roundtrip (fuzz/fuzz_targets/). A crash is saved under
-# fuzz/artifacts/TARGET/ and fails the run: turn it into a vector in test/vectors.
+# Targets (fuzz/fuzz_targets/): decode, canonicalize, roundtrip (client events) and server
+# (the *_as::<ServerEvent> entry points, seeded from examples/beta-session.jsonl and any vector
+# file with "direction": "server"). A crash is saved under fuzz/artifacts/TARGET/ and fails the
+# run: turn it into a vector in test/vectors.
 . "$(dirname "$0")/lib/lib.sh"
 cd "$ROOT"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(decode canonicalize roundtrip)
+[ ${#targets[@]} -gt 0 ] || targets=(decode canonicalize roundtrip server)
 
 step "fuzz 1/3: toolchain (nightly + cargo-fuzz $CARGO_FUZZ_VERSION)"
 rustup run nightly rustc --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal \
@@ -18,20 +20,27 @@ if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VE
 fi
 note "$(rustup run nightly rustc --version), $(cargo fuzz --version)"
 
-step "fuzz 2/3: seed corpora from test/vectors"
+step "fuzz 2/3: seed corpora from test/vectors (server: examples/beta-session.jsonl too)"
 node -e '
   const fs = require("fs"), path = require("path"), crypto = require("crypto");
-  const inputs = fs.readdirSync("test/vectors").filter((f) => f.endsWith(".json"))
-    .flatMap((f) => JSON.parse(fs.readFileSync(path.join("test/vectors", f), "utf8")).cases.map((c) => c.input));
+  const files = fs.readdirSync("test/vectors").filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(fs.readFileSync(path.join("test/vectors", f), "utf8")));
+  const inputs = files.flatMap((file) => file.cases.map((c) => c.input));
+  // The server target: every line of the recorded session (its client lines take the
+  // unknown-tag path), and the cases of any vector file marked "direction": "server".
+  const session = fs.readFileSync("examples/beta-session.jsonl", "utf8").split("\n").filter((l) => l.trim());
+  const server = session.concat(files.filter((file) => file.direction === "server")
+    .flatMap((file) => file.cases.map((c) => c.input)));
   for (const target of process.argv.slice(1)) {
     const dir = path.join("fuzz/corpus", target);
     fs.mkdirSync(dir, { recursive: true });
-    for (const input of inputs) {
+    const seeds = target === "server" ? server : inputs;
+    for (const input of seeds) {
       const name = "vector-" + crypto.createHash("sha1").update(input).digest("hex").slice(0, 16);
       fs.writeFileSync(path.join(dir, name), input);
     }
+    console.log(`    ${target}: ${seeds.length} seeds`);
   }
-  console.log(`    ${inputs.length} seeds for each of: ${process.argv.slice(1).join(", ")}`);
 ' "${targets[@]}"
 
 step "fuzz 3/3: ${seconds}s per target"
