@@ -31,7 +31,7 @@ export interface ClientEventErrorDetails {
   path: string;
   /** 1-based line of the offending value in the input; 0 when there is no position (too large, or from `encode`). */
   line: number;
-  /** 1-based column, counted in UTF-8 bytes as serde_json does; 0 when there is no position. */
+  /** 1-based column, counted in UTF-8 bytes as serde_json does; 0 when there is no position (and, as serde_json reports it, for a syntax error at the very start of a line, such as the empty input). */
   column: number;
   /** What serde expected, in its words (`u32`, ``one of `alloy`, `ash` ``, ...). */
   expected?: string;

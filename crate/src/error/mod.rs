@@ -78,7 +78,9 @@ impl fmt::Display for ErrorCode {
 /// missing field, the pointer names the missing member itself (`/session/turn_detection/threshold`).
 /// `line` and `column` are 1-based; the column counts UTF-8 bytes, as serde_json does, and points at
 /// the start of the offending value (for syntax errors: where the parser stopped). Both are 0 when
-/// there is no position (an input that is too large, or an event built in Rust).
+/// there is no position (an input that is too large, or an event built in Rust). One exception,
+/// serde_json's own: a syntax error where the parser stopped at the very start of a line has
+/// column 0 (the empty input: line 1, column 0), pinned by test/vectors/syntax.json.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodecError {
     pub code: ErrorCode,
