@@ -113,15 +113,6 @@ full_is! {
     IncompleteReason => IncompleteReason::Interruption;
     ResponseStatusDetail => ResponseStatusDetail::Cancelled { reason: full() };
     ContentPart => ContentPart::Audio { audio: full(), transcript: full() };
-    RealtimeAPIError => RealtimeAPIError { r#type: full(), code: full(), message: full(), param: full(), event_id: full() };
-    Conversation => Conversation { id: full(), object: full() };
-    FailedError => FailedError { code: full(), message: full() };
-    Usage => Usage { total_tokens: full(), input_tokens: full(), output_tokens: full() };
-    RateLimit => RateLimit { name: full(), limit: full(), remaining: full(), reset_seconds: full() };
-    LogProb => LogProb { bytes: full(), logprob: full(), token: full() };
-    ResponseResource => ResponseResource {
-        id: full(), object: full(), status: full(), status_details: full(), output: full(), usage: full(),
-    };
     TurnDetection => TurnDetection::SemanticVAD { eagerness: full(), create_response: full(), interrupt_response: full() };
     ToolDefinition => ToolDefinition::Function { name: full(), description: full(), parameters: full() };
     AudioTranscription => AudioTranscription { language: full(), model: full(), prompt: full() };
@@ -431,51 +422,63 @@ fn beta_enums() -> Vec<(&'static str, Vec<String>)> {
     ]
 }
 
+/// Every beta server struct (and nested struct), each an exhaustive literal with every member set:
+/// `impl Full` for each, and `beta_server_structs()` listing their canonical texts.
+macro_rules! full_structs {
+    ($($name:ident { $($f:ident),* $(,)? })*) => {
+        $(impl Full for $name {
+            fn full() -> Self {
+                $name { $($f: full()),* }
+            }
+        })*
+        fn beta_server_structs() -> Vec<(&'static str, String, Option<&'static str>)> {
+            vec![$((stringify!($name), text(&$name::full()), None)),*]
+        }
+    };
+}
+
+full_structs! {
+    ErrorEvent { event_id, error }
+    SessionCreatedEvent { event_id, session }
+    SessionUpdatedEvent { event_id, session }
+    ConversationCreatedEvent { event_id, conversation }
+    InputAudioBufferCommitedEvent { event_id, previous_item_id, item_id }
+    InputAudioBufferClearedEvent { event_id }
+    InputAudioBufferSpeechStartedEvent { event_id, audio_start_ms, item_id }
+    InputAudioBufferSpeechStoppedEvent { event_id, audio_end_ms, item_id }
+    ConversationItemCreatedEvent { event_id, previous_item_id, item }
+    ConversationItemInputAudioTranscriptionCompletedEvent { event_id, item_id, content_index, transcript, logprobs }
+    ConversationItemInputAudioTranscriptionDeltaEvent { event_id, item_id, content_index, delta, logprobs }
+    ConversationItemInputAudioTranscriptionFailedEvent { event_id, item_id, content_index, error }
+    ConversationItemTruncatedEvent { event_id, item_id, content_index, audio_end_ms }
+    ConversationItemDeletedEvent { event_id, item_id }
+    ResponseCreatedEvent { event_id, response }
+    ResponseDoneEvent { event_id, response }
+    ResponseOutputItemAddedEvent { event_id, response_id, output_index, item }
+    ResponseOutputItemDoneEvent { event_id, response_id, output_index, item }
+    ResponseContentPartAddedEvent { event_id, response_id, item_id, output_index, content_index, part }
+    ResponseContentPartDoneEvent { event_id, response_id, item_id, output_index, content_index, part }
+    ResponseTextDeltaEvent { event_id, response_id, item_id, output_index, content_index, delta }
+    ResponseTextDoneEvent { event_id, response_id, item_id, output_index, content_index, text }
+    ResponseAudioTranscriptDeltaEvent { event_id, response_id, item_id, output_index, content_index, delta }
+    ResponseAudioTranscriptDoneEvent { event_id, response_id, item_id, output_index, content_index, transcript }
+    ResponseAudioDeltaEvent { event_id, response_id, item_id, output_index, content_index, delta }
+    ResponseAudioDoneEvent { event_id, response_id, item_id, output_index, content_index }
+    ResponseFunctionCallArgumentsDeltaEvent { event_id, response_id, item_id, output_index, call_id, delta }
+    ResponseFunctionCallArgumentsDoneEvent { event_id, response_id, item_id, output_index, call_id, arguments }
+    RateLimitsUpdatedEvent { event_id, rate_limits }
+    RealtimeAPIError { r#type, code, message, param, event_id }
+    Conversation { id, object }
+    ResponseResource { id, object, status, status_details, output, usage }
+    FailedError { code, message }
+    Usage { total_tokens, input_tokens, output_tokens }
+    RateLimit { name, limit, remaining, reset_seconds }
+    LogProb { bytes, logprob, token }
+}
+
 /// Every beta server struct, fully populated by an exhaustive literal.
 fn beta_server_literals() -> Vec<(&'static str, String, Option<&'static str>)> {
-    macro_rules! lit {
-        ($($name:ident { $($f:ident),* $(,)? })*) => {
-            vec![$((stringify!($name), text(&$name { $($f: full()),* }), None)),*]
-        };
-    }
-    let mut out = lit! {
-        ErrorEvent { event_id, error }
-        SessionCreatedEvent { event_id, session }
-        SessionUpdatedEvent { event_id, session }
-        ConversationCreatedEvent { event_id, conversation }
-        InputAudioBufferCommitedEvent { event_id, previous_item_id, item_id }
-        InputAudioBufferClearedEvent { event_id }
-        InputAudioBufferSpeechStartedEvent { event_id, audio_start_ms, item_id }
-        InputAudioBufferSpeechStoppedEvent { event_id, audio_end_ms, item_id }
-        ConversationItemCreatedEvent { event_id, previous_item_id, item }
-        ConversationItemInputAudioTranscriptionCompletedEvent { event_id, item_id, content_index, transcript, logprobs }
-        ConversationItemInputAudioTranscriptionDeltaEvent { event_id, item_id, content_index, delta, logprobs }
-        ConversationItemInputAudioTranscriptionFailedEvent { event_id, item_id, content_index, error }
-        ConversationItemTruncatedEvent { event_id, item_id, content_index, audio_end_ms }
-        ConversationItemDeletedEvent { event_id, item_id }
-        ResponseCreatedEvent { event_id, response }
-        ResponseDoneEvent { event_id, response }
-        ResponseOutputItemAddedEvent { event_id, response_id, output_index, item }
-        ResponseOutputItemDoneEvent { event_id, response_id, output_index, item }
-        ResponseContentPartAddedEvent { event_id, response_id, item_id, output_index, content_index, part }
-        ResponseContentPartDoneEvent { event_id, response_id, item_id, output_index, content_index, part }
-        ResponseTextDeltaEvent { event_id, response_id, item_id, output_index, content_index, delta }
-        ResponseTextDoneEvent { event_id, response_id, item_id, output_index, content_index, text }
-        ResponseAudioTranscriptDeltaEvent { event_id, response_id, item_id, output_index, content_index, delta }
-        ResponseAudioTranscriptDoneEvent { event_id, response_id, item_id, output_index, content_index, transcript }
-        ResponseAudioDeltaEvent { event_id, response_id, item_id, output_index, content_index, delta }
-        ResponseAudioDoneEvent { event_id, response_id, item_id, output_index, content_index }
-        ResponseFunctionCallArgumentsDeltaEvent { event_id, response_id, item_id, output_index, call_id, delta }
-        ResponseFunctionCallArgumentsDoneEvent { event_id, response_id, item_id, output_index, call_id, arguments }
-        RateLimitsUpdatedEvent { event_id, rate_limits }
-        RealtimeAPIError { r#type, code, message, param, event_id }
-        Conversation { id, object }
-        ResponseResource { id, object, status, status_details, output, usage }
-        FailedError { code, message }
-        Usage { total_tokens, input_tokens, output_tokens }
-        RateLimit { name, limit, remaining, reset_seconds }
-        LogProb { bytes, logprob, token }
-    };
+    let mut out = beta_server_structs();
     out.extend([
         (
             "IncompleteStatusDetail",
@@ -506,43 +509,15 @@ fn beta_server_literals() -> Vec<(&'static str, String, Option<&'static str>)> {
 fn beta_server_enums() -> Vec<(&'static str, Vec<String>)> {
     use ServerEvent as E;
     let events: Vec<ServerEvent> = vec![
-        E::Error(ErrorEvent {
-            event_id: full(),
-            error: full(),
-        }),
-        E::SessionCreated(SessionCreatedEvent {
-            event_id: full(),
-            session: full(),
-        }),
-        E::SessionUpdated(SessionUpdatedEvent {
-            event_id: full(),
-            session: full(),
-        }),
-        E::ConversationCreated(ConversationCreatedEvent {
-            event_id: full(),
-            conversation: full(),
-        }),
-        E::InputAudioBufferCommited(InputAudioBufferCommitedEvent {
-            event_id: full(),
-            previous_item_id: full(),
-            item_id: full(),
-        }),
-        E::InputAudioBufferCleared(InputAudioBufferClearedEvent { event_id: full() }),
-        E::InputAudioBufferSpeechStarted(InputAudioBufferSpeechStartedEvent {
-            event_id: full(),
-            audio_start_ms: full(),
-            item_id: full(),
-        }),
-        E::InputAudioBufferSpeechStopped(InputAudioBufferSpeechStoppedEvent {
-            event_id: full(),
-            audio_end_ms: full(),
-            item_id: full(),
-        }),
-        E::ConversationItemCreated(ConversationItemCreatedEvent {
-            event_id: full(),
-            previous_item_id: full(),
-            item: full(),
-        }),
+        E::Error(full()),
+        E::SessionCreated(full()),
+        E::SessionUpdated(full()),
+        E::ConversationCreated(full()),
+        E::InputAudioBufferCommited(full()),
+        E::InputAudioBufferCleared(full()),
+        E::InputAudioBufferSpeechStarted(full()),
+        E::InputAudioBufferSpeechStopped(full()),
+        E::ConversationItemCreated(full()),
         E::ConversationItemInputAudioTranscriptionCompleted(
             ConversationItemInputAudioTranscriptionCompletedEvent {
                 event_id: full(),
@@ -569,119 +544,23 @@ fn beta_server_enums() -> Vec<(&'static str, Vec<String>)> {
                 error: full(),
             },
         ),
-        E::ConversationItemTruncated(ConversationItemTruncatedEvent {
-            event_id: full(),
-            item_id: full(),
-            content_index: full(),
-            audio_end_ms: full(),
-        }),
-        E::ConversationItemDeleted(ConversationItemDeletedEvent {
-            event_id: full(),
-            item_id: full(),
-        }),
-        E::ResponseCreated(ResponseCreatedEvent {
-            event_id: full(),
-            response: full(),
-        }),
-        E::ResponseDone(ResponseDoneEvent {
-            event_id: full(),
-            response: full(),
-        }),
-        E::ResponseOutputItemAdded(ResponseOutputItemAddedEvent {
-            event_id: full(),
-            response_id: full(),
-            output_index: full(),
-            item: full(),
-        }),
-        E::ResponseOutputItemDone(ResponseOutputItemDoneEvent {
-            event_id: full(),
-            response_id: full(),
-            output_index: full(),
-            item: full(),
-        }),
-        E::ResponseContentPartAdded(ResponseContentPartAddedEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            content_index: full(),
-            part: full(),
-        }),
-        E::ResponseContentPartDone(ResponseContentPartDoneEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            content_index: full(),
-            part: full(),
-        }),
-        E::ResponseTextDelta(ResponseTextDeltaEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            content_index: full(),
-            delta: full(),
-        }),
-        E::ResponseTextDone(ResponseTextDoneEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            content_index: full(),
-            text: full(),
-        }),
-        E::ResponseAudioTranscriptDelta(ResponseAudioTranscriptDeltaEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            content_index: full(),
-            delta: full(),
-        }),
-        E::ResponseAudioTranscriptDone(ResponseAudioTranscriptDoneEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            content_index: full(),
-            transcript: full(),
-        }),
-        E::ResponseAudioDelta(ResponseAudioDeltaEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            content_index: full(),
-            delta: full(),
-        }),
-        E::ResponseAudioDone(ResponseAudioDoneEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            content_index: full(),
-        }),
-        E::ResponseFunctionCallArgumentsDelta(ResponseFunctionCallArgumentsDeltaEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            call_id: full(),
-            delta: full(),
-        }),
-        E::ResponseFunctionCallArgumentsDone(ResponseFunctionCallArgumentsDoneEvent {
-            event_id: full(),
-            response_id: full(),
-            item_id: full(),
-            output_index: full(),
-            call_id: full(),
-            arguments: full(),
-        }),
-        E::RateLimitsUpdated(RateLimitsUpdatedEvent {
-            event_id: full(),
-            rate_limits: full(),
-        }),
+        E::ConversationItemTruncated(full()),
+        E::ConversationItemDeleted(full()),
+        E::ResponseCreated(full()),
+        E::ResponseDone(full()),
+        E::ResponseOutputItemAdded(full()),
+        E::ResponseOutputItemDone(full()),
+        E::ResponseContentPartAdded(full()),
+        E::ResponseContentPartDone(full()),
+        E::ResponseTextDelta(full()),
+        E::ResponseTextDone(full()),
+        E::ResponseAudioTranscriptDelta(full()),
+        E::ResponseAudioTranscriptDone(full()),
+        E::ResponseAudioDelta(full()),
+        E::ResponseAudioDone(full()),
+        E::ResponseFunctionCallArgumentsDelta(full()),
+        E::ResponseFunctionCallArgumentsDone(full()),
+        E::RateLimitsUpdated(full()),
     ];
     for e in &events {
         match e {
@@ -960,7 +839,10 @@ fn a_wrong_row_fails() {
     // Server rows: the service's `previous_item_id: null` is refused by the crate, which requires it.
     let mut m = members_of("InputAudioBufferCommitedEvent");
     m[1].presence = Presence::Nullable;
-    cases.push(("committed", with_row("InputAudioBufferCommitedEvent", leak(m))));
+    cases.push((
+        "committed",
+        with_row("InputAudioBufferCommitedEvent", leak(m)),
+    ));
     let mut m = members_of("AudioContentPart");
     m[0].presence = Presence::Optional;
     cases.push(("audio: null", with_row("AudioContentPart", leak(m))));
