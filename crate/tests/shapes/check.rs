@@ -193,15 +193,6 @@ pub struct Checker<'p> {
 /// A struct whose members lead further down, with the tag (key, value) it is written under.
 type Holder = (Option<(&'static str, &'static str)>, &'static [Member]);
 
-/// How full a generated value is.
-#[derive(Clone, Copy, PartialEq)]
-enum Fill {
-    /// Required members only, empty lists.
-    Minimal,
-    /// Every member, lists of one.
-    Full,
-}
-
 impl<'p> Checker<'p> {
     pub fn new(p: &'p Protocol, client: Root, server: Option<Root>) -> Self {
         Checker {
@@ -225,8 +216,9 @@ impl<'p> Checker<'p> {
         found
     }
 
-    /// A valid value of `ty`.
-    fn sample(&mut self, ty: Ty, fill: Fill, depth: u32) -> Value {
+    /// A fully populated valid value of `ty`: every member set, lists of one (to depth 6; the
+    /// minimal values come from the table itself, `Protocol::minimal`).
+    fn sample(&mut self, ty: Ty, depth: u32) -> Value {
         match ty {
             Ty::Str => json!("s"),
             Ty::Bool => json!(true),
@@ -236,8 +228,8 @@ impl<'p> Checker<'p> {
             Ty::Json => json!({"k": 1}),
             Ty::Literal(s) => json!(s),
             Ty::List(item) => {
-                if fill == Fill::Full && depth < 6 {
-                    json!([self.sample(*item, fill, depth + 1)])
+                if depth < 6 {
+                    json!([self.sample(*item, depth + 1)])
                 } else {
                     json!([])
                 }
@@ -248,16 +240,16 @@ impl<'p> Checker<'p> {
                 };
                 match row.def {
                     Def::Enum(values) => json!(values.first().copied().unwrap_or("")),
-                    Def::Struct(members) => self.object(members, None, fill, depth),
+                    Def::Struct(members) => self.object(members, None, depth),
                     Def::Tagged { tag, variants } => match variants.first() {
                         Some((value, name)) => {
                             let members = self.struct_members(name);
-                            self.object(members, Some((tag, value)), fill, depth)
+                            self.object(members, Some((tag, value)), depth)
                         }
                         None => Value::Null,
                     },
                     Def::Untagged(alternatives) => match alternatives.first() {
-                        Some(alt) => self.sample(*alt, fill, depth),
+                        Some(alt) => self.sample(*alt, depth),
                         None => Value::Null,
                     },
                 }
@@ -276,20 +268,14 @@ impl<'p> Checker<'p> {
         }
     }
 
-    fn object(
-        &mut self,
-        members: &[Member],
-        tag: Option<(&str, &str)>,
-        fill: Fill,
-        depth: u32,
-    ) -> Value {
+    fn object(&mut self, members: &[Member], tag: Option<(&str, &str)>, depth: u32) -> Value {
         let mut map = serde_json::Map::new();
         if let Some((key, value)) = tag {
             map.insert(key.to_owned(), json!(value));
         }
         for m in members {
-            if m.presence == Presence::Required || (fill == Fill::Full && depth < 6) {
-                let v = self.sample(m.ty, fill, depth + 1);
+            if m.presence == Presence::Required || depth < 6 {
+                let v = self.sample(m.ty, depth + 1);
                 map.insert(m.name.to_owned(), v);
             }
         }
@@ -358,7 +344,7 @@ impl<'p> Checker<'p> {
                 Def::Enum(_) => {}
             }
             for (tag, members) in holders {
-                let base = self.object(members, tag, Fill::Minimal, 0);
+                let base = self.p.minimal_struct(members, tag);
                 let here = Slot {
                     event: slot.with(base),
                     ..slot.clone()
@@ -454,7 +440,7 @@ impl<'p> Checker<'p> {
             }
             Def::Untagged(alternatives) => {
                 for alt in alternatives {
-                    let v = self.sample(*alt, Fill::Full, 0);
+                    let v = self.sample(*alt, 0);
                     if let Err(e) = self.ask(slot, v.clone()) {
                         self.fail(format!("{name}: alternative {v} is refused: {e}"));
                     }
@@ -481,7 +467,7 @@ impl<'p> Checker<'p> {
     ) {
         let tag_key: Vec<&str> = tag.map(|(k, _)| k).into_iter().collect();
         // Fully populated: every member written, in declaration order.
-        let full = self.object(members, tag, Fill::Full, 0);
+        let full = self.object(members, tag, 0);
         match self.ask(slot, full.clone()) {
             Ok(out) => {
                 let want: Vec<&str> = tag_key
@@ -501,7 +487,7 @@ impl<'p> Checker<'p> {
             )),
         }
         // Minimal: required members, and the nullable ones as null.
-        let minimal = self.object(members, tag, Fill::Minimal, 0);
+        let minimal = self.p.minimal_struct(members, tag);
         match self.ask(slot, minimal.clone()) {
             Ok(out) => {
                 let want: Vec<&str> = tag_key
