@@ -7,6 +7,10 @@
 //!   `tools[].parameters` one ulp off, so those floats are compared within a few ulps.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
+
+#[path = "shared/ulps.rs"]
+mod ulps;
+use ulps::same_but_float_ulps;
 use realtime_codec::{canonicalize, canonicalize_if_changed, decode_slice, encode, Limits};
 use serde_json::Value;
 
@@ -28,17 +32,3 @@ fuzz_target!(|data: &[u8]| {
         assert!(same_but_float_ulps(&a, &b), "canonical text is not a fixed point:\n{first}\n{second}");
     }
 });
-
-fn same_but_float_ulps(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) if x.is_f64() && y.is_f64() => {
-            let (x, y) = (x.as_f64().unwrap_or(0.0), y.as_f64().unwrap_or(0.0));
-            x == y || (x - y).abs() <= 4.0 * f64::EPSILON * x.abs().max(y.abs())
-        }
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_but_float_ulps(x, y)),
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|((kx, vx), (ky, vy))| kx == ky && same_but_float_ulps(vx, vy))
-        }
-        _ => a == b,
-    }
-}

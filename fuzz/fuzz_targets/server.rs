@@ -10,6 +10,10 @@
 //!   floats are compared within a few ulps.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
+
+#[path = "shared/ulps.rs"]
+mod ulps;
+use ulps::same_but_float_ulps;
 use realtime_codec::{
     canonicalize_as, canonicalize_if_changed_as, decode_as, diff_as, encode_as,
     validate_index_as, CodecError, Difference, ErrorCode, Limits, ServerEvent, SERVER_EVENT_TYPES,
@@ -84,19 +88,5 @@ fn check_error(data: &[u8], err: &CodecError) {
         let line = data.split(|&b| b == b'\n').nth(err.line - 1);
         let line = line.unwrap_or_else(|| panic!("line {} beyond the input: {err}", err.line));
         assert!(err.column <= line.len() + 1, "column {} of a {}-byte line: {err}", err.column, line.len());
-    }
-}
-
-fn same_but_float_ulps(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) if x.is_f64() && y.is_f64() => {
-            let (x, y) = (x.as_f64().unwrap_or(0.0), y.as_f64().unwrap_or(0.0));
-            x == y || (x - y).abs() <= 4.0 * f64::EPSILON * x.abs().max(y.abs())
-        }
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_but_float_ulps(x, y)),
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|((kx, vx), (ky, vy))| kx == ky && same_but_float_ulps(vx, vy))
-        }
-        _ => a == b,
     }
 }
