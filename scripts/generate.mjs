@@ -224,14 +224,13 @@ function tsType(ref) {
 }
 
 /**
- * The wire types of `p`'s roots. The server root's types are left out until the package has the
- * functions that read server events (its rows are already checked against the crate).
+ * The wire types of `p`'s roots, client and server.
  * @param {Table} full
  */
 function typesTs(full) {
-  const reach = reachable(full, [full.client]);
+  const reach = reachable(full, [full.client, ...(full.server ? [full.server] : [])]);
   /** @type {Table} */
-  const p = { ...full, server: null, types: full.types.filter((t) => reach.has(t.name)) };
+  const p = { ...full, types: full.types.filter((t) => reach.has(t.name)) };
   const types = typesOf(p);
   /** @type {Map<string, [TaggedRow, string]>} */
   const variantOf = new Map();

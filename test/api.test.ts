@@ -192,12 +192,16 @@ describe('decode and friends', () => {
     expect(decode(good)).toEqual({ type: 'conversation.item.delete', item_id: 'x' });
   });
 
-  it('ClientEventError is a real, inspectable Error', () => {
+  it('the error is a real, inspectable Error, one class under three names', () => {
     const error = errorOf(() => decode('{"type":"session.update",\n"session":{"turn_detection":{"type":"server_vad"}}}'));
-    expect(error.name).toBe('ClientEventError');
+    expect(error.name).toBe('RealtimeCodecError');
+    expect(error).toBeInstanceOf(codec.ClientEventError);
+    expect(error).toBeInstanceOf(codec.ServerEventError);
+    expect(codec.ClientEventError).toBe(codec.RealtimeCodecError);
+    expect(codec.ServerEventError).toBe(codec.RealtimeCodecError);
     expect(error.message).toBe('missing field `threshold` at /session/turn_detection/threshold (line 2, column 29) [missing_field]');
     expect(error.cause).toBeInstanceOf(Error);
-    expect(error.stack).toContain('ClientEventError');
+    expect(error.stack).toContain('RealtimeCodecError');
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       code: 'missing_field',
       reason: 'missing field `threshold`',
@@ -207,6 +211,9 @@ describe('decode and friends', () => {
     });
     expect(codec.isClientEventError(error)).toBe(true);
     expect(codec.isClientEventError(new Error('x'))).toBe(false);
+    // One from an older bundled copy, which named it ClientEventError, is recognised too.
+    const old = Object.assign(new Error('x'), { name: 'ClientEventError', code: 'syntax' });
+    expect(codec.isRealtimeCodecError(old)).toBe(true);
   });
 
   it('lists the nine event types', () => {

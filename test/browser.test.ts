@@ -106,7 +106,7 @@ describe('browser build in Chromium', () => {
       await codec.init();
       return { before, initMs, text: codec.encode({ type: 'response.create' }), ready: codec.isInitialized() };
     });
-    expect(result.before).toMatchObject({ name: 'ClientEventError', code: 'not_initialized' });
+    expect(result.before).toMatchObject({ name: 'RealtimeCodecError', code: 'not_initialized' });
     expect(result.before?.message).toContain('await init()');
     expect(result.text).toBe('{"type":"response.create","response":null}');
     expect(result.ready).toBe(true);

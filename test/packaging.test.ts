@@ -58,6 +58,7 @@ describe('npm package', () => {
       'dist/node.d.ts',
       'dist/node.mjs',
       'dist/realtime_codec_bg.wasm',
+      'dist/realtime_codec_server_bg.wasm',
       'dist/types.d.cts',
       'dist/types.d.ts',
       'package.json',

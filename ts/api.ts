@@ -4,7 +4,17 @@
  */
 export {
   canonicalize,
+  canonicalizeServerEvent,
   check,
+  checkServerEvent,
+  decodeServerEvent,
+  diffServerEvent,
+  encodeServerEvent,
+  isServerInitialized,
+  safeDecodeServerEvent,
+  safeEncodeServerEvent,
+  type ServerCheckResult,
+  type ServerDecodeResult,
   decode,
   diff,
   encode,
@@ -21,6 +31,7 @@ export {
   type DecodeResult,
   type EncodeResult,
   type WasmSource,
+  type InitOptions,
 } from './core.js';
 export { encodeAudioAppend, encodeAudioAppendFloat32, type AudioAppendOptions } from './audio.js';
 export * from './types.js';

@@ -1,6 +1,8 @@
 /**
- * The codec's API over the WebAssembly module. Environment-neutral: no Node or browser module is
- * imported here. An entry file (`node.ts`) obtains the wasm bytes and hands them to the bridge.
+ * The codec's API over the WebAssembly modules: client events (`realtime_codec_bg.wasm`) and,
+ * separately loaded, server events (`realtime_codec_server_bg.wasm`). Environment-neutral: no Node
+ * or browser module is imported here. An entry file (`node.ts`, `browser.ts`) obtains the wasm
+ * bytes and hands them to the bridges.
  *
  * Rust decides everything: what is valid, the canonical text, the error's code, path and position.
  * The API only moves text across the boundary, through the bridge (`wasm.ts`, which turns Rust's
@@ -16,9 +18,8 @@ import { APPEND_HEAD, canonicalAppend, plainAppendText } from './append.js';
 import { ClientEventError } from './errors.js';
 import { fastDecode } from './fast.js';
 import { parseCanonical, strictUtf8, toJsonText } from './guards.js';
-import { type ClientEvent, type ClientEventInput, type ClientEventType } from './types.js';
-import * as bridge from './wasm.js';
-import type { Bounds } from './wasm.js';
+import { type ClientEvent, type ClientEventInput, type ClientEventType, type ServerEvent, type ServerEventInput, type ServerEventType } from './types.js';
+import { client as bridge, server as serverBridge, type Bounds } from './wasm.js';
 
 export * from './types.js';
 export * from './errors.js';
@@ -49,13 +50,29 @@ export type DecodeResult = { ok: true; event: ClientEvent } | { ok: false; error
 export type EncodeResult = { ok: true; text: string } | { ok: false; error: ClientEventError };
 /** Result of {@link check}: validity and the event's type, without building any output. */
 export type CheckResult = { ok: true; type: ClientEventType } | { ok: false; error: ClientEventError };
+/** Result of the non-throwing {@link safeDecodeServerEvent}. */
+export type ServerDecodeResult = { ok: true; event: ServerEvent } | { ok: false; error: ClientEventError };
+/** Result of {@link checkServerEvent}: validity and the server event's type. */
+export type ServerCheckResult = { ok: true; type: ServerEventType } | { ok: false; error: ClientEventError };
 
 /** What the browser entry's `init` accepts: a URL (string, URL, Request), a fetch `Response` or its promise, the bytes, or a compiled module. */
 export type WasmSource = string | URL | Request | Response | Promise<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
 
 /**
- * The size of the WebAssembly linear memory in bytes (0 before init): a diagnostic for soak tests
- * and memory budgets. It grows to fit the largest input handled and never shrinks.
+ * What the browser entry's `init` accepts besides a single source: where each module is. Absent:
+ * the default file beside the entry; `false`: not loaded (its functions throw `not_initialized`).
+ */
+export interface InitOptions {
+  /** The client-event module (`realtime_codec_bg.wasm`). */
+  client?: WasmSource | false;
+  /** The server-event module (`realtime_codec_server_bg.wasm`). */
+  server?: WasmSource | false;
+}
+
+/**
+ * The size of the WebAssembly linear memory in bytes, of both modules together (a module not yet
+ * instantiated counts 0): a diagnostic for soak tests and memory budgets. Each grows to fit the
+ * largest input it handled and never shrinks.
  *
  * @throws never
  * @example
@@ -64,12 +81,20 @@ export type WasmSource = string | URL | Request | Response | Promise<Response> |
  * ```
  */
 export function wasmMemoryBytes(): number {
-  return bridge.memoryBytes();
+  return bridge.memoryBytes() + serverBridge.memoryBytes();
 }
 
-/** Whether the WebAssembly module is instantiated. */
+/**
+ * Whether the client-event functions are ready: always in Node; in a browser, once `init()`
+ * resolved. The server-event functions: {@link isServerInitialized}.
+ */
 export function isInitialized(): boolean {
   return bridge.isReady();
+}
+
+/** Whether the server-event functions are ready: always in Node; in a browser, once `init()` loaded the server module. */
+export function isServerInitialized(): boolean {
+  return serverBridge.isReady();
 }
 
 const DEFAULT_BOUNDS: Bounds = Object.freeze({ bytes: DEFAULT_MAX_INPUT_BYTES, depth: MAX_DEPTH });
@@ -264,4 +289,129 @@ export interface DiffResult {
 export function diff(input: string | Uint8Array, options?: CodecOptions): DiffResult {
   bridge.assertReady();
   return JSON.parse(bridge.diff(input, boundsOf(options))) as DiffResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server events: the same functions over `ServerEvent` (the separately loaded server module).
+
+/**
+ * The canonical JSON text of the server event in `input`: what the crate's `ServerEvent` writes
+ * after reading it (unknown members dropped, f32 members rounded or, beyond f32, `null`, ...).
+ *
+ * @param input JSON text, or its UTF-8 bytes.
+ * @throws {RealtimeCodecError} if `input` is not a valid server event.
+ * @example
+ * ```ts
+ * canonicalizeServerEvent('{"type":"input_audio_buffer.cleared","event_id":"e1","x":1}')
+ * // '{"type":"input_audio_buffer.cleared","event_id":"e1"}'
+ * ```
+ */
+export function canonicalizeServerEvent(input: string | Uint8Array, options?: CodecOptions): string {
+  serverBridge.assertReady();
+  return serverBridge.canonicalize(input, boundsOf(options));
+}
+
+/**
+ * Decodes and validates one server event, as the crate's `ServerEvent` reads it, returning it in
+ * canonical form.
+ *
+ * @param input JSON text, or its UTF-8 bytes (a WebSocket message as it arrives).
+ * @throws {RealtimeCodecError} with `code`, `path`, `line` and `column` if `input` is not a valid
+ *   server event (also `out_of_range` for an integer beyond ±2^53 inside free JSON).
+ * @example
+ * ```ts
+ * const event = decodeServerEvent(message.data)
+ * if (event.type === 'response.audio.delta') play(event.delta)
+ * ```
+ */
+export function decodeServerEvent(input: string | Uint8Array, options?: CodecOptions): ServerEvent {
+  serverBridge.assertReady();
+  const bounds = boundsOf(options);
+  return parseCanonical(serverBridge.canonicalize(input, bounds)) as ServerEvent;
+}
+
+/**
+ * {@link decodeServerEvent} without throwing for invalid input.
+ *
+ * @throws {TypeError} only if `input` is neither a string nor a Uint8Array.
+ * @example
+ * ```ts
+ * const r = safeDecodeServerEvent(message.data)
+ * if (!r.ok) console.warn(r.error.code, r.error.path)
+ * ```
+ */
+export function safeDecodeServerEvent(input: string | Uint8Array, options?: CodecOptions): ServerDecodeResult {
+  try {
+    return { ok: true, event: decodeServerEvent(input, options) };
+  } catch (error) {
+    if (error instanceof ClientEventError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/**
+ * Validates one server event without building its canonical form.
+ *
+ * @throws {TypeError} only if `input` is neither a string nor a Uint8Array.
+ * @example
+ * ```ts
+ * checkServerEvent('{"type":"input_audio_buffer.cleared","event_id":"e1"}')
+ * // { ok: true, type: 'input_audio_buffer.cleared' }
+ * ```
+ */
+export function checkServerEvent(input: string | Uint8Array, options?: CodecOptions): ServerCheckResult {
+  serverBridge.assertReady();
+  const bounds = boundsOf(options);
+  try {
+    return { ok: true, type: serverBridge.validate(input, bounds) };
+  } catch (error) {
+    if (error instanceof ClientEventError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/**
+ * Validates a server event object through the crate and returns its canonical JSON text (what a
+ * Rust server built on the crate would send). Values JSON cannot carry are refused, as in
+ * {@link encode}. Errors carry `path` but no line/column (`0`).
+ *
+ * @throws {RealtimeCodecError} if `event` is not a valid server event.
+ * @example
+ * ```ts
+ * socket.send(encodeServerEvent({ type: 'response.text.delta', event_id: 'e1', response_id: 'r1',
+ *   item_id: 'i1', output_index: 0, content_index: 0, delta: 'Hi' }))
+ * ```
+ */
+export function encodeServerEvent(event: ServerEventInput, options?: CodecOptions): string {
+  serverBridge.assertReady();
+  return serverBridge.canonicalize(toJsonText(event), boundsOf(options), false);
+}
+
+/**
+ * {@link encodeServerEvent} without throwing for invalid events.
+ *
+ * @throws never for invalid events; only for internal failures.
+ */
+export function safeEncodeServerEvent(event: ServerEventInput, options?: CodecOptions): EncodeResult {
+  try {
+    return { ok: true, text: encodeServerEvent(event, options) };
+  } catch (error) {
+    if (error instanceof ClientEventError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/**
+ * How the crate's canonical form of a server event differs from `input` (see {@link diff}).
+ *
+ * @throws {RealtimeCodecError} if `input` is not a valid server event.
+ * @example
+ * ```ts
+ * diffServerEvent('{"type":"input_audio_buffer.committed","event_id":"e","item_id":"i","previous_item_id":null}')
+ * // throws: the crate requires previous_item_id to be a string
+ * ```
+ */
+export function diffServerEvent(input: string | Uint8Array, options?: CodecOptions): DiffResult {
+  serverBridge.assertReady();
+  return JSON.parse(serverBridge.diff(input, boundsOf(options))) as DiffResult;
 }

@@ -1,5 +1,5 @@
 /**
- * The error every failing call reports.
+ * The error every failing call reports, for client and server events alike.
  * @module
  */
 
@@ -20,11 +20,13 @@ export const ERROR_CODES = [
   'out_of_range',
   'not_initialized',
 ] as const;
-export type ClientEventErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorCode = (typeof ERROR_CODES)[number];
+/** {@link ErrorCode}, by its first name. */
+export type ClientEventErrorCode = ErrorCode;
 
-/** The properties of a {@link ClientEventError}, as plain data. */
-export interface ClientEventErrorDetails {
-  code: ClientEventErrorCode;
+/** The properties of a {@link RealtimeCodecError}, as plain data. */
+export interface ErrorDetails {
+  code: ErrorCode;
   /** serde's own explanation, without position (e.g. ``missing field `audio` ``). */
   reason: string;
   /** JSON pointer (RFC 6901) to the offending value, `""` for the whole input. For a missing field, the missing member. */
@@ -41,20 +43,26 @@ export interface ClientEventErrorDetails {
   received?: string;
 }
 
+/** {@link ErrorDetails}, by its first name. */
+export type ClientEventErrorDetails = ErrorDetails;
+
 /**
- * Thrown (or returned by the `safe*` / `check` forms) when an input is not a valid client event.
+ * Thrown (or returned by the `safe*` / `check` forms) when an input is not a valid client or
+ * server event. One class for both directions: {@link ClientEventError} and
+ * {@link ServerEventError} are this class under other names, so `instanceof` works with any of
+ * them. Its `name` is `'RealtimeCodecError'`.
  *
  * @example
  * ```ts
  * try { decode('{"type":"session.update","session":{"voice":"sage"}}') }
  * catch (e) {
- *   if (e instanceof ClientEventError) console.log(e.code, e.path) // invalid_value /session/voice
+ *   if (e instanceof RealtimeCodecError) console.log(e.code, e.path) // invalid_value /session/voice
  * }
  * ```
  */
-export class ClientEventError extends Error implements ClientEventErrorDetails {
-  override name = 'ClientEventError';
-  readonly code: ClientEventErrorCode;
+export class RealtimeCodecError extends Error implements ErrorDetails {
+  override name = 'RealtimeCodecError';
+  readonly code: ErrorCode;
   readonly reason: string;
   readonly path: string;
   readonly line: number;
@@ -63,7 +71,7 @@ export class ClientEventError extends Error implements ClientEventErrorDetails {
   readonly expectedValues?: readonly string[];
   readonly received?: string;
 
-  constructor(details: ClientEventErrorDetails, options?: { cause?: unknown }) {
+  constructor(details: ErrorDetails, options?: { cause?: unknown }) {
     super(describe(details), options);
     this.code = details.code;
     this.reason = details.reason;
@@ -76,22 +84,43 @@ export class ClientEventError extends Error implements ClientEventErrorDetails {
   }
 
   /** The details as plain JSON-ready data (for logs, the CLI's `--json`, or a worker's postMessage). */
-  toJSON(): ClientEventErrorDetails {
+  toJSON(): ErrorDetails {
     const { code, reason, path, line, column, expected, expectedValues, received } = this;
     return { code, reason, path, line, column, expected, expectedValues, received };
   }
 }
 
-function describe(d: ClientEventErrorDetails): string {
+function describe(d: ErrorDetails): string {
   const where = d.path === '' ? 'at the root' : `at ${d.path}`;
   const position = d.line > 0 ? ` (line ${d.line}, column ${d.column})` : '';
   return `${d.reason} ${where}${position} [${d.code}]`;
 }
 
-/** Whether `value` is a {@link ClientEventError} (also across realms and bundled copies). */
-export function isClientEventError(value: unknown): value is ClientEventError {
+/**
+ * The error class by the name it had before server events: the same class as
+ * {@link RealtimeCodecError}, so code that catches `ClientEventError` catches errors from either
+ * direction.
+ */
+export const ClientEventError = RealtimeCodecError;
+/** {@link RealtimeCodecError}, by its first name. */
+export type ClientEventError = RealtimeCodecError;
+/** The error class under its server-event name: the same class as {@link RealtimeCodecError}. */
+export const ServerEventError = RealtimeCodecError;
+/** {@link RealtimeCodecError}, by its server-event name. */
+export type ServerEventError = RealtimeCodecError;
+
+/**
+ * Whether `value` is a {@link RealtimeCodecError}, also across realms and bundled copies (which
+ * `instanceof` cannot see), including one from a release that named it `ClientEventError`.
+ */
+export function isRealtimeCodecError(value: unknown): value is RealtimeCodecError {
   return (
-    value instanceof ClientEventError ||
-    (value instanceof Error && value.name === 'ClientEventError' && typeof (value as { code?: unknown }).code === 'string')
+    value instanceof RealtimeCodecError ||
+    (value instanceof Error &&
+      (value.name === 'RealtimeCodecError' || value.name === 'ClientEventError') &&
+      typeof (value as { code?: unknown }).code === 'string')
   );
 }
+
+/** {@link isRealtimeCodecError}, by its first name. */
+export const isClientEventError = isRealtimeCodecError;

@@ -6,14 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { useBase64 } from './audio.js';
-import type { WasmSource } from './core.js';
-import { instantiateOnFirstUse } from './wasm.js';
+import type { InitOptions, WasmSource } from './core.js';
+import { client, server } from './wasm.js';
 
-// The .wasm sits beside this file in dist/. (The CommonJS build defines import.meta.url from
+// The .wasm files sit beside this file in dist/. Each is read on its module's first call: a program
+// that only sends never reads the server module, one that only receives never reads the client's. (The CommonJS build defines import.meta.url from
 // __filename: see scripts/lib/build.mjs.)
 // readFileSync takes the file URL itself; Buffer below is Node's global: fewer built-in modules to
 // load at import.
-instantiateOnFirstUse(() => readFileSync(new URL('./realtime_codec_bg.wasm', import.meta.url)));
+client.instantiateOnFirstUse(() => readFileSync(new URL('./realtime_codec_bg.wasm', import.meta.url)));
+server.instantiateOnFirstUse(() => readFileSync(new URL('./realtime_codec_server_bg.wasm', import.meta.url)));
 
 // Node's native base64 for encodeAudioAppend (the browser entry uses the JavaScript encoder).
 useBase64((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'));
@@ -31,6 +33,6 @@ export * from './api.js';
  * await init(); // no-op in Node, loads the .wasm in a browser
  * ```
  */
-export function init(_source?: WasmSource): Promise<void> {
+export function init(_source?: WasmSource | InitOptions): Promise<void> {
   return Promise.resolve();
 }

@@ -2,8 +2,14 @@
 //! bytes written by JavaScript into a reused input buffer, and as text out (none when the
 //! canonical text is the input itself).
 //!
-//! JavaScript twin: `ts/wasm.ts`, which instantiates this module, writes into the input buffer,
-//! calls these exports and rewraps their errors as `ClientEventError`s.
+//! One boundary, two modules: built by default it reads and writes [`crate::ClientEvent`]
+//! (`realtime_codec_bg.wasm`); with the crate feature `server-module` it reads and writes
+//! [`crate::ServerEvent`] instead (`realtime_codec_server_bg.wasm`, loaded separately, so that a
+//! program that only sends does not load the server types' serde code, about 176 KB). The exports
+//! have the same names and signatures in both; only the root enum differs.
+//!
+//! JavaScript twin: `ts/wasm.ts`, which instantiates a module, writes into its input buffer,
+//! calls these exports and rewraps their errors as `RealtimeCodecError`s.
 
 use std::cell::Cell;
 
@@ -11,6 +17,12 @@ use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::{CodecError, Limits};
+
+/// The root enum this module reads and writes.
+#[cfg(not(feature = "server-module"))]
+type Event = crate::ClientEvent;
+#[cfg(feature = "server-module")]
+type Event = crate::ServerEvent;
 
 fn limits(max_input_bytes: u32, max_depth: u32) -> Limits {
     Limits {
@@ -92,16 +104,17 @@ pub fn canonicalize(
     max_depth: u32,
 ) -> Result<Option<String>, JsValue> {
     with_input(len, |input| {
-        crate::canonicalize_if_changed(input, &limits(max_input_bytes, max_depth)).map_err(to_js)
+        crate::canonicalize_if_changed_as::<Event>(input, &limits(max_input_bytes, max_depth)).map_err(to_js)
     })
 }
 
 /// Validates the input buffer's first `len` bytes without producing output. Returns the index of
-/// the event's `type` in the nine tags ([`crate::EVENT_TYPES`], `EVENT_TYPES` in TypeScript).
+/// the event's `type` in the root's tags ([`crate::Root::TYPES`]: `EVENT_TYPES` or
+/// `SERVER_EVENT_TYPES` in TypeScript).
 #[wasm_bindgen]
 pub fn validate(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<u32, JsValue> {
     with_input(len, |input| {
-        crate::validate_index(input, &limits(max_input_bytes, max_depth))
+        crate::validate_index_as::<Event>(input, &limits(max_input_bytes, max_depth))
             .map(|index| index as u32)
             .map_err(to_js)
     })
@@ -112,7 +125,7 @@ pub fn validate(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<u32,
 #[wasm_bindgen]
 pub fn diff(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
     let (canonical, differences) = with_input(len, |input| {
-        crate::diff(input, &limits(max_input_bytes, max_depth))
+        crate::diff_as::<Event>(input, &limits(max_input_bytes, max_depth))
     })
     .map_err(to_js)?;
     let differences: Vec<serde_json::Value> = differences

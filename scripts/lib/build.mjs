@@ -3,7 +3,7 @@
 // Builds the npm package into dist/ from ts/ and the wasm/ output of scripts/lib/build-wasm.sh
 // (both run by scripts/build-all.sh; `npm run build` runs this step alone):
 //   1. esbuild: dist/node.mjs (ESM), dist/node.cjs (CommonJS), dist/browser.mjs, dist/cli.mjs (the bin)
-//   2. the .wasm, copied beside the entries that read it
+//   2. the two .wasm modules (client events, server events), copied beside the entries that read them
 //   3. tsc: .d.ts declarations, plus .d.cts twins so that `require` users get CommonJS types
 //      (and .d.mts twins for importers of dist/*.mjs by path)
 import { build } from 'esbuild';
@@ -16,9 +16,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
 const step = (/** @type {string} */ s) => console.log(`\n\x1b[1m==> ${s}\x1b[0m`);
 
-if (!existsSync(join(root, 'wasm/realtime_codec_bg.wasm'))) {
-  console.error('wasm/realtime_codec_bg.wasm is missing: run scripts/build-all.sh (or scripts/lib/build-wasm.sh) first');
-  process.exit(1);
+const WASM = ['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm'];
+for (const file of WASM) {
+  if (!existsSync(join(root, 'wasm', file))) {
+    console.error(`wasm/${file} is missing: run scripts/build-all.sh (or scripts/lib/build-wasm.sh) first`);
+    process.exit(1);
+  }
 }
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
@@ -60,8 +63,10 @@ await build({
 chmodSync(join(dist, 'cli.mjs'), 0o755);
 
 step('build 2/3: wasm');
-copyFileSync(join(root, 'wasm/realtime_codec_bg.wasm'), join(dist, 'realtime_codec_bg.wasm'));
-console.log(`    dist/realtime_codec_bg.wasm: ${statSync(join(dist, 'realtime_codec_bg.wasm')).size} bytes`);
+for (const file of WASM) {
+  copyFileSync(join(root, 'wasm', file), join(dist, file));
+  console.log(`    dist/${file}: ${statSync(join(dist, file)).size} bytes`);
+}
 
 step('build 3/3: type declarations');
 execFileSync(

@@ -3,9 +3,9 @@
 // every result as plain data for the test (test/browser.test.ts) to hold against the recorded
 // expectations. decode and check take the JavaScript fast path (ts/fast.ts) where it answers.
 
-/** A ClientEventError as plain data, in the corpus's field names; anything else as a crash. */
+/** A RealtimeCodecError as plain data, in the corpus's field names; anything else as a crash. */
 function errorOf(error) {
-  if (error?.name !== 'ClientEventError') return { crash: String(error) };
+  if (error?.name !== 'RealtimeCodecError') return { crash: String(error) };
   return {
     error: {
       code: error.code,

@@ -145,12 +145,12 @@ export const cases = [
   { name: 'input that is not a string or bytes', run: (c) => c.decode(42), expect: { thrown: 'TypeError' } },
 ];
 
-/** Runs one case: `{ ok: value }`, `{ code, path }` for a ClientEventError, or `{ thrown }` for anything else. */
+/** Runs one case: `{ ok: value }`, `{ code, path }` for a RealtimeCodecError, or `{ thrown }` for anything else. */
 export function outcome(codec, run) {
   try {
     return { ok: run(codec) };
   } catch (error) {
-    if (error && error.name === 'ClientEventError') return { code: error.code, path: error.path };
+    if (error && error.name === 'RealtimeCodecError') return { code: error.code, path: error.path };
     return { thrown: error && error.name ? error.name : String(error) };
   }
 }
