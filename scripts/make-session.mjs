@@ -80,7 +80,9 @@ for (let i = 0; i < 8; i++) client({ type: 'input_audio_buffer.append', audio: a
 server({ type: 'input_audio_buffer.speech_started', audio_start_ms: 620, item_id: userItem });
 for (let i = 0; i < 24; i++) client({ type: 'input_audio_buffer.append', audio: audio(1200) });
 server({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: 3140, item_id: userItem });
-// The first item of a conversation has no previous item: the service sends null.
+// The first item of a conversation has no previous item: the service sends null, which the crate's
+// input_audio_buffer.committed (previous_item_id: String) refuses. Kept on purpose, the log's one
+// invalid line: scripts/examples.sh expects exactly it (line 38) from `realtime-codec session`.
 server({ type: 'input_audio_buffer.committed', previous_item_id: null, item_id: userItem });
 server({
   type: 'conversation.item.created',
