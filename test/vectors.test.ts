@@ -204,7 +204,7 @@ for (const direction of DIRECTIONS) {
 
     // (Server types only, as crate/tests/vectors.rs holds natively: the client corpus has no
     // invalid input_audio_buffer.clear case.)
-    it.runIf(direction === 'server')(`has a valid and an invalid vector for every ${direction} event type`, () => {
+    if (direction === 'server') it('has a valid and an invalid vector for every server event type (SERVER_EVENT_TYPES)', () => {
       const seen = new Map<string, [number, number]>();
       for (const v of vectors) {
         const type = typeOf(v.input);
