@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
-// Soak: millions of mixed encode / decode / check calls, valid and invalid interleaved, through
-// the built Node package. Reports throughput, RSS and wasm memory at intervals, then checks that
-// nothing grows after warm-up and that throughput holds.
+// Soak: millions of mixed encode / decode / check calls, valid and invalid interleaved, in both
+// directions (client events through the client module, server events through the separately
+// loaded server module), through the built Node package. Reports throughput, RSS and wasm memory
+// (both modules together) at intervals, then checks that nothing grows after warm-up and that
+// throughput holds.
 //
 //   node scripts/soak.mjs [CALLS=10000000] [--json]
 //
@@ -19,12 +21,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * One call of the workload and what it must give: canonical text (encode, canonicalize, a valid
  * decode), the event type (a valid check), an error code (an invalid decode or check), or the
- * differences as JSON (diff).
+ * differences as JSON (diff). The `Server` kinds are the server functions (encodeServerEvent,
+ * canonicalizeServerEvent, safeDecodeServerEvent, checkServerEvent, diffServerEvent).
  * @typedef {['encode', import('../dist/node.mjs').ClientEventInput, string]
- *   | ['canonicalize' | 'decode' | 'check' | 'diff', string | Uint8Array, string]} Call
+ *   | ['encodeServer', import('../dist/node.mjs').ServerEventInput, string]
+ *   | ['canonicalize' | 'decode' | 'check' | 'diff' | 'canonicalizeServer' | 'decodeServer' | 'checkServer' | 'diffServer', string | Uint8Array, string]} Call
  */
 /** @typedef {{ calls: number, perSecond: number, rssMiB: number, wasmKiB: number }} SoakSample */
-/** @typedef {{ ok: boolean, wrong: number, wasmGrowthKiB: number, rssGrowthMiB: number, throughputRatio: number }} SoakVerdict */
+/** @typedef {{ ok: boolean, wrong: number, wasmGrowthKiB: number, rssGrowthMiB: number, throughputRatio: number, calls: { client: number, server: number } }} SoakVerdict */
 
 /**
  * Builds the mixed workload.
@@ -83,6 +87,74 @@ function workload(codec) {
     if (r.ok) throw new Error(`workload: ${text} is valid`);
     work.push(['decode', text, r.error.code], ['check', text, r.error.code]);
   }
+  work.push(...serverWorkload(codec));
+  return work;
+}
+
+/**
+ * The server half: what a client receives, mostly audio deltas, and what a Rust-like server
+ * would send (encodeServerEvent). Hard-coded expectations for a few texts, independent of the codec.
+ * @param {Codec} codec
+ * @returns {Call[]}
+ */
+function serverWorkload(codec) {
+  const audio = Buffer.alloc(4800).toString('base64'); // 100 ms of 24 kHz PCM16
+  const ids = { event_id: 'event_1', response_id: 'resp_1', item_id: 'item_1', output_index: 0, content_index: 0 };
+  /** @type {import('../dist/node.mjs').ServerEventInput[]} */
+  const valid = [
+    { type: 'response.audio.delta', ...ids, delta: audio },
+    { type: 'response.audio_transcript.delta', ...ids, delta: 'Hello, ' },
+    { type: 'response.text.delta', ...ids, delta: 'wörld 😀' },
+    { type: 'input_audio_buffer.speech_started', event_id: 'event_2', audio_start_ms: 1000, item_id: 'item_2' },
+    { type: 'rate_limits.updated', event_id: 'event_3', rate_limits: [{ name: 'requests', limit: 1000, remaining: 999, reset_seconds: 0.06 }] },
+    {
+      type: 'response.done',
+      event_id: 'event_4',
+      response: {
+        id: 'resp_1',
+        object: 'realtime.response',
+        status: 'completed',
+        output: [{ id: 'item_1', type: 'message', role: 'assistant', content: [{ type: 'audio', transcript: 'Hello, wörld' }] }],
+        usage: { total_tokens: 10, input_tokens: 4, output_tokens: 6 },
+      },
+    },
+    {
+      type: 'session.created',
+      event_id: 'event_5',
+      session: { model: 'gpt-4o-realtime-preview', voice: 'alloy', tools: [{ type: 'function', name: 'f', description: 'd', parameters: { type: 'object', b: 1, a: [1.5, null] } }] },
+    },
+    { type: 'error', event_id: 'event_6', error: { type: 'invalid_request_error', message: "The 'type' field is missing." } },
+  ];
+  const invalid = [
+    '{"type":"input_audio_buffer.committed","event_id":"e","previous_item_id":null,"item_id":"i"}',
+    '{"type":"response.output_audio.delta","event_id":"e"}',
+    '{"type":"response.cancel"}',
+    '{"type":"response.audio.delta","event_id":"\ud800"}',
+    '{"type":"session.created","event_id":"e","session":{"voice":"sage"}}',
+    '{"type":"rate_limits.updated","event_id":"e","rate_limits":[{"name":"requests","limit":-1,"remaining":0,"reset_seconds":1}]}',
+    '['.repeat(300),
+  ];
+  /** @type {Call[]} */
+  const work = [];
+  work.push(['canonicalizeServer', '{"event_id":"e1","type":"input_audio_buffer.cleared","x":1}', '{"type":"input_audio_buffer.cleared","event_id":"e1"}']);
+  work.push(['checkServer', new TextEncoder().encode('{"type":"conversation.item.deleted","event_id":"é","item_id":"中"}'), 'conversation.item.deleted']);
+  work.push(['diffServer', '{"type":"input_audio_buffer.cleared","event_id":"e1","x":1}', '[{"kind":"dropped","path":"/x","value":"1"}]']);
+  const big = `{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"${'A'.repeat(256 * 1024)}"}`;
+  work.push(['decodeServer', big, big]);
+  for (const event of valid) {
+    const text = codec.encodeServerEvent(event);
+    work.push(['encodeServer', event, text], ['decodeServer', text, text], ['checkServer', text, event.type]);
+    // The raw event (unknown members such as `object`, members out of order) reads to the same text.
+    work.push(['canonicalizeServer', JSON.stringify(event), text]);
+  }
+  // Mostly audio deltas, as a session receives them.
+  const deltaText = codec.encodeServerEvent(/** @type {import('../dist/node.mjs').ServerEventInput} */ (valid[0]));
+  for (let i = 0; i < 8; i += 1) work.push(['decodeServer', deltaText, deltaText]);
+  for (const text of invalid) {
+    const r = codec.checkServerEvent(text);
+    if (r.ok) throw new Error(`workload: ${text} is a valid server event`);
+    work.push(['decodeServer', text, r.error.code], ['checkServer', text, r.error.code]);
+  }
   return work;
 }
 
@@ -94,8 +166,21 @@ function workload(codec) {
  */
 function call(codec, work) {
   if (work[0] === 'encode') return codec.encode(work[1]) === work[2];
+  if (work[0] === 'encodeServer') return codec.encodeServerEvent(work[1]) === work[2];
   const [kind, input, expected] = work;
   switch (kind) {
+    case 'canonicalizeServer':
+      return codec.canonicalizeServerEvent(input) === expected;
+    case 'diffServer':
+      return JSON.stringify(codec.diffServerEvent(input).differences) === expected;
+    case 'decodeServer': {
+      const r = codec.safeDecodeServerEvent(input);
+      return r.ok ? JSON.stringify(r.event) === JSON.stringify(JSON.parse(expected)) : r.error.code === expected;
+    }
+    case 'checkServer': {
+      const r = codec.checkServerEvent(input);
+      return r.ok ? r.type === expected : r.error.code === expected;
+    }
     case 'canonicalize':
       return codec.canonicalize(input) === expected;
     case 'diff':
@@ -126,11 +211,14 @@ export async function soak(calls, { intervals = 10, log = () => {} } = {}) {
   const samples = [];
   let done = 0;
   let wrong = 0;
+  const byDirection = { client: 0, server: 0 };
   while (done < calls) {
     const n = Math.min(per, calls - done);
     const started = performance.now();
     for (let i = 0; i < n; i += 1) {
-      if (!call(codec, /** @type {Call} */ (work[(done + i) % work.length]))) wrong += 1;
+      const w = /** @type {Call} */ (work[(done + i) % work.length]);
+      if (!call(codec, w)) wrong += 1;
+      byDirection[w[0].endsWith('Server') ? 'server' : 'client'] += 1;
     }
     done += n;
     const seconds = (performance.now() - started) / 1000;
@@ -146,19 +234,19 @@ export async function soak(calls, { intervals = 10, log = () => {} } = {}) {
   const rssGrowthMiB = last.rssMiB - warm.rssMiB;
   const throughputRatio = last.perSecond / warm.perSecond;
   const ok = wrong === 0 && wasmGrowthKiB === 0 && rssGrowthMiB < 64 && throughputRatio > 0.5;
-  return { samples, verdict: { ok, wrong, wasmGrowthKiB, rssGrowthMiB, throughputRatio } };
+  return { samples, verdict: { ok, wrong, wasmGrowthKiB, rssGrowthMiB, throughputRatio, calls: byDirection } };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const calls = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10_000_000);
   const json = process.argv.includes('--json');
-  if (!json) console.log(`soak: ${calls} mixed calls (encode/decode/check, valid and invalid) through dist/node.mjs`);
+  if (!json) console.log(`soak: ${calls} mixed calls (encode/decode/check, valid and invalid, client and server events) through dist/node.mjs`);
   const { samples, verdict } = await soak(calls, {
     log: (s) => {
       if (!json) console.log(`  ${String(s.calls).padStart(10)} calls  ${String(s.perSecond).padStart(8)}/s  RSS ${s.rssMiB.toFixed(1)} MiB  wasm ${s.wasmKiB} KiB`);
     },
   });
   if (json) console.log(JSON.stringify({ samples, verdict }));
-  else console.log(`verdict: ${verdict.ok ? 'ok' : 'FAILED'} (wrong ${verdict.wrong}, wasm growth after warm-up ${verdict.wasmGrowthKiB} KiB, RSS growth ${verdict.rssGrowthMiB.toFixed(1)} MiB, last/first throughput ${verdict.throughputRatio.toFixed(2)})`);
+  else console.log(`verdict: ${verdict.ok ? 'ok' : 'FAILED'} (wrong ${verdict.wrong}, ${verdict.calls.client} client + ${verdict.calls.server} server calls, wasm growth after warm-up ${verdict.wasmGrowthKiB} KiB, RSS growth ${verdict.rssGrowthMiB.toFixed(1)} MiB, last/first throughput ${verdict.throughputRatio.toFixed(2)})`);
   process.exitCode = verdict.ok ? 0 : 1;
 }

@@ -17,7 +17,6 @@ function errorOf(run: () => unknown): InstanceType<typeof ClientEventError> {
 describe('encode', () => {
   it('returns the canonical text of every valid corpus event, from its decoded object', () => {
     let n = 0;
-    // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
     for (const v of loadVectors('client')) {
       if (!('canonical' in v.expect)) continue;
       const canonical = v.expect.canonical;
@@ -29,6 +28,30 @@ describe('encode', () => {
       n += 1;
     }
     expect(n).toBeGreaterThan(90);
+  });
+
+  it('encodeServerEvent returns the canonical text of every valid server vector, from its decoded object', () => {
+    let n = 0;
+    for (const v of loadVectors('server')) {
+      if (!('canonical' in v.expect)) continue;
+      const canonical = v.expect.canonical;
+      if (/"(temperature|reset_seconds)":null/.test(canonical)) continue; // f32 overflow: the crate writes null
+      if (canonical.includes('-0.0')) continue; // JSON.stringify writes -0 as 0
+      if (/\d{16}/.test(canonical)) continue; // integers beyond 2^53
+      expect(codec.encodeServerEvent(codec.decodeServerEvent(v.input)), v.name).toBe(canonical);
+      expect(codec.encodeServerEvent(JSON.parse(v.input)), v.name).toBe(canonical);
+      n += 1;
+    }
+    expect(n).toBeGreaterThan(90);
+    // The f32 overflow, pinned: the crate writes null, which reads back as absent (temperature)
+    // or fails (reset_seconds, a required f32), as crate/tests/vectors.rs holds natively.
+    const overflow = '{"type":"rate_limits.updated","event_id":"e","rate_limits":[{"name":"tokens","limit":1,"remaining":1,"reset_seconds":1e39}]}';
+    const written = codec.canonicalizeServerEvent(overflow);
+    expect(written).toContain('"reset_seconds":null');
+    expect([errorOf(() => codec.decodeServerEvent(written)).code, errorOf(() => codec.encodeServerEvent(JSON.parse(written))).path]).toEqual([
+      'invalid_type',
+      '/rate_limits/0/reset_seconds',
+    ]);
   });
 
   it('writes -0 as 0, as JSON.stringify does (canonicalize keeps the text -0.0)', () => {
@@ -177,13 +200,19 @@ describe('decode and friends', () => {
     expect(() => check(42 as never)).toThrow(TypeError);
   });
 
-  it('keeps working after every kind of error (no poisoned instance)', () => {
-    // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
+  it('keeps working after every kind of error (no poisoned instance), in both modules', () => {
     const bad = loadVectors('client').filter((v) => 'error' in v.expect);
+    const badServer = loadVectors('server').filter((v) => 'error' in v.expect);
     const good = '{"type":"conversation.item.delete","item_id":"x"}';
+    const goodServer = '{"type":"input_audio_buffer.cleared","event_id":"e1","x":1}';
     for (let round = 0; round < 20; round += 1) {
       for (const v of bad) {
         expect(check(v.input).ok).toBe(false);
+        expect(canonicalize(good)).toBe('{"type":"conversation.item.delete","item_id":"x"}');
+      }
+      for (const v of badServer) {
+        expect(codec.checkServerEvent(v.input).ok).toBe(false);
+        expect(codec.canonicalizeServerEvent(goodServer)).toBe('{"type":"input_audio_buffer.cleared","event_id":"e1"}');
         expect(canonicalize(good)).toBe('{"type":"conversation.item.delete","item_id":"x"}');
       }
       expect(errorOf(() => decode('x'.repeat(100), { maxInputBytes: 10 })).code).toBe('too_large');
@@ -214,6 +243,34 @@ describe('decode and friends', () => {
     // One from an older bundled copy, which named it ClientEventError, is recognised too.
     const old = Object.assign(new Error('x'), { name: 'ClientEventError', code: 'syntax' });
     expect(codec.isRealtimeCodecError(old)).toBe(true);
+  });
+
+  it('lists the 29 server event types; a bare {type, event_id} is valid only for input_audio_buffer.cleared', () => {
+    expect(codec.SERVER_EVENT_TYPES).toHaveLength(29);
+    expect(new Set(codec.SERVER_EVENT_TYPES).size).toBe(29);
+    expect(codec.SERVER_EVENT_TYPES.filter((t) => (EVENT_TYPES as readonly string[]).includes(t))).toEqual([]);
+    for (const type of codec.SERVER_EVENT_TYPES) {
+      // Every server event requires event_id (a String in the crate).
+      const r = codec.checkServerEvent(`{"type":"${type}"}`);
+      expect(r.ok ? 'ok' : [r.error.code, r.error.path], type).toEqual(['missing_field', '/event_id']);
+      const bare = codec.checkServerEvent(`{"type":"${type}","event_id":"e"}`);
+      expect(bare.ok ? 'ok' : bare.error.code, type).toBe(type === 'input_audio_buffer.cleared' ? 'ok' : 'missing_field');
+    }
+  });
+
+  it('server errors are the same class, with positions; the safe and check forms do not throw', () => {
+    const error = errorOf(() => codec.decodeServerEvent('{"type":"input_audio_buffer.committed",\n"event_id":"e","previous_item_id":null,"item_id":"i"}'));
+    expect(error).toBeInstanceOf(codec.ServerEventError);
+    expect(error.name).toBe('RealtimeCodecError');
+    expect([error.code, error.path, error.line]).toEqual(['invalid_type', '/previous_item_id', 2]);
+    expect(error.message).toMatch(/^invalid type: null, expected a string at \/previous_item_id \(line 2, column \d+\) \[invalid_type\]$/);
+    const r = codec.safeDecodeServerEvent('{"type":"response.cancel"}');
+    expect(r.ok ? 'ok' : [r.error.code, r.error.path]).toEqual(['unknown_event_type', '/type']);
+    if (!r.ok) expect(r.error.expectedValues).toEqual(codec.SERVER_EVENT_TYPES);
+    const e = codec.safeEncodeServerEvent({ type: 'response.cancel' } as never);
+    expect(e.ok ? 'ok' : [e.error.code, e.error.line, e.error.column]).toEqual(['unknown_event_type', 0, 0]);
+    expect(() => codec.checkServerEvent(42 as never)).toThrow(TypeError);
+    expect(() => codec.safeDecodeServerEvent(null as never)).toThrow(TypeError);
   });
 
   it('lists the nine event types', () => {

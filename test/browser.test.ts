@@ -1,17 +1,22 @@
-// The browser build in real Chromium, in a page and in a dedicated worker: every corpus vector
-// through canonicalize, decode (string and bytes) and check must give what native Rust recorded,
-// exactly as the Node build does (test/vectors.test.ts). decode and check answer in JavaScript
-// where the fast path (ts/fast.ts) proves the text, so this also holds that path to the crate's
-// expectations in Chromium's JSON.parse and number formatting.
+// The browser build in real Chromium, in a page and in a dedicated module worker: every corpus
+// vector through canonicalize, decode (string and bytes) and check, client vectors through the
+// client functions and server vectors (test/vectors/server_*.json) through the server functions,
+// must give what native Rust recorded, exactly as the Node build does (test/vectors.test.ts).
+// decode and check may answer in JavaScript where a fast path (ts/fast.ts) proves the text, so
+// this also holds that path to the crate's expectations in Chromium's JSON.parse and number
+// formatting. Then the loading of the two modules: init() loads both, init({ server: false })
+// only the client's, init(url) (the legacy form) only the client's; concurrent calls share one
+// load; a failed load names its file and can be retried.
 import { isDeepStrictEqual } from 'node:util';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { probe, type Probed } from './browser/corpus.js';
 import { useChromium } from './browser/harness.js';
-import { loadVectors, type Vector, type VectorError } from './helpers.js';
+import { codec as nodeCodec, DIRECTIONS, hasUnsafeInteger, loadVectors, type Direction, type Vector, type VectorError } from './helpers.js';
 
-// Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
-const vectors = loadVectors('client');
 const { codecPage } = useChromium();
 
+type Codec = typeof import('../dist/browser.mjs');
 type Failure = { error: VectorError } | { crash: string };
 /** One read path's result as the page or worker reports it (test/browser/corpus.js). */
 type Outcome = { value: unknown } | Failure;
@@ -26,13 +31,6 @@ interface CorpusResult {
 function stable(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
-}
-
-/** Whether the text has an integer token (not in a string) beyond ±2^53 (as in test/vectors.test.ts). */
-function hasUnsafeInteger(text: string): boolean {
-  return [...text.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)].some(
-    ([t]) => /^-?\d+$/.test(t) && !Number.isSafeInteger(Number(t)),
   );
 }
 
@@ -75,7 +73,7 @@ function problems(v: Vector, got: CorpusResult): string[] {
   return wrong;
 }
 
-function expectAgreement(results: CorpusResult[], where: string) {
+function expectAgreement(vectors: Vector[], results: CorpusResult[], where: string) {
   expect(results).toHaveLength(vectors.length);
   const wrong = vectors.flatMap((v, i) => problems(v, results[i]!));
   expect(wrong, where).toEqual([]);
@@ -86,38 +84,191 @@ function expectAgreement(results: CorpusResult[], where: string) {
   );
 }
 
+/** The .wasm files the page requests from now on (their file names, in order). */
+function wasmRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.wasm')) seen.push(path.slice(path.lastIndexOf('/') + 1));
+  });
+  return seen;
+}
+
+const CLIENT_EVENT = '{"item_id":"x","type":"conversation.item.delete"}';
+const CLIENT_CANONICAL = '{"type":"conversation.item.delete","item_id":"x"}';
+const SERVER_EVENT = '{"event_id":"e1","type":"input_audio_buffer.cleared","x":1}';
+const SERVER_CANONICAL = '{"type":"input_audio_buffer.cleared","event_id":"e1"}';
+
+/** What each function of a direction gives in Node (the Node build), the answer a ready browser build must give. */
+const working = { client: probe(nodeCodec, 'client'), server: probe(nodeCodec, 'server') };
+
+/** Whether every function of a probe failed with not_initialized naming `file` (thrown, or returned by a safe* form). */
+function notInitialized(probed: Record<string, Probed>, file: string): string[] {
+  return Object.entries(probed).flatMap(([name, r]) => {
+    const error = 'threw' in r ? r.threw : (r.value as { error?: { name?: string; code?: string; message?: string } } | null)?.error;
+    const ok = error?.name === 'RealtimeCodecError' && error.code === 'not_initialized' && (error.message ?? '').includes(file) && (error.message ?? '').includes('init()');
+    return ok ? [] : [`${name}: ${JSON.stringify(r)}`];
+  });
+}
+
 describe('browser build in Chromium', () => {
   it('refuses to work before init(), then inits idempotently; cold init time', async () => {
     const page = await codecPage();
+    const requests = wasmRequests(page);
     const result = await page.evaluate(async () => {
-      const { codec } = window as unknown as { codec: typeof import('../dist/browser.mjs') };
-      let before: { name: string; code: string; message: string } | undefined;
-      try {
-        codec.encode({ type: 'response.create' });
-      } catch (e) {
-        const err = e as { name: string; code: string; message: string };
-        before = { name: err.name, code: err.code, message: err.message };
-      }
+      const w = window as unknown as { codec: Codec; probe: (d: Direction) => Record<string, Probed> };
+      const before = { client: w.probe('client'), server: w.probe('server') };
+      const ready = [w.codec.isInitialized(), w.codec.isServerInitialized()];
       const t0 = performance.now();
-      const first = codec.init();
-      const second = codec.init();
+      const first = w.codec.init();
+      const second = w.codec.init();
       await Promise.all([first, second]);
       const initMs = performance.now() - t0;
-      await codec.init();
-      return { before, initMs, text: codec.encode({ type: 'response.create' }), ready: codec.isInitialized() };
+      await w.codec.init();
+      return {
+        before,
+        ready,
+        initMs,
+        after: { client: w.probe('client'), server: w.probe('server') },
+        readyAfter: [w.codec.isInitialized(), w.codec.isServerInitialized()],
+        text: w.codec.encode({ type: 'response.create' }),
+      };
     });
-    expect(result.before).toMatchObject({ name: 'RealtimeCodecError', code: 'not_initialized' });
-    expect(result.before?.message).toContain('await init()');
+    expect(notInitialized(result.before.client, 'realtime_codec_bg.wasm')).toEqual([]);
+    expect(notInitialized(result.before.server, 'realtime_codec_server_bg.wasm')).toEqual([]);
+    expect(result.ready).toEqual([false, false]);
+    // init() loads both modules, each once although it was called three times.
+    expect(result.readyAfter).toEqual([true, true]);
+    expect(result.after).toEqual(working);
     expect(result.text).toBe('{"type":"response.create","response":null}');
-    expect(result.ready).toBe(true);
-    console.log(`cold init() in Chromium (fetch + compile + instantiate): ${result.initMs.toFixed(1)} ms`);
+    expect(requests.sort()).toEqual(['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm']);
+    console.log(`cold init() of both modules in Chromium (fetch + compile + instantiate): ${result.initMs.toFixed(1)} ms`);
     await page.close();
   });
 
-  it('is retryable after a failed load', async () => {
+  it('init({ server: false }) loads only the client module; init({ server: url }) then loads the server module', async () => {
+    const page = await codecPage();
+    const requests = wasmRequests(page);
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { codec: Codec; probe: (d: Direction) => Record<string, Probed> };
+      await w.codec.init({ server: false });
+      const clientOnly = { client: w.probe('client'), server: w.probe('server'), ready: [w.codec.isInitialized(), w.codec.isServerInitialized()] };
+      await w.codec.init({ client: false, server: new URL('/dist/realtime_codec_server_bg.wasm', location.href).href });
+      return { clientOnly, both: { client: w.probe('client'), server: w.probe('server') }, ready: [w.codec.isInitialized(), w.codec.isServerInitialized()] };
+    });
+    expect(result.clientOnly.ready).toEqual([true, false]);
+    expect(result.clientOnly.client).toEqual(working.client);
+    expect(notInitialized(result.clientOnly.server, 'realtime_codec_server_bg.wasm')).toEqual([]);
+    expect(result.ready).toEqual([true, true]);
+    expect(result.both).toEqual(working);
+    expect(requests).toEqual(['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm']);
+    await page.close();
+  });
+
+  it('the legacy init(source) loads the client module only', async () => {
+    const page = await codecPage();
+    const requests = wasmRequests(page);
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { codec: Codec; probe: (d: Direction) => Record<string, Probed> };
+      await w.codec.init('/dist/realtime_codec_bg.wasm');
+      const legacy = { client: w.probe('client'), server: w.probe('server'), ready: [w.codec.isInitialized(), w.codec.isServerInitialized()] };
+      await w.codec.init(); // loads what is missing: the server module
+      return { legacy, server: w.probe('server') };
+    });
+    expect(result.legacy.ready).toEqual([true, false]);
+    expect(result.legacy.client).toEqual(working.client);
+    expect(notInitialized(result.legacy.server, 'realtime_codec_server_bg.wasm')).toEqual([]);
+    expect(result.server).toEqual(working.server);
+    expect(requests).toEqual(['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm']);
+    await page.close();
+  });
+
+  it('concurrent init calls of every form share one load of each module', async () => {
+    const page = await codecPage();
+    const requests = wasmRequests(page);
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { codec: Codec; probe: (d: Direction) => Record<string, Probed> };
+      const calls = [
+        w.codec.init(),
+        w.codec.init({ server: false }),
+        w.codec.init({ client: false }),
+        w.codec.init(),
+        w.codec.init({}),
+      ];
+      const settled = await Promise.allSettled(calls);
+      return { settled: settled.map((s) => s.status), probed: { client: w.probe('client'), server: w.probe('server') } };
+    });
+    expect(result.settled).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(result.probed).toEqual(working);
+    expect(requests.sort()).toEqual(['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm']);
+    await page.close();
+  });
+
+  it('a failed server load rejects naming realtime_codec_server_bg.wasm, leaves the client working, and can be retried', async () => {
+    const page = await codecPage();
+    // The first request for the server module fails (as a missing file or an outage would); the next is served.
+    let refused = 0;
+    await page.route('**/realtime_codec_server_bg.wasm', async (route) => {
+      if (refused === 0) {
+        refused += 1;
+        await route.fulfill({ status: 503, body: 'unavailable' });
+      } else {
+        await route.continue();
+      }
+    });
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { codec: Codec; probe: (d: Direction) => Record<string, Probed> };
+      const failures: string[] = [];
+      try {
+        await w.codec.init();
+      } catch (e) {
+        failures.push((e as Error).message);
+      }
+      const afterFailure = { client: w.probe('client'), server: w.probe('server'), ready: [w.codec.isInitialized(), w.codec.isServerInitialized()] };
+      // A server source that is not a wasm module at all, then the default file again.
+      try {
+        await w.codec.init({ server: '/test/browser/codec.html' });
+      } catch (e) {
+        failures.push((e as Error).message);
+      }
+      await w.codec.init();
+      return { failures, afterFailure, retried: { client: w.probe('client'), server: w.probe('server') } };
+    });
+    expect(refused).toBe(1);
+    expect(result.failures).toHaveLength(2);
+    expect(result.failures[0]).toMatch(/^realtime-codec: could not load the WebAssembly module realtime_codec_server_bg\.wasm: .*503/);
+    expect(result.failures[1]).toMatch(/^realtime-codec: could not load the WebAssembly module realtime_codec_server_bg\.wasm: /);
+    expect(result.afterFailure.ready).toEqual([true, false]);
+    expect(result.afterFailure.client).toEqual(working.client);
+    expect(notInitialized(result.afterFailure.server, 'realtime_codec_server_bg.wasm')).toEqual([]);
+    expect(result.retried).toEqual(working);
+    await page.close();
+  });
+
+  it('when both loads fail, init() rejects once both settled, naming both files; a later init() loads both', async () => {
     const page = await codecPage();
     const result = await page.evaluate(async () => {
-      const { codec } = window as unknown as { codec: typeof import('../dist/browser.mjs') };
+      const w = window as unknown as { codec: Codec; probe: (d: Direction) => Record<string, Probed> };
+      let message = '';
+      try {
+        await w.codec.init({ client: '/no/such-client.wasm', server: '/no/such-server.wasm' });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      const ready = [w.codec.isInitialized(), w.codec.isServerInitialized()];
+      await w.codec.init();
+      return { message, ready, probed: { client: w.probe('client'), server: w.probe('server') } };
+    });
+    expect(result.message).toMatch(/could not load the WebAssembly module realtime_codec_bg\.wasm: .*404.*; .*could not load the WebAssembly module realtime_codec_server_bg\.wasm: .*404/);
+    expect(result.ready).toEqual([false, false]);
+    expect(result.probed).toEqual(working);
+    await page.close();
+  });
+
+  it('is retryable after a failed client load', async () => {
+    const page = await codecPage();
+    const result = await page.evaluate(async () => {
+      const { codec } = window as unknown as { codec: Codec };
       const failures: string[] = [];
       for (const bad of ['/no/such.wasm', '/test/browser/codec.html']) {
         try {
@@ -130,58 +281,77 @@ describe('browser build in Chromium', () => {
       return { failures, ok: codec.check('{"type":"input_audio_buffer.clear"}').ok };
     });
     expect(result.failures).toHaveLength(2);
-    expect(result.failures[0]).toMatch(/could not load the WebAssembly module.*404/);
+    expect(result.failures[0]).toMatch(/could not load the WebAssembly module realtime_codec_bg\.wasm.*404/);
+    expect(result.failures[1]).toMatch(/could not load the WebAssembly module realtime_codec_bg\.wasm/);
     expect(result.ok).toBe(true);
     await page.close();
   });
 
   for (const kind of ['string URL', 'URL', 'Request', 'Response', 'Promise<Response>', 'ArrayBuffer', 'Uint8Array', 'WebAssembly.Module']) {
-    it(`init() accepts a ${kind}`, async () => {
+    it(`init() accepts a ${kind}, for either module`, async () => {
       const page = await codecPage();
       const text = await page.evaluate(async (kind) => {
-        const { codec } = window as unknown as { codec: typeof import('../dist/browser.mjs') };
-        const url = new URL('/dist/realtime_codec_bg.wasm', location.href);
-        const bytes = async () => (await fetch(url)).arrayBuffer();
-        const sources: Record<string, () => Promise<unknown>> = {
-          'string URL': async () => url.href,
-          URL: async () => url,
-          Request: async () => new Request(url),
-          Response: async () => fetch(url),
-          'Promise<Response>': async () => ({ promise: fetch(url) }),
-          ArrayBuffer: bytes,
-          Uint8Array: async () => new Uint8Array(await bytes()),
-          'WebAssembly.Module': async () => WebAssembly.compile(await bytes()),
+        const { codec } = window as unknown as { codec: Codec };
+        const sourceOf = async (file: string) => {
+          const url = new URL(`/dist/${file}`, location.href);
+          const bytes = async () => (await fetch(url)).arrayBuffer();
+          const sources: Record<string, () => Promise<unknown>> = {
+            'string URL': async () => url.href,
+            URL: async () => url,
+            Request: async () => new Request(url),
+            Response: async () => fetch(url),
+            'Promise<Response>': async () => ({ promise: fetch(url) }),
+            ArrayBuffer: bytes,
+            Uint8Array: async () => new Uint8Array(await bytes()),
+            'WebAssembly.Module': async () => WebAssembly.compile(await bytes()),
+          };
+          const source = await sources[kind]!();
+          return (source && typeof source === 'object' && 'promise' in source ? (source as { promise: unknown }).promise : source) as Parameters<typeof codec.init>[0];
         };
-        let source = await sources[kind]!();
-        if (source && typeof source === 'object' && 'promise' in source) source = (source as { promise: unknown }).promise;
-        await codec.init(source as Parameters<typeof codec.init>[0]);
-        return codec.canonicalize('{"item_id":"x","type":"conversation.item.delete"}');
+        await codec.init(await sourceOf('realtime_codec_bg.wasm'));
+        const client = codec.canonicalize('{"item_id":"x","type":"conversation.item.delete"}');
+        await codec.init({ client: false, server: (await sourceOf('realtime_codec_server_bg.wasm')) as never });
+        return [client, codec.canonicalizeServerEvent('{"event_id":"e1","type":"input_audio_buffer.cleared","x":1}')];
       }, kind);
-      expect(text).toBe('{"type":"conversation.item.delete","item_id":"x"}');
+      expect(text).toEqual([CLIENT_CANONICAL, SERVER_CANONICAL]);
       await page.close();
     });
   }
 
-  it('agrees with native Rust on every vector, in a page: canonicalize, decode, check', async () => {
-    const page = await codecPage();
-    const results = await page.evaluate(async (inputs) => {
-      // (No import() here: vitest would rewrite it. The page exposes the runner.)
-      const w = window as unknown as { codec: typeof import('../dist/browser.mjs'); runCorpus: (i: string[]) => CorpusResult[] };
-      await w.codec.init();
-      return w.runCorpus(inputs);
-    }, vectors.map((v) => v.input));
-    expectAgreement(results, 'wasm and fast path, Chromium page');
-    await page.close();
-  });
+  for (const direction of DIRECTIONS) {
+    const vectors = loadVectors(direction);
 
-  it('agrees with native Rust on every vector, in a dedicated worker: canonicalize, decode, check', async () => {
-    const page = await codecPage();
-    const { results, initMs } = await page.evaluate(
-      (inputs) => (window as unknown as { runInWorker: (i: string[]) => Promise<{ results: CorpusResult[]; initMs: number }> }).runInWorker(inputs),
-      vectors.map((v) => v.input),
-    );
-    expectAgreement(results, 'wasm and fast path, Chromium worker');
-    console.log(`cold init() in a worker: ${initMs.toFixed(1)} ms`);
-    await page.close();
-  });
+    it(`agrees with native Rust on every ${direction} vector, in a page: canonicalize, decode, check`, async () => {
+      const page = await codecPage();
+      const results = await page.evaluate(
+        async ({ inputs, direction }) => {
+          // (No import() here: vitest would rewrite it. The page exposes the runner.)
+          const w = window as unknown as { codec: Codec; runCorpus: (i: string[], d: Direction) => CorpusResult[] };
+          await w.codec.init();
+          return w.runCorpus(inputs, direction);
+        },
+        { inputs: vectors.map((v) => v.input), direction },
+      );
+      expectAgreement(vectors, results, `${direction}, Chromium page`);
+      await page.close();
+    });
+
+    it(`agrees with native Rust on every ${direction} vector, in a dedicated module worker: canonicalize, decode, check`, async () => {
+      const page = await codecPage();
+      const { results, initMs, ready } = await page.evaluate(
+        ({ inputs, direction }) =>
+          (
+            window as unknown as {
+              runInWorker: (i: string[], d: Direction) => Promise<{ results: CorpusResult[]; initMs: number; ready: { client: boolean; server: boolean } }>;
+            }
+          ).runInWorker(inputs, direction),
+        { inputs: vectors.map((v) => v.input), direction },
+      );
+      // init() in the worker loaded both modules.
+      expect(ready).toEqual({ client: true, server: true });
+      expectAgreement(vectors, results, `${direction}, Chromium worker`);
+      console.log(`cold init() of both modules in a worker: ${initMs.toFixed(1)} ms`);
+      await page.close();
+    });
+  }
 });

@@ -18,6 +18,7 @@ export interface VectorError {
 }
 /** Which root a vector file's inputs are read as: its top-level `direction`, `client` when absent. */
 export type Direction = 'client' | 'server';
+export const DIRECTIONS: readonly Direction[] = ['client', 'server'];
 export interface Vector {
   file: string;
   direction: Direction;
@@ -26,7 +27,11 @@ export interface Vector {
   expect: { canonical: string } | { error: VectorError };
 }
 
-/** The corpus cases of one direction (each caller names it: the wasm build reads client events only). */
+/**
+ * The corpus cases of one direction: `client` (ClientEvent, the client module) or `server`
+ * (ServerEvent, the server module, test/vectors/server_*.json). Each caller names the direction
+ * it runs, so that a server case can never be read as a client event by accident.
+ */
 export function loadVectors(direction: Direction): Vector[] {
   const dir = join(root, 'test/vectors');
   return readdirSync(dir)
@@ -41,4 +46,22 @@ export function loadVectors(direction: Direction): Vector[] {
       if (fileDirection !== 'client' && fileDirection !== 'server') throw new Error(`${file}: direction ${String(doc.direction)}`);
       return fileDirection === direction ? doc.cases.map((c) => ({ ...c, file, direction: fileDirection })) : [];
     });
+}
+
+/** Whether the text has an integer token (not in a string) beyond ±2^53: decode refuses those. */
+export function hasUnsafeInteger(text: string): boolean {
+  return [...text.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)].some(
+    ([t]) => /^-?\d+$/.test(t) && !Number.isSafeInteger(Number(t)),
+  );
+}
+
+/** The `type` string of a JSON text's top-level object, if it has one. */
+export function typeOf(input: string): string | undefined {
+  try {
+    const value = JSON.parse(input) as unknown;
+    const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    return undefined;
+  }
 }

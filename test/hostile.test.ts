@@ -1,8 +1,9 @@
 // The hostile input catalogue (test/hostile/catalogue.js) through the Node build and, in Chromium,
-// the browser build: every case gives its stated outcome, and the next ordinary call still works.
+// the browser build: every case gives its stated outcome, and the next ordinary call of each
+// direction (client module and server module) still works.
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './browser/harness.js';
-import { cases, ordinary, outcome, type HostileCase } from './hostile/catalogue.js';
+import { cases, ordinary, ordinaryServer, outcome, type HostileCase } from './hostile/catalogue.js';
 import { codec } from './helpers.js';
 
 type Outcome = ReturnType<typeof outcome>;
@@ -22,6 +23,7 @@ describe('hostile inputs, Node build', () => {
     it(c.name, () => {
       expectOutcome(outcome(codec, c.run), c.expect, c.name);
       expect(codec.canonicalize(ordinary.input)).toBe(ordinary.canonical);
+      expect(codec.canonicalizeServerEvent(ordinaryServer.input)).toBe(ordinaryServer.canonical);
     });
   }
 });
@@ -41,14 +43,18 @@ describe('hostile inputs, browser build in Chromium', () => {
         name: c.name,
         got: w.hostile.outcome(w.codec, c.run),
         after: w.codec.canonicalize(w.hostile.ordinary.input),
+        afterServer: w.codec.canonicalizeServerEvent(w.hostile.ordinaryServer.input),
       }));
     });
     expect(results.map((r) => r.name)).toEqual(cases.map((c) => c.name));
     results.forEach((r, i) => {
       expectOutcome(r.got, cases[i]!.expect, `${r.name} (Chromium)`);
       expect(r.after, r.name).toBe(ordinary.canonical);
+      expect(r.afterServer, r.name).toBe(ordinaryServer.canonical);
     });
-    console.log(`hostile catalogue: ${cases.length} cases, same outcome in Node and Chromium`);
+    const server = cases.filter((c) => c.name.startsWith('server: ')).length;
+    expect(server).toBeGreaterThanOrEqual(60);
+    console.log(`hostile catalogue: ${cases.length} cases (${server} server), same outcome in Node and Chromium`);
     await page.close();
   }, 180_000);
 });

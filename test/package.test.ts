@@ -30,6 +30,15 @@ describe('Node entry points', () => {
     expect(r.out).toBe('response.cancel function');
   });
 
+  it("'realtime-codec/beta' is the root module itself, from ESM and CommonJS", () => {
+    const same = "const k = Object.keys(a); console.log(a === b, k.length > 40, k.every((n) => a[n] === b[n]), k.join() === Object.keys(b).join(), typeof b.checkServerEvent)";
+    const esm = node(['--input-type=module', '-e', `import * as a from 'realtime-codec'; import * as b from 'realtime-codec/beta'; ${same}`]);
+    const cjs = node(['-e', `const a = require('realtime-codec'); const b = require('realtime-codec/beta'); ${same}`]);
+    expect(esm.err + cjs.err).toBe('');
+    expect(esm.out).toBe('true true true true function');
+    expect(cjs.out).toBe('true true true true function');
+  });
+
   it('ESM and CJS builds give identical results', () => {
     const script = "const t = '{\"response\":{\"temperature\":0.1},\"type\":\"response.create\"}'; console.log(c.canonicalize(t))";
     const cjs = node(['-e', `const c = require('realtime-codec'); ${script}`]);
@@ -42,10 +51,20 @@ describe('Node entry points', () => {
     const r = node([
       '--input-type=module',
       '-e',
-      "import * as c from 'realtime-codec'; console.log(c.isInitialized(), c.wasmMemoryBytes()); console.log(c.check('{\"type\":\"response.cancel\"}').ok, c.wasmMemoryBytes() > 0)",
+      "import * as c from 'realtime-codec'; console.log(c.isInitialized(), c.isServerInitialized(), c.wasmMemoryBytes()); console.log(c.check('{\"type\":\"response.cancel\"}').ok, c.wasmMemoryBytes() > 0)",
     ]);
     expect(r.err).toBe('');
-    expect(r.out).toBe('true 0\ntrue true');
+    expect(r.out).toBe('true true 0\ntrue true');
+  });
+
+  it('reads the server module on the first server call, and only then', () => {
+    const r = node([
+      '--input-type=module',
+      '-e',
+      "import * as c from 'realtime-codec'; const e = '{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\"}'; console.log(c.checkServerEvent(e).ok, c.wasmMemoryBytes() > 0); const s = c.wasmMemoryBytes(); c.check('{\"type\":\"response.cancel\"}'); console.log(c.wasmMemoryBytes() > s)",
+    ]);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('true true\ntrue');
   });
 
   it('keeps the core environment-neutral', () => {
@@ -53,7 +72,7 @@ describe('Node entry points', () => {
     const entries = new Set(['node.ts', 'browser.ts', 'cli.ts']);
     const core = readdirSync(join(root, 'ts')).filter((f) => f.endsWith('.ts') && !entries.has(f));
     expect(core).toEqual(expect.arrayContaining(['core.ts', 'wasm.ts', 'fast.ts', 'shapes.ts']));
-    for (const file of [...core.map((f) => `ts/${f}`), 'wasm/realtime_codec.js']) {
+    for (const file of [...core.map((f) => `ts/${f}`), 'wasm/realtime_codec.js', 'wasm/realtime_codec_server.js']) {
       const text = readFileSync(join(root, file), 'utf8');
       expect(text, file).not.toMatch(/from ['"]node:|require\(|import\.meta|\bdocument\.|\bwindow\./);
     }

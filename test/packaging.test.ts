@@ -1,8 +1,10 @@
 // The package as users install it: `npm pack`, then the tarball installed offline into a
 // throwaway project, used from Node ESM and CommonJS, the bin, TypeScript (nodenext and bundler,
 // strict, no skipLibCheck) and a Vite production build run in Chromium; publint on the package.
+// The `beta` subpath is the root module itself; each .wasm is read only by the direction that
+// uses it (proved with copies of the installed package missing one of them).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publint } from 'publint';
@@ -81,6 +83,73 @@ describe('npm package', () => {
     expect(run(process.execPath, ['cjs.cjs'], app)).toEqual({ status: 0, out: '{"ok":true,"type":"input_audio_buffer.clear"}', err: '' });
   });
 
+  it("resolves 'realtime-codec/beta' to the same module as 'realtime-codec', from ESM and CommonJS", () => {
+    const check = (a: string, b: string) =>
+      `const names = Object.keys(${a}).sort(); const same = names.every((k) => ${a}[k] === ${b}[k]);` +
+      ` console.log(JSON.stringify([names.length, names.join() === Object.keys(${b}).sort().join(), same, typeof ${b}.decodeServerEvent]));`;
+    writeFileSync(join(app, 'beta.mjs'), `import * as root from 'realtime-codec';\nimport * as beta from 'realtime-codec/beta';\n${check('root', 'beta')}\nconsole.log(root === beta);\n`);
+    writeFileSync(join(app, 'beta.cjs'), `const root = require('realtime-codec');\nconst beta = require('realtime-codec/beta');\n${check('root', 'beta')}\nconsole.log(root === beta);\n`);
+    for (const file of ['beta.mjs', 'beta.cjs']) {
+      const r = run(process.execPath, [file], app);
+      expect(r.err, file).toBe('');
+      const [first, second] = r.out.split('\n');
+      const [count, sameNames, sameObjects, kind] = JSON.parse(first ?? '') as [number, boolean, boolean, string];
+      expect(count, file).toBeGreaterThan(40);
+      expect([sameNames, sameObjects, kind], file).toEqual([true, true, 'function']);
+      // One module instance: the very same namespace (ESM) or exports object (CJS).
+      expect(second, file).toBe('true');
+    }
+  });
+
+  it('exports both .wasm files by subpath, the same bytes as the build', () => {
+    const script =
+      "const { readFileSync } = require('node:fs'); for (const f of ['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm'])" +
+      " { const p = require.resolve('realtime-codec/' + f); console.log(f, p.includes('node_modules/realtime-codec/dist/'), readFileSync(p).length); }";
+    const r = run(process.execPath, ['-e', script], app);
+    expect(r.err).toBe('');
+    const size = (f: string) => readFileSync(join(root, 'dist', f)).length;
+    expect(r.out).toBe(`realtime_codec_bg.wasm true ${size('realtime_codec_bg.wasm')}\nrealtime_codec_server_bg.wasm true ${size('realtime_codec_server_bg.wasm')}`);
+    const esm = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('realtime-codec/realtime_codec_server_bg.wasm'))"], app);
+    expect(esm.out).toMatch(/^file:.*\/node_modules\/realtime-codec\/dist\/realtime_codec_server_bg\.wasm$/);
+  });
+
+  it('a Node program reads only the .wasm of the direction it uses (each file deleted in a copy)', () => {
+    // Two copies of the installed package, each without one module. Every function of the other
+    // direction works in it, from ESM and CommonJS; the first call of a function that needs the
+    // deleted file fails naming it (so the deletion is real, and the file is read on first use).
+    const clientCalls =
+      "c.encode({ type: 'response.cancel' }), c.decode('{\"type\":\"response.cancel\"}').type, c.check('{\"type\":\"input_audio_buffer.clear\"}').ok," +
+      " c.canonicalize('{\"type\":\"response.cancel\",\"x\":1}'), c.safeDecode('nope').ok, c.diff('{\"type\":\"response.cancel\"}').differences.length," +
+      " c.encodeAudioAppend(new Int16Array(2)), c.isInitialized()";
+    const serverCalls =
+      "c.encodeServerEvent({ type: 'input_audio_buffer.cleared', event_id: 'e' }), c.decodeServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\"}').type," +
+      " c.checkServerEvent('{\"type\":\"error\"}').ok, c.canonicalizeServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\",\"x\":1}')," +
+      " c.safeDecodeServerEvent('nope').ok, c.diffServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\"}').differences.length, c.isServerInitialized()";
+    const expected = {
+      client: ['{"type":"response.cancel"}', 'response.cancel', true, '{"type":"response.cancel"}', false, 0, '{"type":"input_audio_buffer.append","audio":"AAAAAA=="}', true],
+      server: ['{"type":"input_audio_buffer.cleared","event_id":"e"}', 'input_audio_buffer.cleared', false, '{"type":"input_audio_buffer.cleared","event_id":"e"}', false, 0, true],
+    };
+    const cases = [
+      { keep: 'client', missing: 'realtime_codec_server_bg.wasm', calls: clientCalls, other: "c.decodeServerEvent('{}')" },
+      { keep: 'server', missing: 'realtime_codec_bg.wasm', calls: serverCalls, other: "c.decode('{}')" },
+    ] as const;
+    for (const { keep, missing, calls, other } of cases) {
+      const copy = join(work, `only-${keep}`);
+      cpSync(join(app, 'node_modules'), join(copy, 'node_modules'), { recursive: true });
+      rmSync(join(copy, 'node_modules/realtime-codec/dist', missing));
+      expect(readdirSync(join(copy, 'node_modules/realtime-codec/dist')).filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+      const esm = run(process.execPath, ['--input-type=module', '-e', `import * as c from 'realtime-codec'; console.log(JSON.stringify([${calls}]))`], copy);
+      expect(esm.err, `${keep} only, ESM`).toBe('');
+      expect(JSON.parse(esm.out), `${keep} only, ESM`).toEqual(expected[keep]);
+      const cjs = run(process.execPath, ['-e', `const c = require('realtime-codec'); console.log(JSON.stringify([${calls}]))`], copy);
+      expect(cjs.err, `${keep} only, CJS`).toBe('');
+      expect(JSON.parse(cjs.out), `${keep} only, CJS`).toEqual(expected[keep]);
+      const needs = run(process.execPath, ['--input-type=module', '-e', `import * as c from 'realtime-codec'; ${calls}; ${other}`], copy);
+      expect(needs.status, `${keep} only, then the other direction`).not.toBe(0);
+      expect(needs.err).toContain(missing);
+    }
+  });
+
   it('installs the CLI as a bin', () => {
     const r = run(join(app, 'node_modules/.bin/realtime-codec'), ['check', '-'], app, '{"type":"response.create"}');
     expect(r.status).toBe(0);
@@ -126,6 +195,12 @@ describe('npm package', () => {
     const built = run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], site);
     expect(built.err).toBe('');
     expect(built.status).toBe(0);
+    // Both modules emitted (content-hashed names), byte for byte the package's files.
+    const assets = readdirSync(join(site, 'dist/assets')).filter((f) => f.endsWith('.wasm')).sort();
+    expect(assets).toEqual([expect.stringMatching(/^realtime_codec_bg-[\w-]+\.wasm$/), expect.stringMatching(/^realtime_codec_server_bg-[\w-]+\.wasm$/)]);
+    expect(assets.map((f) => readFileSync(join(site, 'dist/assets', f)).length)).toEqual(
+      ['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm'].map((f) => readFileSync(join(root, 'dist', f)).length),
+    );
     const server = await serve(join(site, 'dist'));
     const browser = await launch();
     try {
@@ -137,6 +212,9 @@ describe('npm package', () => {
       expect(JSON.parse((await page.textContent('#out')) ?? '')).toEqual({
         text: '{"type":"response.create","event_id":"vite","response":null}',
         bad: ['invalid_value', '/session/voice'],
+        server: { type: 'response.audio.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, delta: 'AAAA' },
+        serverBad: ['invalid_type', '/previous_item_id'],
+        betaSame: true,
       });
       expect(errors).toEqual([]);
     } finally {

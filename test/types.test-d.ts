@@ -14,7 +14,27 @@ import type {
   ToolChoice,
   TurnDetection,
 } from '../dist/node.mjs';
+import type {
+  ContentPart,
+  ResponseAudioDeltaEvent,
+  ResponseStatusDetail,
+  ServerEvent,
+  ServerEventInput,
+  ServerEventOf,
+  ServerEventType,
+  Usage,
+} from '../dist/node.mjs';
 import { AUDIO_FORMATS, ClientEventError, decode, encode, EVENT_TYPES, safeDecode, VOICES, ITEM_CONTENT_TYPES } from '../dist/node.mjs';
+import {
+  checkServerEvent,
+  decodeServerEvent,
+  encodeServerEvent,
+  RealtimeCodecError,
+  safeDecodeServerEvent,
+  safeEncodeServerEvent,
+  SERVER_EVENT_TYPES,
+  ServerEventError,
+} from '../dist/node.mjs';
 
 describe('closed unions', () => {
   it('derive from the runtime lists', () => {
@@ -115,5 +135,101 @@ describe('results and errors', () => {
     expectTypeOf<ClientEventError['code']>().toEqualTypeOf<
       'syntax' | 'invalid_unicode' | 'too_deep' | 'too_large' | 'unknown_event_type' | 'missing_field' | 'duplicate_field' | 'invalid_type' | 'invalid_value' | 'out_of_range' | 'not_initialized'
     >();
+  });
+});
+
+describe('server events', () => {
+  it('ServerEventOf picks one event by its type', () => {
+    expectTypeOf<ServerEventOf<'response.audio.delta'>>().toEqualTypeOf<ResponseAudioDeltaEvent>();
+    expectTypeOf<ServerEventOf<'response.audio.delta'>>().toEqualTypeOf<{
+      type: 'response.audio.delta';
+      event_id: string;
+      response_id: string;
+      item_id: string;
+      output_index: number;
+      content_index: number;
+      delta: string;
+    }>();
+    expectTypeOf<ServerEventType>().toEqualTypeOf<(typeof SERVER_EVENT_TYPES)[number]>();
+    expectTypeOf<ServerEvent['type']>().toEqualTypeOf<ServerEventType>();
+    // The two directions share no type string.
+    expectTypeOf<Extract<ServerEventType, ClientEventType>>().toEqualTypeOf<never>();
+    // @ts-expect-error a client type is not a server event type
+    type NotServer = ServerEventOf<'response.cancel'>;
+  });
+
+  it('narrows on decodeServerEvent(...).type', () => {
+    const event = decodeServerEvent('{}');
+    expectTypeOf(event).toEqualTypeOf<ServerEvent>();
+    if (event.type === 'response.audio.delta') {
+      expectTypeOf(event).toEqualTypeOf<ResponseAudioDeltaEvent>();
+      expectTypeOf(event.delta).toEqualTypeOf<string>();
+      expectTypeOf(event.content_index).toEqualTypeOf<number>();
+    }
+    if (event.type === 'conversation.item.created') expectTypeOf(event.previous_item_id).toEqualTypeOf<string | null>();
+    if (event.type === 'input_audio_buffer.committed') expectTypeOf(event.previous_item_id).toEqualTypeOf<string>();
+    if (event.type === 'error') expectTypeOf(event.error.code).toEqualTypeOf<string | null>();
+    if (event.type === 'response.done') {
+      expectTypeOf(event.response.status_details).toEqualTypeOf<ResponseStatusDetail | null>();
+      expectTypeOf(event.response.usage).toEqualTypeOf<Usage | null>();
+    }
+    if (event.type === 'response.content_part.done') expectTypeOf(event.part).toEqualTypeOf<ContentPart>();
+    // @ts-expect-error a text delta has no audio
+    if (event.type === 'response.text.delta') void event.audio;
+    const checked = checkServerEvent('{}');
+    if (checked.ok) expectTypeOf(checked.type).toEqualTypeOf<ServerEventType>();
+    const r = safeDecodeServerEvent('');
+    if (r.ok) expectTypeOf(r.event).toEqualTypeOf<ServerEvent>();
+    else expectTypeOf(r.error).toEqualTypeOf<RealtimeCodecError>();
+    expectTypeOf<ServerEventError>().toEqualTypeOf<RealtimeCodecError>();
+    expectTypeOf<ClientEventError>().toEqualTypeOf<RealtimeCodecError>();
+  });
+
+  it('encodeServerEvent takes server events, not client ones (and encode not server ones)', () => {
+    expectTypeOf(encodeServerEvent({ type: 'input_audio_buffer.cleared', event_id: 'e' })).toEqualTypeOf<string>();
+    // @ts-expect-error a client event is not a server event
+    encodeServerEvent({ type: 'response.cancel' });
+    // @ts-expect-error a client event is not a server event
+    encodeServerEvent({ type: 'session.update', session: {} });
+    // @ts-expect-error nor is a client event built as a ClientEventInput
+    encodeServerEvent({ type: 'input_audio_buffer.append', audio: 'AAAA' } as ClientEventInput);
+    // @ts-expect-error a server event is not a client event
+    encode({ type: 'input_audio_buffer.cleared', event_id: 'e' });
+    // @ts-expect-error unknown (GA) type
+    encodeServerEvent({ type: 'response.output_audio.delta', event_id: 'e' });
+    // @ts-expect-error event_id is required on every server event
+    encodeServerEvent({ type: 'input_audio_buffer.cleared' });
+    // @ts-expect-error the delta is a string
+    encodeServerEvent({ type: 'response.audio.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, delta: new Uint8Array(1) });
+    const r = safeEncodeServerEvent({ type: 'input_audio_buffer.cleared', event_id: 'e' });
+    if (r.ok) expectTypeOf(r.text).toEqualTypeOf<string>();
+  });
+
+  it('ServerEventInput accepts null for nullable and optional members, and only there', () => {
+    const inputs: ServerEventInput[] = [
+      { type: 'error', event_id: 'e', error: { type: 'invalid_request_error', message: 'm', code: null, param: null, event_id: null } },
+      { type: 'error', event_id: 'e', error: { type: 'invalid_request_error', message: 'm' } },
+      { type: 'conversation.item.created', event_id: 'e', previous_item_id: null, item: { id: null, content: [{ type: 'audio', transcript: null }] } },
+      { type: 'conversation.item.input_audio_transcription.completed', event_id: 'e', item_id: 'i', content_index: 0, transcript: 't', logprobs: null },
+      { type: 'response.done', event_id: 'e', response: { id: 'r', object: 'realtime.response', status: 'failed', status_details: null, output: [], usage: null } },
+      { type: 'response.done', event_id: 'e', response: { id: 'r', object: 'realtime.response', status: 'failed', status_details: { type: 'failed', error: null }, output: [] } },
+      { type: 'response.content_part.added', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, part: { type: 'audio', audio: null, transcript: 't' } },
+      { type: 'session.created', event_id: 'e', session: { voice: null, turn_detection: null, tools: null, model: null } },
+    ];
+    void inputs;
+    // @ts-expect-error the crate requires previous_item_id on input_audio_buffer.committed (null fails)
+    const committed: ServerEventInput = { type: 'input_audio_buffer.committed', event_id: 'e', previous_item_id: null, item_id: 'i' };
+    // @ts-expect-error event_id may not be null
+    const noId: ServerEventInput = { type: 'input_audio_buffer.cleared', event_id: null };
+    // @ts-expect-error FailedError.code is a required string (the service's null fails in the crate)
+    const failed: ServerEventInput = { type: 'response.done', event_id: 'e', response: { id: 'r', object: 'o', status: 'failed', status_details: { type: 'failed', error: { code: null, message: 'm' } }, output: [] } };
+    // @ts-expect-error the voice is a closed list (sage is not in the crate)
+    const sage: ServerEventInput = { type: 'session.updated', event_id: 'e', session: { voice: 'sage' } };
+    void [committed, noId, failed, sage];
+  });
+
+  it('canonical server events are accepted input (so encodeServerEvent(decodeServerEvent(text)) type-checks)', () => {
+    expectTypeOf<ServerEvent>().toMatchTypeOf<ServerEventInput>();
+    encodeServerEvent(decodeServerEvent('{}'));
   });
 });

@@ -58,7 +58,8 @@ function isOptions(value: unknown): value is InitOptions {
  *   one, its bytes (`ArrayBuffer`, typed array), or a precompiled `WebAssembly.Module`. The files
  *   are also exported as `realtime-codec/realtime_codec_bg.wasm` and
  *   `realtime-codec/realtime_codec_server_bg.wasm`.
- * @throws {Error} (the returned promise rejects) if a module cannot be fetched or compiled.
+ * @throws {Error} (the returned promise rejects, once every requested load has settled) if a module
+ *   cannot be fetched or compiled; the message names the file (both files when both failed).
  * @example
  * ```ts
  * import { init, encode, decodeServerEvent } from 'realtime-codec';
@@ -76,5 +77,12 @@ export function init(source?: WasmSource | InitOptions): Promise<void> {
   if (options.server !== false) {
     pending.push(load(server, options.server ?? new URL('./realtime_codec_server_bg.wasm', import.meta.url)));
   }
-  return Promise.all(pending).then(() => undefined);
+  // Wait for every load to settle before answering: a failed server load must not reject while
+  // the client module is still loading (the caller would see neither ready, then the client
+  // become ready later). After a rejection, whatever could load has loaded.
+  return Promise.allSettled(pending).then((settled) => {
+    const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('; '), { cause: failures });
+  });
 }

@@ -5,4 +5,5 @@ export interface HostileCase {
 }
 export const cases: HostileCase[];
 export const ordinary: { input: string; canonical: string };
+export const ordinaryServer: { input: string; canonical: string };
 export function outcome(codec: unknown, run: (codec: any) => unknown): { ok?: unknown; code?: string; path?: string; thrown?: string };

@@ -1,8 +1,10 @@
 // The hostile input catalogue: what a peer, a relay or a buggy client may throw at the codec.
 // Plain JS, run by test/hostile.test.ts through the Node build and, in Chromium, the browser build.
 // Each case builds its input at run time, calls the codec, and states the outcome it must give:
-// a ClientEventError code (and path), or `ok` for a documented success. After every case the
-// runner checks that the next ordinary call still works.
+// a RealtimeCodecError code (and path), or `ok` for a documented success. After every case the
+// runner checks that the next ordinary call of each direction (client and server module) still
+// works. Cases named `server: ` go through the server functions (decodeServerEvent, ...), or hand
+// one direction's event to the other's functions.
 
 const MiB = 1024 * 1024;
 const bytes = (...parts) =>
@@ -10,6 +12,18 @@ const bytes = (...parts) =>
 const cancel = (extra = '') => `{"type":"response.cancel"${extra}}`;
 /** An ordinary call, made after every case: it must still work. */
 export const ordinary = { input: '{"item_id":"x","type":"conversation.item.delete"}', canonical: '{"type":"conversation.item.delete","item_id":"x"}' };
+/** The ordinary server call made after every case, through the server module. */
+export const ordinaryServer = { input: '{"event_id":"e1","type":"input_audio_buffer.cleared","x":1}', canonical: '{"type":"input_audio_buffer.cleared","event_id":"e1"}' };
+/** A server event (`response.audio.delta`, the bulk of what the service sends) with extra members. */
+const delta = (extra = '', audio = 'AAAA') =>
+  `{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"${audio}"${extra}}`;
+const cleared = (extra = '') => `{"type":"input_audio_buffer.cleared","event_id":"e1"${extra}}`;
+/** A session.created whose one tool has these parameters (free JSON: serde_json::Value). */
+const serverTool = (parameters) =>
+  `{"type":"session.created","event_id":"e","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":${parameters}}]}}`;
+const rateLimit = (resetSeconds) =>
+  `{"type":"rate_limits.updated","event_id":"e","rate_limits":[{"name":"requests","limit":1,"remaining":1,"reset_seconds":${resetSeconds}}]}`;
+const textDelta = (fields) => ({ type: 'response.text.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, delta: 'x', ...fields });
 const tool = (parameters) =>
   `{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":${parameters}}]}}`;
 
@@ -143,6 +157,144 @@ export const cases = [
   { name: 'array-form event (documented success: serde reads [type, fields...])', run: (c) => c.canonicalize('["response.cancel","e1"]'), expect: { ok: '{"type":"response.cancel","event_id":"e1"}' } },
   { name: 'empty input', run: (c) => c.decode(''), expect: { code: 'syntax' } },
   { name: 'input that is not a string or bytes', run: (c) => c.decode(42), expect: { thrown: 'TypeError' } },
+
+  // --- server events: size and depth
+  { name: 'server: arrays nested 100,000 deep at the top', run: (c) => c.decodeServerEvent('['.repeat(100_000) + ']'.repeat(100_000)), expect: { code: 'too_deep' } },
+  { name: 'server: arrays nested 100,000 deep in a member', run: (c) => c.decodeServerEvent(delta(',"x":' + '['.repeat(100_000) + ']'.repeat(100_000))), expect: { code: 'too_deep' } },
+  { name: 'server: objects nested 100,000 deep in a member', run: (c) => c.decodeServerEvent(cleared(',"x":' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000))), expect: { code: 'too_deep' } },
+  { name: 'server: arrays nested 5 million deep in a member (10 MB), decode', run: (c) => c.decodeServerEvent(delta(',"x":' + '['.repeat(5_000_000) + ']'.repeat(5_000_000))), expect: { code: 'too_deep' } },
+  { name: 'server: arrays nested 5 million deep in a member (10 MB), check', run: (c) => c.checkServerEvent(delta(',"x":' + '['.repeat(5_000_000) + ']'.repeat(5_000_000))).error.code, expect: { ok: 'too_deep' } },
+  { name: 'server: nesting in tool parameters under a configured maxDepth of 6', run: (c) => c.decodeServerEvent(serverTool('{"a":[[1]]}'), { maxDepth: 6 }), expect: { code: 'too_deep', path: '/session/tools/0/parameters/a/0' } },
+  { name: 'server: 64 MiB audio delta, default limit', run: (c) => c.decodeServerEvent(delta('', 'A'.repeat(64 * MiB))), expect: { code: 'too_large' } },
+  {
+    name: 'server: 64 MiB audio delta, limit raised to 80 MiB (documented success)',
+    run: (c) => c.decodeServerEvent(delta('', 'A'.repeat(64 * MiB)), { maxInputBytes: 80 * MiB }).delta.length,
+    expect: { ok: 64 * MiB },
+  },
+  { name: 'server: 100 MB of text, over the limit before any parsing', run: (c) => c.decodeServerEvent('x'.repeat(100_000_000)), expect: { code: 'too_large' } },
+  { name: 'server: 100 MB of bytes, over the limit before any parsing', run: (c) => c.checkServerEvent(new Uint8Array(100_000_000)).error.code, expect: { ok: 'too_large' } },
+
+  // --- server events: text encoding
+  { name: 'server: lone high surrogate in a string', run: (c) => c.decodeServerEvent(delta('', 'AA\uD800')), expect: { code: 'invalid_unicode', path: '/delta' } },
+  { name: 'server: lone low surrogate in event_id, check', run: (c) => c.checkServerEvent('{"type":"input_audio_buffer.cleared","event_id":"\uDC00"}').error.path, expect: { ok: '/event_id' } },
+  { name: 'server: escaped lone surrogate', run: (c) => c.decodeServerEvent(cleared().replace('"e1"', '"\\ud800"')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'server: lone surrogate in a key', run: (c) => c.decodeServerEvent(cleared(',"\uD800":1')), expect: { code: 'invalid_unicode' } },
+  { name: 'server: encodeServerEvent with a lone surrogate', run: (c) => c.encodeServerEvent(textDelta({ delta: 'a\uD83D' })), expect: { code: 'invalid_unicode', path: '/delta' } },
+  { name: 'server: invalid UTF-8 byte 0xFF in a string', run: (c) => c.decodeServerEvent(bytes('{"type":"input_audio_buffer.cleared","event_id":"a', [0xff], '"}')), expect: { code: 'invalid_unicode', path: '/event_id' } },
+  { name: 'server: BOM before the event', run: (c) => c.decodeServerEvent('\uFEFF' + cleared()), expect: { code: 'syntax' } },
+
+  // --- server events: numbers
+  { name: 'server: 1e400 for an f32 (reset_seconds)', run: (c) => c.decodeServerEvent(rateLimit('1e400')), expect: { code: 'out_of_range', path: '/rate_limits/0/reset_seconds' } },
+  { name: 'server: 1e400 in free JSON (tool parameters)', run: (c) => c.decodeServerEvent(serverTool('{"x":1e400}')), expect: { code: 'out_of_range', path: '/session/tools/0/parameters/x' } },
+  { name: 'server: 3.4e39 for an f32 (documented: the crate writes null)', run: (c) => c.canonicalizeServerEvent(rateLimit('3.4e39')), expect: { ok: rateLimit('null') } },
+  { name: 'server: -0 reset_seconds (documented success: kept as -0.0)', run: (c) => c.canonicalizeServerEvent(rateLimit('-0')), expect: { ok: rateLimit('-0.0') } },
+  { name: 'server: -0 reset_seconds decodes to -0', run: (c) => Object.is(c.decodeServerEvent(rateLimit('-0')).rate_limits[0].reset_seconds, -0), expect: { ok: true } },
+  { name: 'server: 4294967296 for a u32', run: (c) => c.decodeServerEvent('{"type":"conversation.item.truncated","event_id":"e","item_id":"i","content_index":4294967296,"audio_end_ms":0}'), expect: { code: 'out_of_range', path: '/content_index' } },
+  { name: 'server: integer beyond 2^53 in free JSON, decode', run: (c) => c.decodeServerEvent(serverTool('{"n":9007199254740993}')), expect: { code: 'out_of_range', path: '/session/tools/0/parameters/n' } },
+  { name: 'server: integer beyond 2^53 in free JSON, safeDecode', run: (c) => c.safeDecodeServerEvent(serverTool('{"n":[-9007199254740993]}')).error.path, expect: { ok: '/session/tools/0/parameters/n/0' } },
+  { name: 'server: integer beyond 2^53 in free JSON, canonicalize keeps it exactly', run: (c) => c.canonicalizeServerEvent(serverTool('{"n":9007199254740993}')), expect: { ok: serverTool('{"n":9007199254740993}') } },
+  { name: 'server: encodeServerEvent NaN', run: (c) => c.encodeServerEvent({ ...JSON.parse(rateLimit('0')), rate_limits: [{ name: 'requests', limit: 1, remaining: 1, reset_seconds: NaN }] }), expect: { code: 'invalid_value', path: '/rate_limits/0/reset_seconds' } },
+  { name: 'server: encodeServerEvent Infinity', run: (c) => c.encodeServerEvent({ ...JSON.parse(rateLimit('0')), rate_limits: [{ name: 'requests', limit: 1, remaining: 1, reset_seconds: Infinity }] }), expect: { code: 'invalid_value', path: '/rate_limits/0/reset_seconds' } },
+  { name: 'server: encodeServerEvent BigInt', run: (c) => c.encodeServerEvent(textDelta({ output_index: 1n })), expect: { code: 'invalid_type', path: '/output_index' } },
+
+  // --- server events: keys
+  { name: 'server: duplicate keys', run: (c) => c.decodeServerEvent(cleared(',"event_id":"b"')), expect: { code: 'duplicate_field', path: '/event_id' } },
+  { name: 'server: duplicate keys, check', run: (c) => c.checkServerEvent(delta(',"delta":"BBBB"')).error.code, expect: { ok: 'duplicate_field' } },
+  { name: 'server: duplicate type key', run: (c) => c.decodeServerEvent('{"type":"input_audio_buffer.cleared","type":"input_audio_buffer.cleared","event_id":"e1"}'), expect: { code: 'duplicate_field' } },
+  {
+    name: 'server: __proto__, constructor and prototype keys: dropped, nothing polluted',
+    run: (c) => {
+      const event = c.decodeServerEvent(cleared(',"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"prototype":{"polluted":1}'));
+      return [JSON.stringify(event), Object.getPrototypeOf(event) === Object.prototype, {}.polluted, Object.prototype.polluted];
+    },
+    expect: { ok: ['{"type":"input_audio_buffer.cleared","event_id":"e1"}', true, undefined, undefined] },
+  },
+  {
+    name: 'server: __proto__ inside tool parameters stays an own data property',
+    run: (c) => {
+      const event = c.decodeServerEvent(serverTool('{"__proto__":{"polluted":1},"constructor":1}'));
+      const parameters = event.session.tools[0].parameters;
+      return [Object.getPrototypeOf(parameters) === Object.prototype, Object.keys(parameters).sort(), parameters.polluted, {}.polluted];
+    },
+    expect: { ok: [true, ['__proto__', 'constructor'], undefined, undefined] },
+  },
+  {
+    name: 'server: encodeServerEvent with an own __proto__ key (from JSON.parse)',
+    run: (c) => c.encodeServerEvent(JSON.parse(cleared(',"__proto__":{"event_id":"x"}'))),
+    expect: { ok: '{"type":"input_audio_buffer.cleared","event_id":"e1"}' },
+  },
+
+  // --- server events: the type member, and the other direction's events
+  { name: 'server: type is a number', run: (c) => c.decodeServerEvent('{"type":5,"event_id":"e"}'), expect: { code: 'invalid_type', path: '/type' } },
+  { name: 'server: type is null', run: (c) => c.checkServerEvent('{"type":null}').error.path, expect: { ok: '/type' } },
+  { name: 'server: type is an array', run: (c) => c.decodeServerEvent('{"type":["error"]}'), expect: { code: 'invalid_type', path: '/type' } },
+  { name: 'server: type is an object', run: (c) => c.decodeServerEvent('{"type":{"error":null}}'), expect: { code: 'invalid_type', path: '/type' } },
+  { name: 'server: type missing', run: (c) => c.decodeServerEvent('{"event_id":"e"}'), expect: { code: 'missing_field', path: '/type' } },
+  { name: 'server: unknown type (a GA name)', run: (c) => c.decodeServerEvent('{"type":"response.output_audio.delta","event_id":"e"}'), expect: { code: 'unknown_event_type', path: '/type' } },
+  { name: 'server: unknown type, check', run: (c) => c.checkServerEvent('{"type":"output_audio_buffer.started","event_id":"e"}').error.code, expect: { ok: 'unknown_event_type' } },
+  { name: 'server: a client event given to decodeServerEvent', run: (c) => c.decodeServerEvent('{"type":"response.cancel"}'), expect: { code: 'unknown_event_type', path: '/type' } },
+  { name: 'server: a client event given to checkServerEvent', run: (c) => c.checkServerEvent('{"type":"session.update","session":{}}').error.code, expect: { ok: 'unknown_event_type' } },
+  { name: 'server: a client event given to encodeServerEvent', run: (c) => c.encodeServerEvent({ type: 'input_audio_buffer.commit' }), expect: { code: 'unknown_event_type', path: '/type' } },
+  { name: 'server: a server event given to decode (client)', run: (c) => c.decode(cleared()), expect: { code: 'unknown_event_type', path: '/type' } },
+  { name: 'server: a server event given to check (client)', run: (c) => c.check(delta()).error.code, expect: { ok: 'unknown_event_type' } },
+  { name: 'server: a server event given to encode (client)', run: (c) => c.encode(textDelta({})), expect: { code: 'unknown_event_type', path: '/type' } },
+  { name: 'server: top-level null', run: (c) => c.decodeServerEvent('null'), expect: { code: 'invalid_type', path: '' } },
+  { name: 'server: top-level empty array', run: (c) => c.decodeServerEvent('[]'), expect: { code: 'missing_field', path: '/0' } },
+  { name: 'server: array-form event (documented success: serde reads [type, fields...])', run: (c) => c.canonicalizeServerEvent('["input_audio_buffer.cleared","e1"]'), expect: { ok: '{"type":"input_audio_buffer.cleared","event_id":"e1"}' } },
+  { name: 'server: empty input', run: (c) => c.decodeServerEvent(''), expect: { code: 'syntax' } },
+  { name: 'server: input that is not a string or bytes', run: (c) => c.checkServerEvent({ type: 'error' }), expect: { thrown: 'TypeError' } },
+
+  // --- what encodeServerEvent is handed
+  { name: 'server: encodeServerEvent undefined', run: (c) => c.encodeServerEvent(undefined), expect: { code: 'invalid_type' } },
+  { name: 'server: encodeServerEvent a function member', run: (c) => c.encodeServerEvent(textDelta({ delta: () => 'x' })), expect: { code: 'invalid_type', path: '/delta' } },
+  { name: 'server: encodeServerEvent a symbol member', run: (c) => c.encodeServerEvent(textDelta({ item_id: Symbol('x') })), expect: { code: 'invalid_type', path: '/item_id' } },
+  {
+    name: 'server: encodeServerEvent undefined in an array',
+    run: (c) => c.encodeServerEvent({ ...JSON.parse(rateLimit('0')), rate_limits: [undefined] }),
+    expect: { code: 'invalid_type', path: '/rate_limits/0' },
+  },
+  {
+    name: 'server: encodeServerEvent a cycle',
+    run: (c) => {
+      const event = textDelta({});
+      event.self = event;
+      return c.encodeServerEvent(event);
+    },
+    expect: { code: 'invalid_value' },
+  },
+  {
+    name: 'server: encodeServerEvent a class instance (documented success: own enumerable fields)',
+    run: (c) => {
+      class Cleared {
+        type = 'input_audio_buffer.cleared';
+        event_id = 'k';
+        hidden() {}
+      }
+      return c.encodeServerEvent(new Cleared());
+    },
+    expect: { ok: '{"type":"input_audio_buffer.cleared","event_id":"k"}' },
+  },
+  {
+    name: 'server: encodeServerEvent with getters (documented success: their values are read once)',
+    run: (c) => c.encodeServerEvent({ get type() { return 'input_audio_buffer.cleared'; }, get event_id() { return 'g'; } }),
+    expect: { ok: '{"type":"input_audio_buffer.cleared","event_id":"g"}' },
+  },
+  {
+    name: 'server: encodeServerEvent with a throwing getter',
+    run: (c) => c.encodeServerEvent({ type: 'input_audio_buffer.cleared', get event_id() { throw new Error('boom'); } }),
+    expect: { code: 'invalid_value' },
+  },
+  {
+    name: 'server: encodeServerEvent with a toJSON that returns a different event (documented: JSON semantics)',
+    run: (c) => c.encodeServerEvent({ type: 'nope', toJSON: () => ({ type: 'input_audio_buffer.cleared', event_id: 't' }) }),
+    expect: { ok: '{"type":"input_audio_buffer.cleared","event_id":"t"}' },
+  },
+  {
+    name: 'server: encodeServerEvent a Map as the session (documented: JSON writes a Map as {}; every session member is optional)',
+    run: (c) => c.encodeServerEvent({ type: 'session.created', event_id: 'e', session: new Map([['voice', 'ash']]) }),
+    expect: { ok: '{"type":"session.created","event_id":"e","session":{}}' },
+  },
+  { name: 'server: safeEncodeServerEvent returns the error', run: (c) => c.safeEncodeServerEvent(textDelta({ content_index: -1 })).error.path, expect: { ok: '/content_index' } },
 ];
 
 /** Runs one case: `{ ok: value }`, `{ code, path }` for a RealtimeCodecError, or `{ thrown }` for anything else. */

@@ -1,5 +1,8 @@
 // Type-checked against the shipped .d.ts (nodenext: the "node" + "import" types; bundler: "default").
 import { decode, encode, init, ClientEventError, type ClientEvent, type ClientEventInput } from 'realtime-codec';
+import { decodeServerEvent, encodeServerEvent, type ServerEvent, type ServerEventOf } from 'realtime-codec';
+import * as root from 'realtime-codec';
+import * as beta from 'realtime-codec/beta';
 
 const input: ClientEventInput = { type: 'response.create', response: null };
 const text: string = encode(input);
@@ -12,3 +15,17 @@ void init();
 export const failure: ClientEventError | undefined = undefined;
 // @ts-expect-error the crate has no such voice
 encode({ type: 'session.update', session: { voice: 'sage' } });
+
+// Server events, and the beta subpath: the same module as the root, types included.
+const received: ServerEvent = decodeServerEvent('{}');
+if (received.type === 'response.audio.delta') {
+  const delta: ServerEventOf<'response.audio.delta'> = received;
+  const audio: string = delta.delta;
+  void audio;
+}
+const sent: string = beta.encodeServerEvent({ type: 'input_audio_buffer.cleared', event_id: 'e' });
+void sent;
+// @ts-expect-error a client event is not a server event
+encodeServerEvent({ type: 'response.cancel' });
+export const sameFromBeta: typeof root = beta;
+export const sameFromRoot: typeof beta = root;
