@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { codec, loadVectors } from './helpers.js';
 
 describe('diff()', () => {
-  it('gives the canonical text of every valid vector, and no difference when the input is canonical', () => {
+  it.each(['client', 'server'] as const)('gives the canonical text of every valid %s vector, and no difference when the input is canonical', (direction) => {
     let canonicalInputs = 0;
-    // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
-    for (const v of loadVectors('client')) {
+    const diff = direction === 'client' ? codec.diff : codec.diffServerEvent;
+    for (const v of loadVectors(direction)) {
       if (!('canonical' in v.expect)) {
-        expect(() => codec.diff(v.input), v.name).toThrow(codec.ClientEventError);
+        expect(() => diff(v.input), v.name).toThrow(codec.ClientEventError);
         continue;
       }
-      const result = codec.diff(v.input);
+      const result = diff(v.input);
       expect(result.canonical, v.name).toBe(v.expect.canonical);
       if (v.input === v.expect.canonical) {
         canonicalInputs += 1;

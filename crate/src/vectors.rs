@@ -1,7 +1,7 @@
 //! The shared test corpus (`test/vectors/*.json`): reading it and computing each case's expectation
 //! with this crate. Used by the generator (`cargo run -p realtime-codec --example vectors`) and by
 //! the drift test in `crate/tests/vectors.rs`; the Node and browser suites read the same files
-//! (client files only, until server events have a WebAssembly module: issue 11).
+//! through both WebAssembly modules.
 //!
 //! A file's top-level `"direction"` says which root its inputs are read as: `"server"` for
 //! [`ServerEvent`], absent (or `"client"`) for [`ClientEvent`].

@@ -1,7 +1,7 @@
 //! The Rust side of parity: every case in test/vectors must still produce the expectation recorded
 //! in it, read as the file's direction (`"direction": "server"` for `ServerEvent`, otherwise
-//! `ClientEvent`). The Node and browser suites check the client files against the wasm build;
-//! server files run only here until the server wasm module exists (issue 11).
+//! `ClientEvent`). The Node and browser suites check the same files against the two wasm modules
+//! (client files through `realtime_codec_bg.wasm`, server files through `realtime_codec_server_bg.wasm`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
