@@ -14,8 +14,20 @@ import { client, server } from './wasm.js';
 // __filename: see scripts/lib/build.mjs.)
 // readFileSync takes the file URL itself; Buffer below is Node's global: fewer built-in modules to
 // load at import.
-client.instantiateOnFirstUse(() => readFileSync(new URL('./realtime_codec_bg.wasm', import.meta.url)));
-server.instantiateOnFirstUse(() => readFileSync(new URL('./realtime_codec_server_bg.wasm', import.meta.url)));
+client.instantiateOnFirstUse(() => readWasm('realtime_codec_bg.wasm'));
+server.instantiateOnFirstUse(() => readWasm('realtime_codec_server_bg.wasm'));
+
+/** The bytes of one module beside this file; a missing or unreadable file says which and where. */
+function readWasm(file: string): Uint8Array {
+  const url = new URL(`./${file}`, import.meta.url);
+  try {
+    return readFileSync(url);
+  } catch (error) {
+    throw new Error(`realtime-codec: cannot read the WebAssembly module ${file} (${url.pathname}): ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
 
 // Node's native base64 for encodeAudioAppend (the browser entry uses the JavaScript encoder).
 useBase64((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'));
