@@ -185,7 +185,6 @@ export function serverDrift(codec, crateIn, crateOut, npm, py, ownBases) {
   }
 
   // Members.
-  /** @type {Record<string, number>} */
   const counts = { missing: 0, dropped: 0, missingRejected: 0, requiredOnly: 0, nullRejected: 0, nullRejectedNpm: 0, values: 0, writesNull: 0, extra: 0 };
   const memberRows = [];
   const sdks = /** @type {const} */ (['npm', 'Python']);
@@ -244,11 +243,12 @@ export function serverDrift(codec, crateIn, crateOut, npm, py, ownBases) {
           const sdkFree = sdk.kind.split('|').some((k) => k !== 'enum' && k.includes('string'));
           if (a.values && !crateFree && sdkFree) say(`closed in the crate (${a.values.join(', ')}), any string in the SDK`, name);
           if (sdk.values && !sdkFree && crateFree) say(`any string in the crate, closed in the SDK (${sdk.values.join(', ')})`, name);
-          if (a.values && sdk.values && !crateFree) {
+          if (a.values && sdk.values) {
             const only = a.values.filter((v) => !sdk.values?.includes(v));
             const theirs = sdk.values.filter((v) => !a.values?.includes(v));
             if (only.length && !sdkFree) say(`crate only: ${only.join(', ')}`, name);
-            // Also the values an open SDK list names (newer voices).
+            // Also the values an open SDK list names (newer voices), and where the crate's list
+            // is one variant's (an open one may take them): the codec says.
             for (const v of theirs) say(`SDK value \`${v}\`: ${attempt(type, path, v)}`, name);
           }
           if (!a.values && !crateFree && sdk.values && !sdkFree) say(`closed in the SDK (${sdk.values.join(', ')})`, name);
