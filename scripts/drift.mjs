@@ -272,6 +272,7 @@ Compared: this package's types for async-openai-wasm 0.29.5 (themselves tested a
 the \`openai\` npm package ${NPM_OPENAI} (\`resources/beta/realtime\`: \`RealtimeClientEvent\`) and the
 \`openai\` Python package ${PY_OPENAI} (\`openai.types.beta.realtime\`: pydantic models). "Missing in the
 crate" rows also say what the codec does with an official-shaped event carrying that member.
+Client events first; server events (\`RealtimeServerEvent\`) from [Server events](#server-events) on.
 
 ## Event types
 
@@ -309,7 +310,7 @@ In short: ${server.unknownTypes} server event types the SDKs know are unknown to
 paths the SDKs declare are missing in the crate (${c.dropped} of them dropped silently when sent, ${c.missingRejected} rejected);
 ${c.requiredOnly} are required by the crate but optional in an SDK; ${c.nullRejected} that an SDK allows to be \`null\` are
 rejected by the crate as \`null\` (${c.nullRejectedNpm} of them nullable in the npm types too, the rest in Python only, where
-every optional member is \`Optional\`); ${c.values} disagree on closed lists of values; at ${c.writesNull} the crate writes
+every optional member is \`Optional\`); ${c.values} disagree on closed lists of values; at ${c.writesNull} the crate may write
 \`null\` where an SDK type has no \`null\`; ${c.extra} are the crate's alone.
 
 ## Server event types

@@ -238,7 +238,8 @@ export function serverDrift(codec, crateIn, crateOut, npm, py, ownBases) {
             say('null allowed by the SDK', name);
             probedNull = true;
           }
-          if (o?.nullable && !sdk.nullable) say('the crate writes `null` where the SDK has no null', name);
+          // (Free-form JSON, such as tool `parameters`, is `null` only when it was sent as `null`.)
+          if (o?.nullable && !sdk.nullable && jsonKind(o.kind)) say('the crate may write `null` where the SDK has no null', name);
           const crateFree = a.kind.split('|').some((k) => k !== 'enum' && k.includes('string'));
           const sdkFree = sdk.kind.split('|').some((k) => k !== 'enum' && k.includes('string'));
           if (a.values && !crateFree && sdkFree) say(`closed in the crate (${a.values.join(', ')}), any string in the SDK`, name);
@@ -267,7 +268,7 @@ export function serverDrift(codec, crateIn, crateOut, npm, py, ownBases) {
           plain.push(`\`null\`: ${r}`);
         }
         if ([...against.keys()].some((k) => k.startsWith('SDK value') || k.startsWith('closed in the crate') || k.startsWith('any string'))) counts.values += 1;
-        if (against.has('the crate writes `null` where the SDK has no null')) counts.writesNull += 1;
+        if (against.has('the crate may write `null` where the SDK has no null')) counts.writesNull += 1;
       }
       const verdicts = [...[...against].map(([v, names]) => `${v} (${names.join(', ')})`), ...plain];
       if (verdicts.length) memberRows.push(`| \`${type}\` | \`${path}\` | ${cellOf(a)} | ${cellOf(n0[path])} | ${cellOf(p0[path])} | ${verdicts.join('; ')} |`);
@@ -326,6 +327,9 @@ export function serverDrift(codec, crateIn, crateOut, npm, py, ownBases) {
 
   return { eventRows, memberRows, numberRows, counts, unknownTypes: eventRows.length };
 }
+
+/** Whether a kind is not free-form JSON. @param {string} kind */
+const jsonKind = (kind) => !/unknown|any|Any|JsonValue/.test(kind) && kind !== 'array|boolean|number|object|string';
 
 /** @param {Entry | undefined} entry */
 function cellOf(entry) {
