@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm run drift`: where the crate (async-openai-wasm 0.29.5, through this package) and the
-// official SDKs disagree about client events: the openai npm package's beta realtime
-// `RealtimeClientEvent` type and the openai Python package's beta realtime pydantic models.
+// official SDKs disagree about client and server events: the openai npm package's beta realtime
+// `RealtimeClientEvent` / `RealtimeServerEvent` types and the openai Python package's beta
+// realtime pydantic models. The server half is scripts/lib/drift/server.mjs.
 // Writes docs/drift.md (checked for staleness by test/drift.test.ts); `--check` only compares.
 //
 // It (1) compares every event type and member path of the three (present, required, allowed
@@ -14,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { serverDrift } from './lib/drift/server.mjs';
 import { shapeOf } from './lib/drift/shape.mjs';
 
 export const NPM_OPENAI = '5.12.0';
@@ -117,14 +119,15 @@ function withMember(type, path, entry) {
  * Each text's verdict from tsc against the npm types: 'ok' or the first error.
  * @param {string} npmTypes
  * @param {string[]} texts
+ * @param {string} [typeName] the npm union to check against
  * @returns {string[]}
  */
-function typecheckAgainstNpm(npmTypes, texts) {
+function typecheckAgainstNpm(npmTypes, texts, typeName = 'RealtimeClientEvent') {
   const dir = join(work, 'tsc');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'corpus.ts');
-  const lines = [`import type { RealtimeClientEvent } from ${JSON.stringify(npmTypes.replace(/\.d\.ts$/, ''))};`];
-  for (const text of texts) lines.push(`export const c${lines.length}: RealtimeClientEvent = ${text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};`);
+  const file = join(dir, `corpus-${typeName}.ts`);
+  const lines = [`import type { ${typeName} } from ${JSON.stringify(npmTypes.replace(/\.d\.ts$/, ''))};`];
+  for (const text of texts) lines.push(`export const c${lines.length}: ${typeName} = ${text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')};`);
   writeFileSync(file, lines.join('\n'));
   const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022 });
   const source = program.getSourceFile(file);
@@ -134,7 +137,13 @@ function typecheckAgainstNpm(npmTypes, texts) {
   for (const d of ts.getPreEmitDiagnostics(program, source)) {
     if (d.start === undefined) continue;
     const line = source.getLineAndCharacterOfPosition(d.start).line;
-    if (!failing.has(line)) failing.set(line, ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\s+/g, ' ').slice(0, 160));
+    if (failing.has(line)) continue;
+    const message = ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/\s+/g, ' ');
+    // Long messages: the innermost one, which names the member at fault.
+    let chain = d.messageText;
+    while (typeof chain !== 'string' && chain.next?.[0]) chain = chain.next[0];
+    const inner = (typeof chain === 'string' ? chain : chain.messageText).replace(/\s+/g, ' ');
+    failing.set(line, message.length <= 160 ? message : `… ${inner.length <= 160 ? inner : `${inner.slice(0, 60)} … ${inner.slice(-90)}`}`);
   }
   return texts.map((_, i) => failing.get(i + 1) ?? 'ok');
 }
@@ -214,20 +223,47 @@ export async function drift() {
 
   // The corpus's valid events, as the crate writes them, against both SDKs.
   const dir = join(root, 'test/vectors');
-  const valid = execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.json'))
-    .map((f) => ({ f, doc: /** @type {{ direction?: string, cases: { name: string, expect: { canonical?: string } }[] }} */ (JSON.parse(readFileSync(join(dir, f), 'utf8'))) }))
-    // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
-    .filter(({ doc }) => (doc.direction ?? 'client') === 'client')
+  const docs = execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.json'))
+    .map((f) => ({ f, doc: /** @type {{ direction?: string, cases: { name: string, expect: { canonical?: string } }[] }} */ (JSON.parse(readFileSync(join(dir, f), 'utf8'))) }));
+  /** @param {'client' | 'server'} direction */
+  const validOf = (direction) => docs
+    .filter(({ doc }) => (doc.direction ?? 'client') === direction)
     .flatMap(({ f, doc }) => doc.cases
       .flatMap((c) => (c.expect.canonical === undefined ? [] : [{ file: f, name: c.name, text: c.expect.canonical }])));
-  const npmVerdicts = typecheckAgainstNpm(npmTypes, valid.map((v) => v.text));
-  const pyVerdicts = execFileSync(python, [join(root, 'scripts/lib/drift/shape.py'), '--validate'], { input: valid.map((v) => v.text.replace(/\n/g, '\\n')).join('\n') + '\n', encoding: 'utf8' }).trim().split('\n');
-  const corpusRows = valid
-    .map((v, i) => ({ ...v, npm: npmVerdicts[i] ?? 'no verdict', py: pyVerdicts[i] ?? 'no verdict' }))
-    .filter((v) => v.npm !== 'ok' || v.py !== 'ok')
-    .map((v) => `| ${v.file.replace(/\.json$/, '')}: ${v.name.replace(/\|/g, '\\|')} | ${v.npm === 'ok' ? 'ok' : v.npm.replace(/\|/g, '\\|')} | ${v.py === 'ok' ? 'ok' : v.py.replace(/\|/g, '\\|')} |`);
-  const npmOk = npmVerdicts.filter((v) => v === 'ok').length;
-  const pyOk = pyVerdicts.filter((v) => v === 'ok').length;
+  /**
+   * @param {{ file: string, name: string, text: string }[]} events
+   * @param {'client' | 'server'} direction
+   */
+  const againstSdks = (events, direction) => {
+    const npmVerdicts = typecheckAgainstNpm(npmTypes, events.map((v) => v.text), direction === 'client' ? 'RealtimeClientEvent' : 'RealtimeServerEvent');
+    const args = [join(root, 'scripts/lib/drift/shape.py'), '--validate', ...(direction === 'server' ? ['--server'] : [])];
+    const pyVerdicts = execFileSync(python, args, { input: events.map((v) => v.text.replace(/\n/g, '\\n')).join('\n') + '\n', encoding: 'utf8' }).trim().split('\n');
+    const rows = events
+      .map((v, i) => ({ ...v, npm: npmVerdicts[i] ?? 'no verdict', py: pyVerdicts[i] ?? 'no verdict' }))
+      .filter((v) => v.npm !== 'ok' || v.py !== 'ok')
+      .map((v) => `| ${v.file.replace(/\.json$/, '')}: ${v.name.replace(/\|/g, '\\|')} | ${v.npm === 'ok' ? 'ok' : v.npm.replace(/\|/g, '\\|')} | ${v.py === 'ok' ? 'ok' : v.py.replace(/\|/g, '\\|')} |`);
+    return { rows, npmOk: npmVerdicts.filter((v) => v === 'ok').length, pyOk: pyVerdicts.filter((v) => v === 'ok').length };
+  };
+  const valid = validOf('client');
+  const { rows: corpusRows, npmOk, pyOk } = againstSdks(valid, 'client');
+
+  // Server events: the crate as it reads (`ServerEventInput`) and writes (`ServerEvent`) them.
+  const serverValid = validOf('server');
+  /** @type {Record<string, string[]>} the valid corpus events of each type, most members first, to carry probes */
+  const bases = {};
+  const weight = (/** @type {string} */ t) => (t.match(/":/g) ?? []).length - (t.match(/:null/g) ?? []).length;
+  for (const v of serverValid) (bases[JSON.parse(v.text).type] ??= []).push(v.text);
+  for (const list of Object.values(bases)) list.sort((x, y) => weight(y) - weight(x) || (x < y ? -1 : x > y ? 1 : 0));
+  const server = serverDrift(
+    codec,
+    shapeOf(join(root, 'dist/types.d.ts'), 'ServerEventInput'),
+    shapeOf(join(root, 'dist/types.d.ts'), 'ServerEvent'),
+    shapeOf(npmTypes, 'RealtimeServerEvent'),
+    JSON.parse(execFileSync(python, [join(root, 'scripts/lib/drift/shape.py'), '--server'], { encoding: 'utf8' })),
+    bases,
+  );
+  const serverCorpus = againstSdks(serverValid, 'server');
+  const c = server.counts;
 
   return `# Drift: the crate against the official SDKs
 
@@ -236,6 +272,7 @@ Compared: this package's types for async-openai-wasm 0.29.5 (themselves tested a
 the \`openai\` npm package ${NPM_OPENAI} (\`resources/beta/realtime\`: \`RealtimeClientEvent\`) and the
 \`openai\` Python package ${PY_OPENAI} (\`openai.types.beta.realtime\`: pydantic models). "Missing in the
 crate" rows also say what the codec does with an official-shaped event carrying that member.
+Client events first; server events (\`RealtimeServerEvent\`) from [Server events](#server-events) on.
 
 ## Event types
 
@@ -257,6 +294,54 @@ Python models ${pyOk}. The others:
 | case | npm (tsc) | Python (pydantic) |
 |---|---|---|
 ${corpusRows.join('\n')}
+
+# Server events
+
+The crate's ${Object.keys(bases).length} beta server events (\`ServerEvent\`) against the npm package's
+\`RealtimeServerEvent\` and the Python package's \`RealtimeServerEvent\`. The "crate" column is what the
+crate reads (\`ServerEventInput\`: "nullable" means \`null\` is read as absent). Every claim about the
+crate was tried through the codec (\`diffServerEvent\` from dist/node.mjs) on the corpus event of that
+type that has the member (or the object holding it): members the crate lacks were added ("dropped
+silently": gone from its canonical output), members it requires were removed ("without it"),
+\`null\` and the SDKs' other enum values were sent; a probe rejected elsewhere in the event counts
+as "not tried". Where the object is one of several variants, each variant is named.
+
+In short: ${server.unknownTypes} server event types the SDKs know are unknown to the crate (rejected); ${c.missing} member
+paths the SDKs declare are missing in the crate (${c.dropped} of them dropped silently when sent, ${c.missingRejected} rejected);
+${c.requiredOnly} are required by the crate but optional in an SDK; ${c.nullRejected} that an SDK allows to be \`null\` are
+rejected by the crate as \`null\` (${c.nullRejectedNpm} of them nullable in the npm types too, the rest in Python only, where
+every optional member is \`Optional\`); ${c.values} disagree on closed lists of values; at ${c.writesNull} the crate may write
+\`null\` where an SDK type has no \`null\`; ${c.extra} are the crate's alone.
+
+## Server event types
+
+| type | crate | npm | Python | what the crate does |
+|---|---|---|---|---|
+${server.eventRows.join('\n')}
+
+## Server event members
+
+| event | path | crate (reads) | npm ${NPM_OPENAI} | Python ${PY_OPENAI} | divergence |
+|---|---|---|---|---|---|
+${server.memberRows.join('\n')}
+
+## Server event numbers
+
+Each number's range in the crate, found by sending values (0, 0.5, -1, each width's largest value
+and one more); npm types have only \`number\`, Python \`int\` or \`float\`.
+
+| member | events | crate | npm | Python | note |
+|---|---|---|---|---|---|
+${server.numberRows.join('\n')}
+
+## The server corpus against the SDKs
+
+Of the ${serverValid.length} valid server corpus events, as the crate writes them, the npm types accept
+${serverCorpus.npmOk} and the Python models ${serverCorpus.pyOk}. The others:
+
+| case | npm (tsc) | Python (pydantic) |
+|---|---|---|
+${serverCorpus.rows.join('\n')}
 `;
 }
 

@@ -5,7 +5,7 @@
 // package's beta realtime types and on this package's own types.
 import ts from 'typescript';
 
-/** @typedef {{ required: boolean, values?: string[], kind: string }} Entry one member path's description */
+/** @typedef {{ required: boolean, nullable?: boolean, integer?: boolean, values?: string[], kind: string }} Entry one member path's description (`nullable`: `null` is allowed; `integer`: Python `int`, from shape.py) */
 /** @typedef {Record<string, Entry>} Paths every member path of one event type */
 
 /**
@@ -63,12 +63,14 @@ function walk(checker, type, at, paths, depth) {
  * @param {number} depth
  */
 function describe(checker, type, path, required, paths, depth) {
-  const parts = (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
+  const all = type.isUnion() ? type.types : [type];
+  const nullable = all.some((t) => t.flags & ts.TypeFlags.Null);
+  const parts = all.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
   const literals = parts.filter((t) => t.isStringLiteral()).map((t) => t.value).sort();
   const objects = parts.filter((t) => t.flags & ts.TypeFlags.Object && !checker.isArrayType(t) && checker.getPropertiesOfType(t).length > 0);
   const arrays = /** @type {ts.TypeReference[]} */ (parts.filter((t) => checker.isArrayType(t)));
   const kinds = [...new Set(parts.map((t) => (t.isStringLiteral() ? 'enum' : checker.isArrayType(t) ? 'array' : t.flags & ts.TypeFlags.Object ? 'object' : checker.typeToString(checker.getBaseTypeOfLiteralType(t)))))].sort();
-  merge(paths, path, { required, kind: kinds.join('|'), ...(literals.length > 0 ? { values: literals } : {}) });
+  merge(paths, path, { required, ...(nullable ? { nullable } : {}), kind: kinds.join('|'), ...(literals.length > 0 ? { values: literals } : {}) });
   // Free-form JSON (tool parameters) is not described below itself.
   if (depth > 6 || path.endsWith('/parameters')) return;
   for (const object of objects) walk(checker, object, path, paths, depth + 1);
@@ -92,5 +94,6 @@ export function merge(paths, path, entry) {
   }
   const kinds = new Set([...seen.kind.split('|'), ...entry.kind.split('|')].filter(Boolean));
   const values = new Set([...(seen.values ?? []), ...(entry.values ?? [])]);
-  paths[path] = { required: seen.required && entry.required, kind: [...kinds].sort().join('|'), ...(values.size > 0 ? { values: [...values].sort() } : {}) };
+  const nullable = Boolean(seen.nullable || entry.nullable);
+  paths[path] = { required: seen.required && entry.required, ...(nullable ? { nullable } : {}), kind: [...kinds].sort().join('|'), ...(values.size > 0 ? { values: [...values].sort() } : {}) };
 }

@@ -1,7 +1,9 @@
 """The shape of the openai Python package's beta realtime client events (pydantic models), in the
 format of scripts/lib/drift/shape.mjs: for each event `type`, every member path with whether it is
-required and, for Literal unions, its allowed values. Prints JSON. With --validate, validates one
-JSON event per stdin line instead. Used by scripts/drift.mjs."""
+required, whether it may be None (`nullable`), for Literal unions its allowed values, and for
+numbers whether they are `int` (`integer`). Prints JSON. With --validate, validates one JSON event
+per stdin line instead. With --server, the server events (RealtimeServerEvent) instead of the
+client events. Used by scripts/drift.mjs."""
 import json
 import sys
 import types
@@ -9,6 +11,9 @@ import typing
 
 from pydantic import BaseModel
 from openai.types.beta.realtime.realtime_client_event import RealtimeClientEvent
+from openai.types.beta.realtime.realtime_server_event import RealtimeServerEvent
+
+UNION = RealtimeServerEvent if "--server" in sys.argv[1:] else RealtimeClientEvent
 
 
 def parts_of(annotation):
@@ -24,7 +29,11 @@ def parts_of(annotation):
 
 
 def describe(annotation, path, required, paths, depth):
-    parts = [p for p in parts_of(annotation) if p is not type(None)]
+    everything = parts_of(annotation)
+    nullable = type(None) in everything
+    parts = [p for p in everything if p is not type(None)]
+    numbers = [p for p in parts if p in (int, float)]
+    integer = bool(numbers) and all(p is int for p in numbers)
     literals, kinds = [], set()
     for p in parts:
         origin = typing.get_origin(p)
@@ -48,7 +57,13 @@ def describe(annotation, path, required, paths, depth):
         required = required and seen["required"]
         kinds |= set(seen["kind"].split("|"))
         literals = list(set(literals) | set(seen.get("values", [])))
+        nullable = nullable or seen.get("nullable", False)
+        integer = integer and seen.get("integer", False)
     entry = {"required": required, "kind": "|".join(sorted(k for k in kinds if k))}
+    if nullable:
+        entry["nullable"] = True
+    if integer:
+        entry["integer"] = True
     if literals:
         entry["values"] = sorted(literals)
     paths[path] = entry
@@ -69,12 +84,12 @@ def walk(model, at, paths, depth):
         describe(field.annotation, f"{at}/{key}", field.is_required(), paths, depth)
 
 
-if len(sys.argv) > 1 and sys.argv[1] == "--validate":
+if "--validate" in sys.argv[1:]:
     # One JSON event per stdin line -> one line per event: "ok" or the first pydantic error.
     from pydantic import ValidationError
 
     # Validate against the model of the event's own `type`, so that errors name its members.
-    models = {typing.get_args(m.model_fields["type"].annotation)[0]: m for m in parts_of(RealtimeClientEvent)}
+    models = {typing.get_args(m.model_fields["type"].annotation)[0]: m for m in parts_of(UNION)}
     for line in sys.stdin:
         event = json.loads(line)
         model = models.get(event.get("type"))
@@ -90,7 +105,7 @@ if len(sys.argv) > 1 and sys.argv[1] == "--validate":
     sys.exit(0)
 
 events = {}
-for model in parts_of(RealtimeClientEvent):
+for model in parts_of(UNION):
     tag = typing.get_args(model.model_fields["type"].annotation)[0]
     paths = {}
     walk(model, "", paths, 0)
