@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // A validating relay for the Realtime (beta) WebSocket protocol, through the codec, between a
 // client (a browser, say) and the service (or test/support/loopback-server.mjs):
 //   client -> upstream: every frame is checked and canonicalised by the crate (canonicalize)
@@ -30,16 +31,20 @@ const LOG_LINE = 300;
 /**
  * A log-safe form of an event's text: audio payloads replaced by their length.
  * @param {string} text
+ * @returns {string}
  */
 export function redact(text) {
-  let out = text.replace(/"audio"\s*:\s*"[^"]*"/g, (m) => `"audio":"<${m.length - m.indexOf(':') - 3} base64 chars>"`);
+  let out = text.replace(/"audio"\s*:\s*"([^"]*)"/g, (_, v) => `"audio":"<${v.length} base64 chars>"`);
   if (/"type"\s*:\s*"response\.audio\.delta"/.test(out)) {
-    out = out.replace(/"delta"\s*:\s*"[^"]*"/g, (m) => `"delta":"<${m.length - m.indexOf(':') - 3} base64 chars>"`);
+    out = out.replace(/"delta"\s*:\s*"([^"]*)"/g, (_, v) => `"delta":"<${v.length} base64 chars>"`);
   }
   return out.length > LOG_LINE ? `${out.slice(0, LOG_LINE)}... (${out.length} chars)` : out;
 }
 
-/** The `event_id` of a client frame, if its head has one (for the error's `event_id`). */
+/**
+ * The `event_id` of a client frame, if its head has one (for the error's `event_id`).
+ * @param {string} text
+ */
 function eventIdOf(text) {
   return /"event_id"\s*:\s*"((?:[^"\\]|\\.){1,200})"/.exec(text.slice(0, 4096))?.[1];
 }
@@ -87,7 +92,7 @@ export async function startRelay(options) {
     wss.once('error', fail);
   });
   const address = wss.address();
-  if (typeof address === 'string') throw new Error(`unexpected address ${address}`);
+  if (address === null || typeof address === 'string') throw new Error(`unexpected address ${address}`);
 
   wss.on('connection', (client, request) => {
     const id = ++stats.connections;
@@ -105,6 +110,7 @@ export async function startRelay(options) {
     let paused = false;
     let closed = false;
 
+    /** @param {number} code @param {string} reason */
     const closeBoth = (code, reason) => {
       if (closed) return;
       closed = true;
@@ -116,6 +122,7 @@ export async function startRelay(options) {
     };
 
     /** Answers one refused client frame with an `error` server event, built and checked by the crate. */
+    /** @param {string} code @param {string} param @param {string} message @param {string} [eventId] */
     const refuse = (code, param, message, eventId) => {
       stats.rejected[code] = (stats.rejected[code] ?? 0) + 1;
       const text = encodeServerEvent({
@@ -226,11 +233,13 @@ export async function startRelay(options) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  /** @param {string} name @param {string} fallback */
   const arg = (name, fallback) => {
     const at = args.indexOf(name);
-    return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
+    return (at >= 0 ? args[at + 1] : undefined) ?? fallback;
   };
   const upstream = arg('--upstream', 'ws://127.0.0.1:8790');
+  /** @type {Record<string, string>} */
   const upstreamHeaders = process.env.OPENAI_API_KEY ? { Authorization: `Bearer ${process.env.OPENAI_API_KEY}`, 'OpenAI-Beta': 'realtime=v1' } : {};
   const relay = await startRelay({
     upstream,

@@ -80,7 +80,7 @@ export function loadSession(file = SESSION_LOG) {
 export function pauseAfter(line) {
   if (line.includes('"type":"response.audio.delta"')) {
     const m = /"delta":"([^"]*)"/.exec(line);
-    const bytes = m ? Math.floor((m[1].length * 3) / 4) : 0;
+    const bytes = m?.[1] ? Math.floor((m[1].length * 3) / 4) : 0;
     return bytes / 48; // 24,000 samples/s x 2 bytes = 48 bytes per ms
   }
   return /"type":"[^"]*\.delta"/.test(line) ? 20 : 0;
@@ -144,7 +144,7 @@ export async function startLoopback(options = {}) {
     wss.once('error', fail);
   });
   const address = wss.address();
-  if (typeof address === 'string') throw new Error(`unexpected address ${address}`);
+  if (address === null || typeof address === 'string') throw new Error(`unexpected address ${address}`);
 
   wss.on('connection', (socket, request) => {
     /** @type {(v: { code: number, reason: string }) => void} */
@@ -172,8 +172,9 @@ export async function startLoopback(options = {}) {
       conn.received.push({ data: bytes, binary });
       if (mode !== 'turn' || binary) return;
       const m = /^\s*\{\s*"type"\s*:\s*"([^"\\]*)"/.exec(bytes.toString('utf8', 0, 80));
-      if (m) {
-        seen.set(m[1], (seen.get(m[1]) ?? 0) + 1);
+      const type = m?.[1];
+      if (type !== undefined) {
+        seen.set(type, (seen.get(type) ?? 0) + 1);
         pump();
       }
     });
@@ -213,8 +214,8 @@ export async function startLoopback(options = {}) {
       busy = true;
       try {
         while (open && next < session.segments.length) {
-          const segment = session.segments[next];
-          if (segment.gate !== null && (seen.get(segment.gate) ?? 0) < gateCount[next]) break;
+          const segment = /** @type {Segment} */ (session.segments[next]);
+          if (segment.gate !== null && (seen.get(segment.gate) ?? 0) < (gateCount[next] ?? 0)) break;
           next++;
           for (const line of segment.lines) if (!(await send(line))) return;
         }
@@ -256,7 +257,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   /** @param {string} name @param {string} fallback */
   const arg = (name, fallback) => {
     const at = args.indexOf(name);
-    return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
+    return (at >= 0 ? args[at + 1] : undefined) ?? fallback;
   };
   const pacing = arg('--pacing', 'realtime');
   const mode = arg('--mode', 'turn');
@@ -264,16 +265,18 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (mode !== 'turn' && mode !== 'stream') throw new Error('--mode must be turn or stream');
   const server = await startLoopback({ port: Number(arg('--port', '8790')), pacing, mode });
   console.log(`loopback realtime server (beta) on ${server.url}: ${mode} mode, ${pacing} pacing, ${server.session.server.length} server events per session`);
-  wss_log(server);
+  logConnections(server);
 }
 
-/** Logs each connection's end: how many client frames it recorded, how many events it sent. */
-/** @param {Loopback} server */
-function wss_log(server) {
+/**
+ * Logs each connection's end: how many client frames it recorded, how many events it sent.
+ * @param {Loopback} server
+ */
+function logConnections(server) {
   let reported = 0;
   setInterval(() => {
     for (; reported < server.connections.length; reported++) {
-      const c = server.connections[reported];
+      const c = /** @type {LoopbackConnection} */ (server.connections[reported]);
       void c.closed.then(({ code }) => console.log(`connection ${c.id} ${c.url} closed (${code}): ${c.received.length} client frames recorded, ${c.sent} server events sent`));
     }
   }, 200).unref();
