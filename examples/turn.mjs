@@ -32,7 +32,9 @@ function getWeather(args) {
  * @param {WebSocket} socket
  * @param {Uint8Array} pcm PCM16 little-endian, 24 kHz mono
  * @param {object} [hooks] onEvent(event, text) for every decoded event; onInvalid(error, text);
- *   onSummary(line) once per response; onSend(type)
+ *   onSummary(line) once per response; onSend(type); lingerMs: how long to keep listening after the
+ *   last response ends, for the events the service sends after it (rate_limits.updated), before
+ *   closing (default 250)
  * @returns {Promise<{ received: number, decoded: number, invalid: { code: string, path: string, type: string }[], sent: Record<string, number>, responses: object[], summaries: string[] }>}
  */
 export function runTurn(codec, socket, pcm, hooks = {}) {
@@ -76,6 +78,7 @@ export function runTurn(codec, socket, pcm, hooks = {}) {
 
   return new Promise((resolve, reject) => {
     let finished = false;
+    let done = false;
     const finish = (error) => {
       if (finished) return;
       finished = true;
@@ -133,8 +136,10 @@ export function runTurn(codec, socket, pcm, hooks = {}) {
           hooks.onSummary?.(line);
           open.delete(event.response.id);
           if (t.calls.length === 0) {
-            socket.close(1000, 'turn done');
-            finish();
+            // Closing at once would lose what the service sends after response.done (a browser
+            // drops messages once close() is called): listen a little longer, then close.
+            done = true;
+            setTimeout(() => socket.close(1000, 'turn done'), hooks.lingerMs ?? 250);
             break;
           }
           for (const call of t.calls) {
@@ -150,7 +155,8 @@ export function runTurn(codec, socket, pcm, hooks = {}) {
       }
     });
     socket.addEventListener('close', (e) => {
-      if (!finished) finish(new Error(`socket closed (${e.code}${e.reason ? ` ${e.reason}` : ''}) before the turn ended`));
+      if (done) finish();
+      else if (!finished) finish(new Error(`socket closed (${e.code}${e.reason ? ` ${e.reason}` : ''}) before the turn ended`));
     });
     socket.addEventListener('error', () => finish(new Error('socket error')));
   });

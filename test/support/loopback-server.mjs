@@ -12,7 +12,8 @@
 //            the log (the service's VAD at work) wait for `input_audio_buffer.commit`, since this
 //            server has no VAD. Gates count: the k-th gate of one type waits for the client's k-th
 //            event of that type, and segments go out in log order.
-//   'stream' sends every server line on connect, `repeat` times over, whatever the client does.
+//   'stream' sends every server line on connect, `repeat` times over (or `count` events in all),
+//            whatever the client does.
 // Pacing (`pacing`): 'fast' (as fast as the socket drains) or 'realtime': after a
 // `response.audio.delta` it waits as long as its audio plays (PCM16 at 24 kHz), after any other
 // delta 20 ms; other events go out at once. `speed` divides those waits.
@@ -105,6 +106,7 @@ export function pauseAfter(line) {
  * @property {'fast' | 'realtime'} [pacing]
  * @property {number} [speed]  divides real-time waits (default 1)
  * @property {number} [repeat] stream mode: how many times the server lines go out (default 1)
+ * @property {number} [count] stream mode: exactly this many events, cycling over the lines (instead of `repeat`)
  * @property {string[]} [lines] stream mode: these lines instead of the log's server lines
  * @property {number} [dropAfter] terminate each connection after this many server events
  * @property {boolean} [closeWhenDone] stream mode: close (1000) after the last event (default false)
@@ -225,7 +227,8 @@ export async function startLoopback(options = {}) {
     };
 
     const stream = async () => {
-      for (let r = 0; r < repeat; r++) for (const line of streamLines) if (!(await send(line))) return;
+      const total = options.count ?? repeat * streamLines.length;
+      for (let i = 0; i < total; i++) if (!(await send(/** @type {string} */ (streamLines[i % streamLines.length])))) return;
       if (options.closeWhenDone && open) socket.close(1000, 'done');
     };
 
