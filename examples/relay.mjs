@@ -41,12 +41,27 @@ export function redact(text) {
   return out.length > LOG_LINE ? `${out.slice(0, LOG_LINE)}... (${out.length} chars)` : out;
 }
 
+/** A lone surrogate: with the `u` flag, a well-formed pair is one code point and does not match. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** @param {string} text */
+const wellFormed = (text) => text.replace(/\p{Cs}/gu, '\ufffd');
+
 /**
- * The `event_id` of a client frame, if its head has one (for the error's `event_id`).
+ * The `event_id` of a client frame, if its head has a well-formed one (for the error's `event_id`).
  * @param {string} text
+ * @returns {string | undefined}
  */
 function eventIdOf(text) {
-  return /"event_id"\s*:\s*"((?:[^"\\]|\\.){1,200})"/.exec(text.slice(0, 4096))?.[1];
+  const raw = /"event_id"\s*:\s*"((?:[^"\\]|\\.){1,200})"/.exec(text.slice(0, 4096))?.[1];
+  if (raw === undefined) return undefined;
+  try {
+    const value = JSON.parse(`"${raw}"`);
+    // A lone surrogate (the very thing that may have been refused) cannot go back out as JSON.
+    return typeof value === 'string' && !LONE_SURROGATE.test(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -128,13 +143,29 @@ export async function startRelay(options) {
       const text = encodeServerEvent({
         type: 'error',
         event_id: `relay_err_${++errorIds}`,
-        error: { type: 'invalid_request_error', code, message, param, ...(eventId !== undefined ? { event_id: eventId } : {}) },
+        error: { type: 'invalid_request_error', code, message: wellFormed(message), param: wellFormed(param), ...(eventId !== undefined ? { event_id: eventId } : {}) },
       });
       log?.(`${tag} refused ${code} at ${JSON.stringify(param)}: ${message.slice(0, 200)}`);
       if (client.readyState === WebSocket.OPEN) client.send(text);
     };
 
-    client.on('message', (data, binary) => {
+    /**
+     * Runs one frame's handler; an exception that is not a verdict on the input (a bug, a codec
+     * failure) ends this connection pair only, never the relay.
+     * @template {unknown[]} A
+     * @param {(...args: A) => void} handler
+     * @returns {(...args: A) => void}
+     */
+    const guarded = (handler) => (...args) => {
+      try {
+        handler(...args);
+      } catch (error) {
+        log?.(`${tag} relay failure: ${String(error)}`);
+        closeBoth(1011, 'relay failure');
+      }
+    };
+
+    client.on('message', guarded((data, binary) => {
       stats.clientFrames++;
       const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
       if (binary) return refuse('binary_frame', '', `binary frames are not Realtime events (${bytes.length} bytes); send JSON text frames`);
@@ -142,11 +173,7 @@ export async function startRelay(options) {
       try {
         canonical = canonicalize(bytes, { maxInputBytes: maxFrameBytes });
       } catch (error) {
-        if (!isRealtimeCodecError(error)) {
-          // Not a verdict on the input but a failure of the codec itself: end this connection only.
-          log?.(`${tag} codec failure: ${String(error)}`);
-          return closeBoth(1011, 'relay failure');
-        }
+        if (!isRealtimeCodecError(error)) throw error; // not a verdict on the input: see guarded()
         return refuse(error.code, error.path, error.message, error.code === 'too_large' ? undefined : eventIdOf(bytes.toString('utf8', 0, 4096)));
       }
       const type = /^\{"type":"([^"]*)"/.exec(canonical)?.[1] ?? '';
@@ -159,7 +186,7 @@ export async function startRelay(options) {
         if (pendingBytes > 4 * maxFrameBytes) closeBoth(1013, 'upstream not ready');
         else pending.push(canonical);
       }
-    });
+    }));
 
     upstream.on('open', () => {
       for (const text of pending) upstream.send(text);
@@ -167,7 +194,7 @@ export async function startRelay(options) {
       pendingBytes = 0;
     });
 
-    upstream.on('message', (data, binary) => {
+    upstream.on('message', guarded((data, binary) => {
       const started = options.onServerForward ? process.hrtime.bigint() : 0n;
       stats.serverEvents++;
       const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
@@ -189,7 +216,7 @@ export async function startRelay(options) {
         upstream.pause();
       }
       if (options.onServerForward) options.onServerForward(Number(process.hrtime.bigint() - started));
-    });
+    }));
     const afterSend = () => {
       if (paused && client.bufferedAmount < 1 << 20) {
         paused = false;

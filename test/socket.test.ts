@@ -92,6 +92,7 @@ const BAD: Bad[] = [
     code: 'invalid_unicode',
     path: '/audio',
   },
+  { name: 'lone surrogate in event_id', data: '{"type":"input_audio_buffer.commit","event_id":"\\udc00x"}', code: 'invalid_unicode', path: '/event_id' },
   { name: 'duplicate members', data: '{"type":"input_audio_buffer.commit","event_id":"d1","event_id":"d2"}', code: 'duplicate_field', path: '/event_id' },
   { name: 'unknown type', data: '{"type":"conversation.item.retrieve","item_id":"i1"}', code: 'unknown_event_type', path: '/type' },
   { name: '10,000-deep nesting', data: deep, code: 'too_deep', path: `/session/x${'/0'.repeat(125)}` }, // where the 128th container opens
@@ -174,6 +175,7 @@ describe('through a real WebSocket: loopback server, validating relay, clients',
         expect(errors.find((e) => e.error.code === 'duplicate_field')?.error.event_id).toBe('d1');
         expect(errors.find((e) => e.error.code === 'not_allowed')?.error.event_id).toBe('n1');
         expect(errors.find((e) => e.error.code === 'syntax')?.error.event_id).toBeNull(); // the crate writes the unset Option as null
+        expect(errors.find((e) => e.error.code === 'invalid_unicode' && e.error.param === '/event_id')?.error.event_id).toBeNull(); // a lone surrogate cannot be echoed
       }
       for (const l of loopback.connections.slice(first)) {
         const c = connOf(l.url);
