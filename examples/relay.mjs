@@ -10,8 +10,9 @@
 //     byte for byte. One the crate refuses is still passed on (the service said it; the client's
 //     own decoder decides) and counted and logged, unless `dropInvalidServerEvents` is set.
 // Log lines (opt-in) never carry audio: `audio` and `response.audio.delta`'s `delta` are redacted.
-// Each client connection gets its own upstream connection, to the upstream URL plus the client's
-// path and query (`?model=...`). Backpressure: when the client falls behind, upstream is paused.
+// Each client connection gets its own upstream connection, to the upstream URL with the client's
+// query parameters merged in (`?model=...`; never its path). Backpressure: when the client falls
+// behind, upstream is paused until it catches up.
 //
 //   node examples/relay.mjs --upstream ws://127.0.0.1:8790 [--port 8787] [--allow type,type] [--log]
 //       [--max-frame-bytes N] [--drop-invalid-server-events]
@@ -67,7 +68,7 @@ function eventIdOf(text) {
 /**
  * Starts a relay.
  * @param {object} options
- * @param {string} options.upstream ws:// or wss:// URL of the service; the client's path and query are appended
+ * @param {string} options.upstream ws:// or wss:// URL of the service; the client's query parameters are merged into it
  * @param {number} [options.port] 0 (default): any free port
  * @param {string} [options.host] default 127.0.0.1
  * @param {Record<string, string>} [options.upstreamHeaders] e.g. Authorization (never sent to the client)
@@ -113,11 +114,10 @@ export async function startRelay(options) {
     const id = ++stats.connections;
     stats.open++;
     const tag = `#${id}`;
-    const path = request.url ?? '/';
+    // The client's query (`?model=...`) is passed on; its path is not: the upstream URL is fixed,
+    // so a client cannot point the relay's credentials at another endpoint.
     const upstreamUrl = new URL(options.upstream);
-    const asked = new URL(path, 'ws://relay');
-    if (asked.pathname !== '/') upstreamUrl.pathname = asked.pathname;
-    for (const [k, v] of asked.searchParams) upstreamUrl.searchParams.set(k, v);
+    for (const [k, v] of new URL(request.url ?? '/', 'ws://relay').searchParams) upstreamUrl.searchParams.set(k, v);
     const upstream = new WebSocket(upstreamUrl, { headers: options.upstreamHeaders, maxPayload: 256 * 1024 * 1024 });
     /** @type {string[]} */
     const pending = []; // canonical client events waiting for upstream to open (bounded below)

@@ -240,10 +240,11 @@ describe('through a real WebSocket: loopback server, validating relay, clients',
     expect(upstream.received.map((r) => r.data.toString())).toEqual(appends.slice(0, 5).map((a) => codec.canonicalize(a)));
     await until('the relay to let go of it', () => relay.stats.open === 0);
 
-    const client = await open(`${relay.url}/?conn=after`);
+    const client = await open(`${relay.url}/elsewhere?conn=after`);
     for (const text of appends) client.socket.send(text);
     await until('a whole session after the cut', () => client.frames.length === serverLines().length && loopback.connections[before + 1]?.received.length === appends.length);
     expect(client.frames).toEqual(serverLines());
+    expect(loopback.connections[before + 1]!.url).toBe('/?conn=after'); // the query is passed on, the path never
     expect(loopback.connections[before + 1]!.received.map((r) => r.data.toString())).toEqual(appends.map((a) => codec.canonicalize(a)));
     client.socket.close();
     await client.closed;
