@@ -53,9 +53,8 @@ describe('Chromium: a Realtime turn through init() in a module worker, over a re
     page.on('pageerror', (e) => problems.push(e.message));
     const pcm = `/${DEFAULT_PCM.slice(root.length + 1)}`;
     await page.goto(`${server.url}/test/browser/socket.html?ws=${encodeURIComponent(relay.url)}&pcm=${encodeURIComponent(pcm)}`);
-    // Mid-turn, the log is live: the page shows events before the worker is done.
+    // Mid-turn: a screenshot of the live log (not asserted: under load the turn may be over by then).
     await page.waitForFunction(() => Number(document.getElementById('in')?.textContent) >= 40);
-    expect(await page.evaluate(() => document.getElementById('state')?.textContent)).toBe('live');
     mkdirSync(join(root, 'target'), { recursive: true });
     await page.screenshot({ path: join(root, 'target/socket-page-live.png') });
     const run = (await page.evaluate(() => (window as unknown as { socketRun: Promise<unknown> }).socketRun)) as Run;
@@ -76,6 +75,10 @@ describe('Chromium: a Realtime turn through init() in a module worker, over a re
     // The page's own counters (from the worker's messages) agree, and its log holds its last 14 lines.
     expect(run.page).toEqual({ in: 192, decoded: 191, refused: 1, out: 25, responses: 2 });
     expect(await page.locator('#log div').count()).toBe(14);
+    // Live: the log changed as events came, over the turn's paced audio (120 deltas, 3.00 s at 4x
+    // is at least 750 ms; a log filled at the end would span a few ms).
+    const span = await page.evaluate(() => (window as unknown as { logSpan: { first: number; last: number } }).logSpan);
+    expect(span.last - span.first).toBeGreaterThan(700);
 
     // Upstream got exactly what the worker sent, through the relay: 25 canonical frames.
     const upstream = loopback.connections[0]!;
