@@ -225,16 +225,34 @@ describe('through a real WebSocket: loopback server, validating relay, clients',
     await client.closed;
   });
 
+  it('a frame past the hard limit closes only its own connection (1009); the relay goes on', async () => {
+    const small = await startRelay({ upstream: loopback.url, maxFrameBytes: 1024, hardLimitBytes: 4096 });
+    try {
+      const client = await open(small.url);
+      client.socket.send(JSON.stringify({ type: 'input_audio_buffer.append', audio: 'A'.repeat(2048) })); // over maxFrameBytes: answered
+      client.socket.send(JSON.stringify({ type: 'input_audio_buffer.append', audio: 'A'.repeat(8192) })); // over the hard limit: closed
+      expect((await client.closed).code).toBe(1009);
+      expect(split(client.frames).errors.map((e) => e.error.code)).toEqual(['too_large']);
+      const next = await open(small.url);
+      await until('a whole session on the next connection', () => next.frames.length === serverLines().length);
+      expect(next.frames).toEqual(serverLines());
+      next.socket.close();
+      await next.closed;
+    } finally {
+      await small.close();
+    }
+  });
+
   it('a client disconnects mid-append: upstream gets the whole frames before it, in order, and is closed; the next connection is whole', async () => {
-    const before = loopback.connections.length;
+    const byUrl = (url: string) => loopback.connections.find((c) => c.url === url);
     const appends = Array.from({ length: 8 }, (_, i) => JSON.stringify({ type: 'input_audio_buffer.append', audio: b64(24_000, i) }));
     const raw = await rawConnect(relay.port, '/?conn=cut');
     for (const text of appends.slice(0, 5)) raw.write(maskedTextFrame(text));
     const cut = maskedTextFrame(appends[5]!);
     raw.write(cut.subarray(0, cut.length >> 1)); // half a frame, then the connection is gone
-    await until('upstream to record the five whole appends', () => (loopback.connections[before]?.received.length ?? 0) === 5);
+    await until('upstream to record the five whole appends', () => (byUrl('/?conn=cut')?.received.length ?? 0) === 5);
     raw.destroy();
-    const upstream = loopback.connections[before]!;
+    const upstream = byUrl('/?conn=cut')!;
     await upstream.closed;
     expect(upstream.url).toBe('/?conn=cut');
     expect(upstream.received.map((r) => r.data.toString())).toEqual(appends.slice(0, 5).map((a) => codec.canonicalize(a)));
@@ -242,10 +260,10 @@ describe('through a real WebSocket: loopback server, validating relay, clients',
 
     const client = await open(`${relay.url}/elsewhere?conn=after`);
     for (const text of appends) client.socket.send(text);
-    await until('a whole session after the cut', () => client.frames.length === serverLines().length && loopback.connections[before + 1]?.received.length === appends.length);
+    await until('a whole session after the cut', () => client.frames.length === serverLines().length && byUrl('/?conn=after')?.received.length === appends.length);
     expect(client.frames).toEqual(serverLines());
-    expect(loopback.connections[before + 1]!.url).toBe('/?conn=after'); // the query is passed on, the path never
-    expect(loopback.connections[before + 1]!.received.map((r) => r.data.toString())).toEqual(appends.map((a) => codec.canonicalize(a)));
+    // The query is passed on, the path (/elsewhere) never: the connection is found by its URL.
+    expect(byUrl('/?conn=after')!.received.map((r) => r.data.toString())).toEqual(appends.map((a) => codec.canonicalize(a)));
     client.socket.close();
     await client.closed;
   });
