@@ -12,8 +12,8 @@
 //      difference of the two percentiles is what the relay adds.
 // Everything runs in this one process (server, relay, client: the relay's memory is this
 // process's), so the figures are for 127.0.0.1 and one core's event loop.
-// Exit status 1 if any frame was lost, reordered or changed, or if memory was not flat
-// (wasm memory grew after warm-up, or RSS grew by more than 64 MiB).
+// Exit status 1 if any frame was lost, reordered or changed, or if memory was not flat (wasm
+// memory grew after warm-up; RSS grew by more than 64 MiB after warm-up or 16 MiB in the second half).
 //   node scripts/socket-load.mjs [--events 1000000] [--latency 20000] [--json out.json]
 import { writeFileSync } from 'node:fs';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -43,8 +43,8 @@ function quantile(values, q) {
 
 /** @param {string} label */
 function memory(label) {
-  const m = { label, rssMiB: process.memoryUsage().rss / MiB, wasmBytes: wasmMemoryBytes() };
-  return m;
+  const usage = process.memoryUsage();
+  return { label, rssMiB: usage.rss / MiB, heapMiB: usage.heapUsed / MiB, wasmBytes: wasmMemoryBytes() };
 }
 
 /** Opens a client that checks frame i against line i % lines.length; resolves when `total` arrived. */
@@ -156,8 +156,11 @@ const direct = await lockstep(false, LATENCY);
 const relayed = await lockstep(true, LATENCY);
 
 // --- Report --------------------------------------------------------------------------------
-const warmSample = /** @type {{ label: string, rssMiB: number, wasmBytes: number }} */ (samples[1] ?? samples[0]);
-const end = /** @type {{ label: string, rssMiB: number, wasmBytes: number }} */ (samples[samples.length - 1]);
+/** @typedef {{ label: string, rssMiB: number, heapMiB: number, wasmBytes: number }} Sample */
+const warmSample = /** @type {Sample} */ (samples[1] ?? samples[0]);
+const end = /** @type {Sample} */ (samples[samples.length - 1]);
+// Halfway (the sample after half the events): the second half must be flat to within 16 MiB of RSS.
+const half = /** @type {Sample} */ (samples.find((s) => s.label === `after ${Math.floor(EVENTS / 2).toLocaleString('en')}`) ?? warmSample);
 const report = {
   events: EVENTS,
   received: result.received,
@@ -168,7 +171,7 @@ const report = {
   eventsPerSecondAfterWarmup: Math.round((EVENTS - warm) / steadySeconds),
   relayMicrosPerEvent: { p50: quantile(relayNs.subarray(warm), 0.5) / 1000, p99: quantile(relayNs.subarray(warm), 0.99) / 1000 },
   latencyMs: { direct, relayed, addedP50: relayed.p50 - direct.p50, addedP99: relayed.p99 - direct.p99 },
-  memory: samples.map((s) => ({ ...s, rssMiB: Number(s.rssMiB.toFixed(1)) })),
+  memory: samples.map((s) => ({ ...s, rssMiB: Number(s.rssMiB.toFixed(1)), heapMiB: Number(s.heapMiB.toFixed(1)) })),
   node: process.version,
 };
 const f = (/** @type {number} */ x, d = 1) => x.toFixed(d);
@@ -179,13 +182,14 @@ console.log(
   `  one-way latency, one event in flight (${LATENCY.toLocaleString('en')} events): direct p50 ${f(direct.p50, 3)} ms / p99 ${f(direct.p99, 3)} ms; ` +
     `through the relay p50 ${f(relayed.p50, 3)} ms / p99 ${f(relayed.p99, 3)} ms; added p50 ${f(report.latencyMs.addedP50, 3)} ms, p99 ${f(report.latencyMs.addedP99, 3)} ms`,
 );
-for (const s of samples) console.log(`  memory ${s.label}: RSS ${f(s.rssMiB)} MiB, wasm ${(s.wasmBytes / 1024).toFixed(0)} KiB`);
+for (const s of samples) console.log(`  memory ${s.label}: RSS ${f(s.rssMiB)} MiB, JS heap used ${f(s.heapMiB)} MiB, wasm ${(s.wasmBytes / 1024).toFixed(0)} KiB`);
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(report, null, 2)}\n`);
 
 const problems = [];
 if (result.received !== EVENTS || result.wrong !== 0 || direct.wrong !== 0 || relayed.wrong !== 0) problems.push('frames lost, reordered or changed');
 if (end.wasmBytes !== warmSample.wasmBytes) problems.push(`wasm memory grew after warm-up: ${warmSample.wasmBytes} -> ${end.wasmBytes} bytes`);
 if (end.rssMiB - warmSample.rssMiB > 64) problems.push(`RSS grew by ${f(end.rssMiB - warmSample.rssMiB)} MiB after warm-up`);
+if (end.rssMiB - half.rssMiB > 16) problems.push(`RSS grew by ${f(end.rssMiB - half.rssMiB)} MiB in the second half (${half.label} to the end)`);
 if (problems.length) {
   console.error(`socket load FAILED: ${problems.join('; ')}`);
   process.exit(1);
