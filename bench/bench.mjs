@@ -30,6 +30,8 @@ const agentsVersion = JSON.parse(readFileSync(join(dirname(agentsEntry), '..', '
 const agentsServer = agents.realtimeServerEventSchema;
 if (typeof agentsServer?.safeParse !== 'function') throw new Error('@openai/agents-realtime: no realtimeServerEventSchema in dist/openaiRealtimeEvents.mjs');
 const TIME = Number(process.env.BENCH_TIME_MS ?? 400);
+// Other work on the machine slows every figure, fresh-process start-up most: recorded beside them.
+const loadAtStart = os.loadavg()[0];
 
 // --- the workload: realistic client events, as the objects a client builds and the text it sends
 const pcm = (ms) => Buffer.from(Int16Array.from({ length: 24 * ms }, (_, i) => Math.round(8000 * Math.sin(i / 7))).buffer).toString('base64');
@@ -290,7 +292,8 @@ const targets = [
 const report = `# Benchmark results
 
 Recorded by \`npm run bench\` (bench/bench.mjs) on ${new Date().toISOString().slice(0, 10)}.
-Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${process.platform} ${os.release()}; Node ${process.version}.
+Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${process.platform} ${os.release()}; Node ${process.version};
+1-minute load average ${loadAtStart.toFixed(1)} at the start of the run, ${os.loadavg()[0].toFixed(1)} at its end.
 Medians in microseconds (tinybench, ${TIME} ms per task, median of ${ROUNDS} rounds in one process run;
 single events timed in batches of ${BATCH} and divided, the mixes per whole mix);
 ratios to JSON.parse (decoding side) and JSON.stringify (encode). The mix is ${mixNames.length} events:
