@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench`: the codec against JSON.parse / JSON.stringify, JSON.parse + zod 4 and
 // JSON.parse + a compiled ajv schema (bench/schemas.mjs), all in one process run, per event type
-// and on a realistic mix. Prints medians and ratios and writes them to bench/RESULTS.md with the
-// machine, the Node version, the package sizes, cold init time and wasm memory after 1M calls.
+// and on a realistic mix, for client events and for server events (issue 11; these also against
+// the zod schemas of @openai/agents-realtime). Prints medians and ratios and writes them to
+// bench/RESULTS.md with the machine, the Node version, the package and both .wasm sizes, cold
+// init and first-call times and wasm memory after 1M calls.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,13 +13,25 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import Ajv from 'ajv';
 import { Bench } from 'tinybench';
-import { ajvClientEvent, zodClientEvent } from './schemas.mjs';
+import { ajvClientEvent, ajvServerEvent, zodClientEvent, zodServerEvent } from './schemas.mjs';
+import { serverWorkload } from './server-events.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
 const { soak } = await import(pathToFileURL(join(root, 'scripts/soak.mjs')).href);
 const validate = new Ajv({ discriminator: true, strict: false }).compile(ajvClientEvent);
+const validateServer = new Ajv({ discriminator: true, strict: false }).compile(ajvServerEvent);
+// @openai/agents-realtime's zod schemas: its package entry exports none, but its module
+// dist/openaiRealtimeEvents.mjs (beside the entry) exports them, and realtimeServerEventSchema is
+// the union its parseRealtimeEvent checks every server message against. Imported as installed.
+const agentsEntry = fileURLToPath(import.meta.resolve('@openai/agents-realtime'));
+const agents = await import(pathToFileURL(join(dirname(agentsEntry), 'openaiRealtimeEvents.mjs')).href);
+const agentsVersion = JSON.parse(readFileSync(join(dirname(agentsEntry), '..', 'package.json'), 'utf8')).version;
+const agentsServer = agents.realtimeServerEventSchema;
+if (typeof agentsServer?.safeParse !== 'function') throw new Error('@openai/agents-realtime: no realtimeServerEventSchema in dist/openaiRealtimeEvents.mjs');
 const TIME = Number(process.env.BENCH_TIME_MS ?? 400);
+// Other work on the machine slows every figure, fresh-process start-up most: recorded beside them.
+const loadAtStart = os.loadavg()[0];
 
 // --- the workload: realistic client events, as the objects a client builds and the text it sends
 const pcm = (ms) => Buffer.from(Int16Array.from({ length: 24 * ms }, (_, i) => Math.round(8000 * Math.sin(i / 7))).buffer).toString('base64');
@@ -107,6 +121,77 @@ for (const [wname, w] of Object.entries(workloads)) {
   process.stdout.write(`  measured ${wname}\n`);
 }
 
+// The soak runs here, before any server call, so that wasm memory (codec.wasmMemoryBytes(), both
+// modules' sum) is the client module's alone, as before the server module.
+const { samples } = await soak(1_000_000);
+process.stdout.write('  soaked 1,000,000 client calls\n');
+const memoryBeforeServer = codec.wasmMemoryBytes();
+
+// --- server events: the spoken turn of examples/beta-session.jsonl and one event per type
+// (bench/server-events.mjs; the types the session lacks generated from the shape table).
+const SEED = Number(process.env.BENCH_SEED ?? 11);
+const server = serverWorkload(root, SEED, (t) => codec.safeDecodeServerEvent(t).ok);
+const agentsTypes = new Set(agentsServer.options.map((o) => o.shape.type.value));
+const agentsAnswer = (text) => {
+  const type = JSON.parse(text).type;
+  if (!agentsTypes.has(type)) return { ok: false, why: 'no schema' };
+  const r = agentsServer.safeParse(JSON.parse(text));
+  if (r.success) return { ok: true };
+  const issue = r.error.issues[0];
+  return { ok: false, why: `refused: ${issue.path.join('.')}: ${issue.message}` };
+};
+for (const e of server.perType) {
+  zodServerEvent.parse(JSON.parse(e.text));
+  if (!validateServer(JSON.parse(e.text))) throw new Error(`ajv rejects ${e.type}: ${JSON.stringify(validateServer.errors)}`);
+  if (codec.decodeServerEvent(e.text).type !== e.type) throw new Error(`decodeServerEvent misreads ${e.type}`);
+  e.agents = agentsAnswer(e.text);
+}
+for (const t of server.turn) {
+  zodServerEvent.parse(JSON.parse(t));
+  if (!validateServer(JSON.parse(t))) throw new Error(`ajv rejects a session line: ${t.slice(0, 80)}`);
+}
+const turnAgents = server.turn.filter((t) => agentsAnswer(t).ok).length;
+const turnCount = (pred) => server.turn.filter((t) => pred(JSON.parse(t).type)).length;
+const serverContenders = {
+  'JSON.parse': (w) => () => { for (const t of w.texts) JSON.parse(t); },
+  decodeServerEvent: (w) => () => { for (const t of w.texts) codec.decodeServerEvent(t); },
+  checkServerEvent: (w) => () => { for (const t of w.texts) if (!codec.checkServerEvent(t).ok) throw new Error('checkServerEvent'); },
+  'JSON.parse + zod': (w) => () => { for (const t of w.texts) zodServerEvent.parse(JSON.parse(t)); },
+  'JSON.parse + ajv': (w) => () => { for (const t of w.texts) if (!validateServer(JSON.parse(t))) throw new Error('ajv'); },
+  'JSON.parse + agents-realtime': (w) => () => { for (const t of w.texts) agentsServer.parse(JSON.parse(t)); },
+};
+// Per type: the same method as the client table, but shorter tasks (29 types) so that the whole
+// run stays within a few minutes; checkServerEvent only on the turn.
+const SERVER_TIME = Number(process.env.BENCH_SERVER_TIME_MS ?? TIME / 2);
+const measure = async (w, names, time) => {
+  const rounds = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ time, warmupTime: Math.min(100, time / 4) });
+    const order = names.map((n) => [n, serverContenders[n]]);
+    for (let i = 0; i < round; i++) order.push(order.shift());
+    for (const [cname, make] of order) bench.add(cname, make(w));
+    await bench.run();
+    for (const t of bench.tasks) (rounds[t.name] ??= []).push((t.result.latency.p50 * 1000) / (w.per ?? 1));
+  }
+  return Object.fromEntries(Object.entries(rounds).map(([name, xs]) => [name, median(xs)]));
+};
+const serverMixes = {
+  'spoken turn, service text': server.turn,
+  'spoken turn, canonical text': server.turn.map((t) => codec.canonicalizeServerEvent(t)),
+};
+const serverMixMedians = {};
+for (const [wname, texts] of Object.entries(serverMixes)) {
+  serverMixMedians[wname] = await measure({ texts }, ['JSON.parse', 'decodeServerEvent', 'checkServerEvent', 'JSON.parse + zod', 'JSON.parse + ajv'], TIME);
+  process.stdout.write(`  measured server ${wname}\n`);
+}
+const serverTypeMedians = {};
+for (const e of server.perType) {
+  const names = ['JSON.parse', 'decodeServerEvent', 'JSON.parse + zod', 'JSON.parse + ajv', ...(e.agents.ok ? ['JSON.parse + agents-realtime'] : [])];
+  serverTypeMedians[e.type] = await measure({ texts: Array(BATCH).fill(e.text), per: BATCH }, names, SERVER_TIME);
+}
+process.stdout.write(`  measured ${server.perType.length} server event types\n`);
+const serverModuleKiB = (codec.wasmMemoryBytes() - memoryBeforeServer) / 1024;
+
 // --- the audio helper against Node's own base64 + JSON.stringify
 const audioMedians = {};
 for (const [label, bytes] of [['100 ms (4.8 KB)', Buffer.from(pcm(100), 'base64')], ['1 MiB', Buffer.alloc(1024 * 1024, 7)], ['15 MiB', Buffer.alloc(15 * 1024 * 1024, 7)]]) {
@@ -123,10 +208,16 @@ for (const [label, bytes] of [['100 ms (4.8 KB)', Buffer.from(pcm(100), 'base64'
 
 // --- sizes, cold init, memory
 const wasmBytes = readFileSync(join(root, 'dist/realtime_codec_bg.wasm'));
+const serverWasmBytes = readFileSync(join(root, 'dist/realtime_codec_server_bg.wasm'));
+// The client module as bench/RESULTS.md recorded it before the server module landed (bbd9a00).
+const CLIENT_WASM_BEFORE = 291_699;
 const sizes = {
   wasm: wasmBytes.length,
   wasmGzip: gzipSync(wasmBytes, { level: 9 }).length,
   wasmBrotli: brotliCompressSync(wasmBytes).length,
+  serverWasm: serverWasmBytes.length,
+  serverWasmGzip: gzipSync(serverWasmBytes, { level: 9 }).length,
+  serverWasmBrotli: brotliCompressSync(serverWasmBytes).length,
   nodeGlue: statSync(join(root, 'dist/node.mjs')).size,
   browserGlue: statSync(join(root, 'dist/browser.mjs')).size,
   browserGlueGzip: gzipSync(readFileSync(join(root, 'dist/browser.mjs')), { level: 9 }).length,
@@ -135,14 +226,17 @@ const sizes = {
 // (Node's own ESM loader start-up, which any import pays).
 const emptyModule = join(os.tmpdir(), `realtime-codec-bench-empty-${process.pid}.mjs`);
 writeFileSync(emptyModule, 'export {};\n');
-const importMs = (file) =>
+// `call`, if given, is a call on the imported module timed with the import (its first call, which
+// instantiates that function's wasm module: the child checks that wasm memory then exists).
+const importMs = (file, call) =>
   Array.from({ length: 7 }, () =>
-    Number(execFileSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t)`], { encoding: 'utf8' })),
+    Number(execFileSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); const m = await import(${JSON.stringify(pathToFileURL(file).href)}); ${call ? `${call}; const ms = performance.now() - t; if (!(m.wasmMemoryBytes() > 0)) throw new Error('no wasm instantiated'); console.log(ms)` : 'console.log(performance.now() - t)'}`], { encoding: 'utf8' })),
   ).sort((a, b) => a - b)[3];
 const initMs = importMs(join(root, 'dist/node.mjs'));
 const emptyImportMs = importMs(emptyModule);
+const firstClientMs = importMs(join(root, 'dist/node.mjs'), `m.decode(${JSON.stringify(server.firstClient.text)})`);
+const firstServerMs = importMs(join(root, 'dist/node.mjs'), `m.decodeServerEvent(${JSON.stringify(server.firstServer.text)})`);
 rmSync(emptyModule, { force: true });
-const { samples } = await soak(1_000_000);
 const largestEvent = Math.max(...Object.values(texts).map((t) => Buffer.byteLength(t)));
 const memory = { afterMillionKiB: samples[samples.length - 1].wasmKiB, largestEventKiB: largestEvent / 1024 };
 
@@ -157,6 +251,33 @@ const rows = Object.entries(medians).map(([w, m]) => [
 const header = ['workload', 'JSON.parse', 'decode', 'check', 'parse+zod', 'parse+ajv', 'JSON.stringify', 'encode'];
 const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 const mix = medians.mix;
+const cell = (m, name, base = 'JSON.parse') => (m[name] === undefined ? '' : `${fmt(m[name])} (${ratio(m[name], m[base])}x)`);
+// Words on lines of at most 100 characters (Markdown reads the breaks as spaces).
+const wrap = (text) => text.split(' ').reduce((lines, word) => {
+  const last = lines.length - 1;
+  if (lines[last] === '') lines[last] = word;
+  else if (`${lines[last]} ${word}`.length <= 100) lines[last] += ` ${word}`;
+  else lines.push(word);
+  return lines;
+}, ['']).join('\n');
+const mdTable = (header, rows) => [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+const serverMixTable = mdTable(
+  ['server workload', 'events', 'JSON.parse', 'decodeServerEvent', 'checkServerEvent', 'parse+zod', 'parse+ajv'],
+  Object.entries(serverMixMedians).map(([w, m]) => [w, String(serverMixes[w].length), fmt(m['JSON.parse']), cell(m, 'decodeServerEvent'), cell(m, 'checkServerEvent'), cell(m, 'JSON.parse + zod'), cell(m, 'JSON.parse + ajv')]),
+);
+const serverTypeTable = mdTable(
+  ['server event', 'source', 'bytes', 'JSON.parse', 'decodeServerEvent', 'parse+zod', 'parse+ajv', 'parse+agents-realtime'],
+  server.perType.map((e) => {
+    const m = serverTypeMedians[e.type];
+    return [`\`${e.type}\``, e.source, String(Buffer.byteLength(e.text)), fmt(m['JSON.parse']), cell(m, 'decodeServerEvent'), cell(m, 'JSON.parse + zod'), cell(m, 'JSON.parse + ajv'), e.agents.ok ? cell(m, 'JSON.parse + agents-realtime') : e.agents.why.replace(/\|/g, '\\|')];
+  }),
+);
+const perType = Object.values(serverTypeMedians);
+const fasterThan = (name) => perType.filter((m) => m[name] !== undefined && m.decodeServerEvent < m[name]).length;
+const withAgents = perType.filter((m) => m['JSON.parse + agents-realtime'] !== undefined).length;
+const gaOnly = [...agentsTypes].filter((t) => !server.types.includes(t)).sort();
+const noSchema = server.perType.filter((e) => e.agents.why === 'no schema').map((e) => `\`${e.type}\``);
+const refusedByAgents = server.perType.filter((e) => !e.agents.ok && e.agents.why !== 'no schema').map((e) => `\`${e.type}\``);
 const perTypeVsZod = Object.entries(medians).filter(([w]) => !w.startsWith('mix')).map(([w, m]) => [w, m.decode < m['JSON.parse + zod']]);
 const targets = [
   ['decode ≤ 1.5x JSON.parse on the mix', `${ratio(mix.decode, mix['JSON.parse'])}x`, mix.decode / mix['JSON.parse'] <= 1.5],
@@ -171,7 +292,8 @@ const targets = [
 const report = `# Benchmark results
 
 Recorded by \`npm run bench\` (bench/bench.mjs) on ${new Date().toISOString().slice(0, 10)}.
-Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${process.platform} ${os.release()}; Node ${process.version}.
+Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${process.platform} ${os.release()}; Node ${process.version};
+1-minute load average ${loadAtStart.toFixed(1)} at the start of the run, ${os.loadavg()[0].toFixed(1)} at its end.
 Medians in microseconds (tinybench, ${TIME} ms per task, median of ${ROUNDS} rounds in one process run;
 single events timed in batches of ${BATCH} and divided, the mixes per whole mix);
 ratios to JSON.parse (decoding side) and JSON.stringify (encode). The mix is ${mixNames.length} events:
@@ -183,6 +305,18 @@ text means the same to Rust (ts/fast.ts; check leaves canonical appends to Rust'
 encode always goes through Rust but for plain appends.
 
 ${table}
+
+## Server events (issue 11)
+
+${wrap(`Same method: ${ROUNDS} rounds in this run, median of the per-round medians. The spoken turn is every server line of examples/beta-session.jsonl (scripts/make-session.mjs: one spoken question, a tool call and a spoken reply) that the crate accepts, in order: ${server.turn.length} events, ${turnCount((t) => t === 'response.audio.delta')} of them \`response.audio.delta\`, ${turnCount((t) => t === 'response.audio_transcript.delta')} \`response.audio_transcript.delta\` and ${turnCount((t) => t.endsWith('.delta') && !t.startsWith('response.audio'))} other deltas (input transcription, tool arguments), as the service wrote them (with members the crate does not know, such as \`object\`) and, on the second row, as \`canonicalizeServerEvent\` writes them. ${server.refused.length ? `Left out: the session's ${server.refused.map((r) => `\`${r.type}\``).join(', ')} line${server.refused.length > 1 ? 's' : ''}, which the crate refuses (the README's crate-versus-service table). ` : ''}Medians in microseconds per whole turn; ratios to JSON.parse.`)}
+
+${serverMixTable}
+
+${wrap(`One event per server event type, timed in batches of ${BATCH} (${SERVER_TIME} ms per task): the session's first accepted line of that type (source \`session\`), or, for the types it lacks, an event generated from the crate's shape table (\`cargo run --example shapes\`) by bench/server-events.mjs with seed ${SEED} (source \`table\`; \`BENCH_SEED\` changes it). The last column is \`realtimeServerEventSchema\` of @openai/agents-realtime ${agentsVersion}, the zod union its \`parseRealtimeEvent\` applies to every server message. Its package entry exports no schemas; its module dist/openaiRealtimeEvents.mjs does, and the bench imports that file as installed. It follows the GA protocol: it has no schema for ${noSchema.length} of the ${server.types.length} beta types (${noSchema.join(', ')}; its union has ${gaOnly.map((t) => `\`${t}\``).join(', ')} instead)${refusedByAgents.length ? `, refuses the event of ${refusedByAgents.join(', ')} (the cell gives its first issue)` : ''} and parses the other ${withAgents}. On the spoken turn it accepts ${turnAgents} of the ${server.turn.length} events, so it has no column there.`)}
+
+${serverTypeTable}
+
+${wrap(`decodeServerEvent is faster than JSON.parse + zod for ${fasterThan('JSON.parse + zod')} of the ${perType.length} types, than JSON.parse + ajv for ${fasterThan('JSON.parse + ajv')}, and than JSON.parse + agents-realtime for ${fasterThan('JSON.parse + agents-realtime')} of the ${withAgents} it parses.`)}
 
 ## Audio helper (Node)
 
@@ -197,10 +331,14 @@ In Chromium, test/audio.test.ts measures it against \`btoa(String.fromCharCode(.
 
 | what | value |
 |---|---|
-| .wasm | ${sizes.wasm} bytes raw, ${sizes.wasmGzip} gzip, ${sizes.wasmBrotli} brotli |
+| .wasm | ${sizes.wasm} bytes raw, ${sizes.wasmGzip} gzip, ${sizes.wasmBrotli} brotli (client module, dist/realtime_codec_bg.wasm; ${CLIENT_WASM_BEFORE} bytes raw before the server module, ${sizes.wasm === CLIENT_WASM_BEFORE ? 'unchanged' : `${sizes.wasm > CLIENT_WASM_BEFORE ? '+' : ''}${sizes.wasm - CLIENT_WASM_BEFORE}`}) |
+| server .wasm | ${sizes.serverWasm} bytes raw, ${sizes.serverWasmGzip} gzip, ${sizes.serverWasmBrotli} brotli (server module, dist/realtime_codec_server_bg.wasm, loaded on the first server call) |
 | JS (dist/node.mjs; dist/browser.mjs) | ${sizes.nodeGlue} bytes; ${sizes.browserGlue} bytes (${sizes.browserGlueGzip} gzip) |
 | cold init in Node (import of dist/node.mjs, median of 7 fresh processes) | ${initMs.toFixed(1)} ms (an empty module: ${emptyImportMs.toFixed(1)} ms) |
+| first client call (fresh process: import + decode of the session's first client event, \`${server.firstClient.type}\`, ${Buffer.byteLength(server.firstClient.text)} bytes; median of 7) | ${firstClientMs.toFixed(1)} ms |
+| first server call (fresh process: import + decodeServerEvent of the session's first server event, \`${server.firstServer.type}\`, ${Buffer.byteLength(server.firstServer.text)} bytes; median of 7) | ${firstServerMs.toFixed(1)} ms |
 | wasm memory after 1,000,000 mixed calls | ${memory.afterMillionKiB} KiB (largest event in the workload: ${memory.largestEventKiB.toFixed(1)} KiB) |
+| server module's wasm memory after the server benchmarks | ${serverModuleKiB} KiB |
 
 ## Targets (issue 5)
 
@@ -209,6 +347,8 @@ In Chromium, test/audio.test.ts measures it against \`btoa(String.fromCharCode(.
 ${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${ok ? 'yes' : '**no**'} |`).join('\n')}
 `;
 writeFileSync(join(root, 'bench/RESULTS.md'), report);
-console.log(`\n${table}\n`);
+console.log(`\n${table}\n\n${serverMixTable}\n\n${serverTypeTable}\n`);
+console.log(`.wasm: client ${sizes.wasm} B (${sizes.wasmGzip} gzip; before ${CLIENT_WASM_BEFORE}), server ${sizes.serverWasm} B (${sizes.serverWasmGzip} gzip)`);
+console.log(`cold import ${initMs.toFixed(1)} ms, first client call ${firstClientMs.toFixed(1)} ms, first server call ${firstServerMs.toFixed(1)} ms\n`);
 for (const [t, m, ok] of targets) console.log(`${ok ? 'met    ' : 'NOT MET'}  ${t}: ${m}`);
 console.log('\nwritten to bench/RESULTS.md');
