@@ -596,6 +596,9 @@ describe('decodeServerEvent fast path', () => {
       limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":0.1234567}'),
       limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":16777217}'),
       limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":1.0000001}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":0.30000001}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":1234567.5}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":0.000012345}'),
       limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":60}'),
       limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":60.0}'),
       limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":6e1}'),
@@ -691,6 +694,24 @@ describe('decodeServerEvent fast path', () => {
       '{"type":"rate_limits.updated","event_id":"event_8","rate_limits":[{"name":"requests","limit":5000,"remaining":4999,"reset_seconds":0.012},{"name":"tokens","limit":40000,"remaining":39000,"reset_seconds":1.5}]}',
     ];
     for (const t of realistic) expect(agreesServer(t), t).toBe(0);
+  });
+
+  it('leaves large server texts to Rust, as for client events', () => {
+    const deep = `{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"A","x":${'['.repeat(5_000_000)}${']'.repeat(5_000_000)}}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(codec.safeDecodeServerEvent(deep)).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+      expect(codec.checkServerEvent(deep)).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+      expect(codec.safeDecodeServerEvent(new TextEncoder().encode(deep))).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+      const longest = Math.max(0, ...parse.mock.calls.map(([text]) => String(text).length));
+      expect(longest).toBeLessThanOrEqual(64 * 1024);
+    } finally {
+      parse.mockRestore();
+    }
+    const text = '{"type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5,"item_id":"i"}';
+    expect(codec.safeDecodeServerEvent(text, { maxInputBytes: 20 })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(codec.checkServerEvent(text, { maxInputBytes: 20 })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(codec.safeDecodeServerEvent(Uint8Array.of(0x7b, 0xff, 0x7d)).ok).toBe(false);
   });
 
   it('does not compile the server rows for client events', async () => {
