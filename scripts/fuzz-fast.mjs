@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // @ts-check
-// Differential fuzzing of decode's JavaScript fast path (ts/fast.ts) against the Rust path, for a
-// given time: `node scripts/fuzz-fast.mjs [SECONDS]` (default 60), after a build.
+// Differential fuzzing of the JavaScript fast path (ts/fast.ts) of decode and decodeServerEvent
+// against the Rust path, for a given time shared by both directions:
+// `node scripts/fuzz-fast.mjs [SECONDS]` (default 60), after a build.
 //
-// Seeds: every corpus input and canonical text, and realistic events written canonically, by
-// JSON.stringify and with members reversed. Each run mutates a seed 1 to 4 times (characters that
+// Seeds, per direction: every corpus input and canonical text, and realistic events written
+// canonically, by JSON.stringify and with members reversed; for server events also the server
+// lines of examples/beta-session.jsonl. Each run mutates a seed 1 to 4 times (characters that
 // matter to JSON and to the fast path's rules: digits, exponents, quotes, escapes, whitespace,
 // lone surrogates, duplicated spans) and compares:
 //   decode(text)  with  JSON.parse(canonicalize(text))  (canonicalize always goes through Rust),
-// value and member order, or that both refuse. Exits 1 with the text on the first disagreement.
+//   decodeServerEvent(text)  with  JSON.parse(canonicalizeServerEvent(text)),
+// value and member order, or that both refuse. Each batch picks a direction, server texts one time
+// in two (most of them are the 8 events the fast path answers). Exits 1 with the text on the first disagreement.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,14 +41,19 @@ const int = (n) => Math.floor(random() * n);
 
 /** @type {string[]} */
 const seeds = [];
+/** @type {string[]} */
+const serverSeeds = [];
 for (const file of readdirSync(join(root, 'test/vectors')).filter((f) => f.endsWith('.json')).sort()) {
   const doc = JSON.parse(readFileSync(join(root, 'test/vectors', file), 'utf8'));
-  // Client vectors only: server vectors run natively until the server wasm module exists (issue 11).
-  if ((doc.direction ?? 'client') !== 'client') continue;
+  const into = (doc.direction ?? 'client') === 'server' ? serverSeeds : seeds;
   for (const c of doc.cases) {
-    seeds.push(c.input);
-    if (c.expect.canonical) seeds.push(c.expect.canonical);
+    into.push(c.input);
+    if (c.expect.canonical) into.push(c.expect.canonical);
   }
+}
+// The service's own server lines (they start with event_id): mostly audio and transcript deltas.
+for (const line of readFileSync(join(root, 'examples/beta-session.jsonl'), 'utf8').split('\n')) {
+  if (line.startsWith('{"event_id"')) serverSeeds.push(line);
 }
 /** @type {(v: unknown) => unknown} */
 const reversed = (v) =>
@@ -68,6 +77,23 @@ const realistic = [
   },
 ];
 for (const e of realistic) seeds.push(codec.encode(e), JSON.stringify(e), JSON.stringify(reversed(e)));
+/** @type {import('../dist/node.mjs').ServerEventInput[]} */
+const realisticServer = [
+  { type: 'response.audio.delta', event_id: 'event_1', response_id: 'resp_1', item_id: 'item_1', output_index: 0, content_index: 1000, delta: 'AAECAwQFBgc=' },
+  { type: 'response.function_call_arguments.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 300, call_id: 'c', delta: '{"q":"a\\"b"}' },
+  { type: 'conversation.item.input_audio_transcription.delta', event_id: 'e', item_id: 'i', content_index: 0, delta: 'Hi', logprobs: [{ bytes: [72, 100], logprob: -0.25, token: 'Hi' }] },
+  { type: 'input_audio_buffer.speech_started', event_id: 'e', audio_start_ms: 4000000000, item_id: 'i' },
+  { type: 'input_audio_buffer.speech_stopped', event_id: 'e', audio_end_ms: 20000, item_id: 'i' },
+  {
+    type: 'rate_limits.updated',
+    event_id: 'e',
+    rate_limits: [
+      { name: 'requests', limit: 5000, remaining: 4999, reset_seconds: 0.012 },
+      { name: 'tokens', limit: 40000, remaining: 39000, reset_seconds: 60 },
+    ],
+  },
+];
+for (const e of realisticServer) serverSeeds.push(codec.encodeServerEvent(e), JSON.stringify(e), JSON.stringify(reversed(e)));
 
 const ALPHABET = ['0', '1', '9', '-', '.', 'e', 'E', '+', '"', '\\', '\\u0041', '\\"', ' ', '\n', '{', '}', '[', ']', ',', ':', 'null', 'true', '\uD800', '\uDC00', 'é', '\u{1F600}', '00'];
 /** @type {((text: string) => string)[]} */
@@ -105,18 +131,22 @@ const mutations = [
   },
 ];
 
-let runs = 0;
-let answered = 0;
+/** Per direction: the Rust path (canonicalize, always WebAssembly) and the API under test. */
+const directions = [
+  { name: 'client', seeds, canonicalize: codec.canonicalize, decode: codec.decode, runs: 0, answered: 0 },
+  { name: 'server', seeds: serverSeeds, canonicalize: codec.canonicalizeServerEvent, decode: codec.decodeServerEvent, runs: 0, answered: 0 },
+];
 const until = Date.now() + seconds * 1000;
 while (Date.now() < until) {
+  const direction = /** @type {(typeof directions)[number]} */ (directions[int(2)]);
   for (let batch = 0; batch < 200; batch++) {
-    let text = pick(seeds);
+    let text = pick(direction.seeds);
     for (let m = 1 + int(4); m > 0; m--) text = pick(mutations)(text);
-    runs++;
+    direction.runs++;
     /** @type {{ ok: true, value: unknown } | { ok: false, code: string }} */
     let rust;
     try {
-      rust = { ok: true, value: JSON.parse(codec.canonicalize(text)) };
+      rust = { ok: true, value: JSON.parse(direction.canonicalize(text)) };
     } catch (error) {
       if (!(error instanceof codec.ClientEventError)) throw error;
       rust = { ok: false, code: error.code };
@@ -124,21 +154,22 @@ while (Date.now() < until) {
     /** @type {{ ok: true, value: unknown } | { ok: false, code: string }} */
     let ours;
     try {
-      ours = { ok: true, value: codec.decode(text) };
+      ours = { ok: true, value: direction.decode(text) };
     } catch (error) {
       if (!(error instanceof codec.ClientEventError)) throw error;
       ours = { ok: false, code: error.code };
     }
-    if (ours.ok) answered++;
+    if (ours.ok) direction.answered++;
     const same = ours.ok && rust.ok ? JSON.stringify(ours.value) === JSON.stringify(rust.value) : ours.ok === rust.ok;
     // decode refuses integers beyond 2^53 that canonicalize keeps as text: not a disagreement.
     const unsafeInteger = !ours.ok && ours.code === 'out_of_range' && rust.ok;
     if (!same && !unsafeInteger) {
-      console.error(`DISAGREEMENT (seed ${seed}) on ${JSON.stringify(text)}`);
+      console.error(`DISAGREEMENT (seed ${seed}, ${direction.name}) on ${JSON.stringify(text)}`);
       console.error(`  decode:            ${JSON.stringify(ours)}`);
       console.error(`  Rust canonicalize: ${JSON.stringify(rust)}`);
       process.exit(1);
     }
   }
 }
-console.log(`fuzz-fast: ${runs} texts in ${seconds} s (seed ${seed}), ${answered} decoded, no disagreement with the Rust path`);
+const counts = directions.map((d) => `${d.name} ${d.runs} texts, ${d.answered} decoded`).join('; ');
+console.log(`fuzz-fast: ${seconds} s (seed ${seed}): ${counts}; no disagreement with the Rust path`);

@@ -104,23 +104,52 @@ function dependencyOrder(p) {
 // ---------------------------------------------------------------------------------------------
 // ts/shapes.ts
 
+/**
+ * The server events whose decode and check answer in JavaScript (ts/fast.ts): the high-frequency
+ * ones of a spoken turn. Every other server event goes to Rust. Changing this list changes which
+ * rows ts/shapes.ts bundles (those these variants reach), nothing else.
+ */
+const FAST_SERVER_EVENTS = [
+  'response.audio.delta',
+  'response.text.delta',
+  'response.audio_transcript.delta',
+  'response.function_call_arguments.delta',
+  'conversation.item.input_audio_transcription.delta',
+  'input_audio_buffer.speech_started',
+  'input_audio_buffer.speech_stopped',
+  'rate_limits.updated',
+];
+
 /** @param {Table[]} protocols */
 function shapesTs(protocols) {
-  /** @param {Table} p */
-  // What the runtime reads, and nothing more: this module is bundled into the package (docs, Rust
-  // paths and list names are the generator's; the server rows join once the package reads server
-  // events). One line per type, so that a changed row is a one-line diff.
+  /** One row as the runtime reads it: no docs, Rust paths or list names. @param {Row} t */
+  const row = (t) => {
+    const { name, rust, list, doc, ...rest } = t;
+    const compact = rest.kind === 'struct' ? { ...rest, members: rest.members.map(({ doc, ...m }) => m) } : rest;
+    return `    ${JSON.stringify(name)}: ${JSON.stringify(compact)},`;
+  };
+  // What the runtime reads, and nothing more: this module is bundled into the package. One line
+  // per type, so that a changed row is a one-line diff.
   /** @param {Table} p */
   const data = (p) => {
     const reach = reachable(p, [p.client]);
-    const types = p.types
-      .filter((t) => reach.has(t.name))
-      .map((t) => {
-        const { name, rust, list, doc, ...rest } = t;
-        const compact = rest.kind === 'struct' ? { ...rest, members: rest.members.map(({ doc, ...m }) => m) } : rest;
-        return `    ${JSON.stringify(name)}: ${JSON.stringify(compact)},`;
-      });
+    const types = p.types.filter((t) => reach.has(t.name)).map(row);
     return `{\n  name: ${JSON.stringify(p.name)},\n  crate: ${JSON.stringify(p.source)},\n  client: ${JSON.stringify(p.client)},\n  types: {\n${types.join('\n')}\n  },\n}`;
+  };
+  // The server root restricted to FAST_SERVER_EVENTS, and exactly the rows those variants reach.
+  /** @param {Table} p */
+  const fastServer = (p) => {
+    const root = rowOf(typesOf(p), p.server, 'tagged');
+    const variants = FAST_SERVER_EVENTS.map((value) => {
+      const v = root.variants.find((x) => x.value === value);
+      if (!v) throw new Error(`${root.name} has no variant ${value}`);
+      return v;
+    });
+    // In the table's order, as the crate declares them.
+    const restricted = { ...root, variants: root.variants.filter((v) => variants.includes(v)) };
+    const reach = reachable({ ...p, types: p.types.map((t) => (t.name === root.name ? restricted : t)) }, [root.name]);
+    const types = [restricted, ...p.types.filter((t) => t.name !== root.name && reach.has(t.name))].map(row);
+    return `{\n  root: ${JSON.stringify(root.name)},\n  types: {\n${types.join('\n')}\n  },\n}`;
   };
   return `/**
  * The shape table of the crate's types, as data. ${STAMP}
@@ -190,8 +219,25 @@ export interface Protocol {
   readonly server?: string;
 }
 
+/**
+ * Part of a protocol: a root and exactly the rows it reaches. The server root of the fast path is
+ * the crate's server event row with only the variants the fast path answers (its other variants
+ * go to Rust, and their rows are not bundled).
+ */
+export interface Part {
+  /** A tagged row of {@link Part.types}. */
+  readonly root: string;
+  readonly types: Readonly<Record<string, NamedType>>;
+}
+
 ${protocols
-  .map((p) => `/** The ${p.name} protocol: \`${p.source}\`. */\nexport const ${p.name.toUpperCase()}: Protocol = ${data(p)};\n`)
+  .map(
+    (p) =>
+      `/** The ${p.name} protocol: \`${p.source}\`. */\nexport const ${p.name.toUpperCase()}: Protocol = ${data(p)};\n` +
+      (p.server
+        ? `\n/** The ${p.name} server events whose decode answers in JavaScript (${FAST_SERVER_EVENTS.length} of them, the high-frequency ones), and the rows they reach. */\nexport const ${p.name.toUpperCase()}_FAST_SERVER: Part = ${fastServer(p)};\n`
+        : ''),
+  )
   .join('\n')}`;
 }
 

@@ -2,7 +2,7 @@
 // (ts/shapes.ts, generated from crate/src/shape/): every variant and nested type, required members
 // always, optional ones sometimes absent and sometimes null, from swappable leaves.
 import fc from 'fast-check';
-import { BETA, type Protocol, type TypeRef } from '../ts/shapes.js';
+import { BETA, BETA_FAST_SERVER, type Protocol, type TypeRef } from '../ts/shapes.js';
 
 export const u32 = fc.integer({ min: 0, max: 4294967295 });
 export const f32 = fc.float({ noNaN: true, noDefaultInfinity: true });
@@ -27,7 +27,7 @@ const DEFAULT_LEAVES: Leaves = { text, u32, f32, integer: fc.integer() };
 const nullish = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
 
 /** Any value of the table's type `root` (a named type), as the object a producer builds. */
-export function arbitraryOf(protocol: Protocol, root: string, leaves: Leaves = DEFAULT_LEAVES): fc.Arbitrary<Record<string, unknown>> {
+export function arbitraryOf(protocol: Pick<Protocol, 'types'>, root: string, leaves: Leaves = DEFAULT_LEAVES): fc.Arbitrary<Record<string, unknown>> {
   const json = fc.letrec<{ v: unknown }>((tie) => ({
     v: fc.oneof(
       { depthSize: 'small' },
@@ -117,6 +117,11 @@ export function clientEvents(leaves: Leaves = DEFAULT_LEAVES): fc.Arbitrary<Reco
 }
 
 export const clientEvent = clientEvents();
+
+/** Any of the server events the fast path answers (BETA_FAST_SERVER), as the object a server builds. */
+export function fastServerEvents(leaves: Leaves = DEFAULT_LEAVES): fc.Arbitrary<Record<string, unknown>> {
+  return arbitraryOf(BETA_FAST_SERVER, BETA_FAST_SERVER.root, leaves);
+}
 
 /**
  * An independent model of the crate's canonical form, from the table alone: members in

@@ -6,10 +6,13 @@
 // length, which is what pass 0 relies on. Also checks that realistic events do take the fast path.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { compileFastDecoder, fastDecodeWithPass, floatText, lastFastPass } from '../ts/fast.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileFastDecoder, fastDecodeServerWithPass, fastDecodeWithPass, floatText, lastFastPass } from '../ts/fast.js';
+import { BETA_FAST_SERVER } from '../ts/shapes.js';
 import type { Member, NamedType, Presence } from '../ts/shapes.js';
-import { clientEvents, f32, text as anyText, u32 } from './arbitraries.js';
-import { codec, loadVectors } from './helpers.js';
+import { clientEvents, f32, fastServerEvents, text as anyText, u32 } from './arbitraries.js';
+import { codec, loadVectors, root } from './helpers.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
 
@@ -456,5 +459,274 @@ describe('decode fast path', () => {
     expect(codec.safeDecode(text, { maxInputBytes: 20 })).toMatchObject({ ok: false, error: { code: 'too_large' } });
     expect(codec.safeDecode(text, { maxDepth: 1 }).ok).toBe(true);
     expect(codec.safeDecode('{"type":"response.create","response":{}}', { maxDepth: 1 })).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Server events (issue 11): the 8 high-frequency ones answer in JavaScript, the rest go to Rust.
+
+/** The Rust path for server events: canonicalizeServerEvent (always WebAssembly), parsed. */
+function rustServer(text: string, maxDepth: number): Rust {
+  try {
+    const value: unknown = JSON.parse(codec.canonicalizeServerEvent(text, { maxDepth }));
+    return { ok: true, value, order: JSON.stringify(value) };
+  } catch (error) {
+    if (error instanceof codec.RealtimeCodecError) return { ok: false };
+    throw error;
+  }
+}
+
+const FAST_SERVER_TYPES = new Set((BETA_FAST_SERVER.types[BETA_FAST_SERVER.root] as Extract<NamedType, { kind: 'tagged' }>).variants.map((v) => v.value));
+const serverStats = { texts: 0, answered: 0, byPass: [0, 0, 0] };
+
+/** Checks one server text against Rust, through fast.ts and through the package's decodeServerEvent and checkServerEvent; the pass, or -1. */
+function agreesServer(text: string, maxDepth = codec.MAX_DEPTH): number {
+  serverStats.texts += 1;
+  const { event: fast, pass } = fastDecodeServerWithPass(text, maxDepth);
+  const ref = rustServer(text, maxDepth);
+  // The package's functions give Rust's answer whichever path they take.
+  const decoded = codec.safeDecodeServerEvent(text, { maxDepth });
+  const checked = codec.checkServerEvent(text, { maxDepth });
+  expect(decoded.ok, text).toBe(ref.ok);
+  expect(checked.ok, text).toBe(ref.ok);
+  if (decoded.ok && ref.ok) {
+    expect(JSON.stringify(decoded.event), text).toBe(ref.order);
+    if (checked.ok) expect(checked.type).toBe((ref.value as { type: string }).type);
+  }
+  if (fast === undefined) return -1;
+  serverStats.answered += 1;
+  serverStats.byPass[pass] = (serverStats.byPass[pass] ?? 0) + 1;
+  if (!ref.ok) expect.fail(`pass ${pass} accepted a server text the Rust path refuses: ${text}`);
+  expect(FAST_SERVER_TYPES.has(fast.type), fast.type).toBe(true);
+  expect(fast, text).toEqual(ref.value);
+  expect(JSON.stringify(fast), `member order, ${text}`).toBe(ref.order);
+  return pass;
+}
+
+/** The server lines of the example session (the events that carry `event_id` first, as the service sends them). */
+const sessionServerLines = readFileSync(join(root, 'examples/beta-session.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line.startsWith('{"event_id"'));
+
+describe('decodeServerEvent fast path', () => {
+  it('agrees with Rust on every server corpus case, raw and canonical', () => {
+    let answered = 0;
+    let fastValid = 0;
+    for (const v of loadVectors('server')) {
+      agreesServer(v.input);
+      if ('canonical' in v.expect) {
+        const pass = agreesServer(v.expect.canonical);
+        if (FAST_SERVER_TYPES.has((JSON.parse(v.expect.canonical) as { type: string }).type)) {
+          fastValid += 1;
+          if (pass >= 0) answered += 1;
+        } else {
+          expect(pass, v.name).toBe(-1); // every other server event is Rust's
+        }
+      }
+    }
+    expect(fastValid).toBeGreaterThan(0);
+    expect(answered / fastValid).toBeGreaterThan(0.7);
+  });
+
+  const serverLeaves = {
+    ...leaves,
+    // Round values that could be spelled shorter, alone and together (the saving budget, 12).
+    u32: fc.oneof(leaves.u32, fc.constantFrom(1000, 5000, 20000, 40000, 150000, 1000000, 10000000, 4000000000, 1000000000)),
+  };
+  const serverEvents = fastServerEvents(serverLeaves);
+
+  it(`agrees with Rust on generated server events, written several ways and mutated, ${RUNS * 5} runs`, () => {
+    const names = Object.keys(mutations);
+    const before = { ...serverStats, byPass: [...serverStats.byPass] };
+    fc.assert(
+      fc.property(serverEvents, fc.nat(), fc.constantFrom(...names), fc.oneof(fc.constant(codec.MAX_DEPTH), fc.integer({ min: 1, max: 4 })), (event, at, name, depth) => {
+        let canonical: string;
+        try {
+          canonical = codec.encodeServerEvent(event as never);
+        } catch {
+          return; // f32 NaN-free but beyond the fast rules, or refused: nothing to compare
+        }
+        for (const t of [canonical, JSON.stringify(event), JSON.stringify(reversed(event))]) {
+          agreesServer(t);
+          agreesServer(t, depth);
+          agreesServer((mutations[name] as (t: string, at: number) => string)(t, at));
+        }
+      }),
+      { numRuns: RUNS * 5 },
+    );
+    expect((serverStats.answered - before.answered) / (serverStats.texts - before.texts)).toBeGreaterThan(0.3);
+    serverStats.byPass.forEach((n, i) => expect(n - (before.byPass[i] as number), `pass ${i}`).toBeGreaterThan(0));
+  });
+
+  it('agrees with Rust on hand-picked server traps', () => {
+    const audio = (members: string) => `{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i",${members},"delta":"AAAA"}`;
+    const limit = (body: string) => `{"type":"rate_limits.updated","event_id":"e","rate_limits":[${body}]}`;
+    const started = (ms: string) => `{"type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":${ms},"item_id":"i"}`;
+    const traps = [
+      // round integers: as long as (3e2), or shorter (1e3, 4e9), made as long with spaces or duplicates
+      audio('"output_index":3e2,"content_index":0'),
+      audio('"output_index":300,"content_index":3E2'),
+      audio('"output_index":1e3 ,"content_index":0'),
+      audio('"output_index":1e3,"content_index":1000 '),
+      audio('"output_index":4e9,"content_index":4e9,"item_id":"iiii","item_id":"i"'),
+      audio('"output_index":4e9       ,"content_index":0'),
+      started('1e3 '),
+      started('1000'),
+      started('1e6    '),
+      started('4e9       '),
+      started('-0'),
+      started('4294967296'),
+      started('9007199254740993'),
+      started('1.0'),
+      started('1000.0'),
+      limit('{"name":"requests","limit":1e3 ,"remaining":999,"reset_seconds":0.5}'),
+      limit('{"name":"requests","limit":5000,"remaining":4e3 ,"reset_seconds":0.5}'),
+      limit('{"name":"r:5000","limit":5e3,"remaining":5000 ,"reset_seconds":0.5}'),
+      limit('{"name":"a","limit":4e9,"remaining":4e9,"reset_seconds":0.5,"name":"bbbbbbbbbbbbbb"}'),
+      limit('{"name":"a","limit":4e9,"remaining":1,"reset_seconds":0.5},{"name":"a","limit":4000000000,"remaining":1,"reset_seconds":0.5,"x":1}'),
+      limit('{"name":"requests","limit":20000,"remaining":19999,"reset_seconds":0.5},{"name":"tokens","limit":40000,"remaining":39000,"reset_seconds":1.25}'),
+      limit('{"name":"tokens","limit":40000,"remaining":39000,"reset_seconds":1.25,"limit":4e4}'),
+      // The budget's own trap (12): a repeated unknown member whose first occurrence is short puts
+      // the canonical place of `limit` inside the kept string, which holds `:4000000000`; `4e9`
+      // saves 7 and the repeat costs 5, two spaces make up the rest. Fooled any rule that only
+      // bounded the saving by the key in front (7 < 8, `"limit":`).
+      limit('{"":0,"name":"n","limit":4e9,"remaining":1,"reset_seconds":0.5,"":"x:4000000000yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"  }'),
+      limit('{"":0,"name":"n","limit":4e9,"remaining":1,"reset_seconds":0.5,"":"x:4000000000yyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"   }'),
+      // f32: not f32 (more digits than it holds), whole, exponent, beyond f32, -0
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":0.1234567}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":16777217}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":1.0000001}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":0.30000001}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":1234567.5}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":0.000012345}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":60}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":60.0}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":6e1}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":5e-3}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":0.005}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":1e39}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":-0.0}'),
+      limit('{"name":"r","limit":1,"remaining":1,"reset_seconds":0.80}'),
+      // unknown, null and missing members, duplicates, escapes, order
+      audio('"output_index":0,"content_index":0,"x":null'),
+      audio('"output_index":0,"content_index":null'),
+      audio('"output_index":0'),
+      audio('"output_index":0,"content_index":0,"delta":"BBBB"'),
+      audio('"content_index":0,"output_index":0'),
+      '{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"\\u0041AAA"}',
+      '{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"A\\"AA"}',
+      '{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"\\ud800"}',
+      '{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"\ud800"}',
+      '{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA"}\n',
+      '{"type" :"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA"}',
+      '{"type":"response.audio.delta","type":"response.text.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA"}',
+      '{"0":"1000aaaa","type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":1e3,"item_id":"i"}',
+      '{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","content_index":0,"delta":"Hi"}',
+      '{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","content_index":0,"delta":"Hi","logprobs":null}',
+      '{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","content_index":0,"delta":"Hi","logprobs":[{"bytes":[72,105],"logprob":-0.25,"token":"Hi"}]}',
+      '{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","content_index":0,"delta":"Hi","logprobs":[{"bytes":[1e2],"logprob":-0.25,"token":"d"}]}',
+      '{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","content_index":0,"delta":"Hi","logprobs":[{"bytes":[100],"logprob":-1.2e-5,"token":"d"}]}',
+      '{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","content_index":0,"delta":"Hi","logprobs":[{"bytes":[256],"logprob":-0.5,"token":"d"}]}',
+      // other server events: always Rust's answer
+      '{"type":"input_audio_buffer.cleared","event_id":"e"}',
+      '{"type":"response.audio.done","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0}',
+      '{"type":"error","event_id":"e","error":{"type":"invalid_request_error","message":"m"}}',
+    ];
+    for (const t of traps) {
+      agreesServer(t);
+      agreesServer(t, 2);
+    }
+    // Not a server event the fast path answers: left to Rust, whatever the text.
+    expect(agreesServer('{"type":"input_audio_buffer.cleared","event_id":"e"}')).toBe(-1);
+  });
+
+  it('is not fooled by server members given to Object.prototype', () => {
+    const canonical = '{"type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5,"item_id":"i"}';
+    const texts = [
+      canonical,
+      '{"type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5,"xxxxxxx":"i"}', // a stand-in as long as `"item_id":"i"`
+      '{"type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5}',
+      '{"tyxe":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5,"item_id":"i"}',
+      '{"type":"rate_limits.updated","event_id":"e","rate_limits":[{"name":"n","limit":1,"remaining":1}]}',
+      '{"type":"rate_limits.updated","event_id":"e","rate_limits":[{"name":"n","limit":1,"remaining":1,"xxxxxxxxxxxxx":0.5}]}',
+    ];
+    const saved = texts.map((t) => JSON.stringify(rustServer(t, codec.MAX_DEPTH)));
+    const polluted = { item_id: 'i', type: 'input_audio_buffer.speech_started', reset_seconds: 0.5, event_id: 'e' };
+    for (const [key, value] of Object.entries(polluted)) Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true });
+    try {
+      texts.forEach((t, i) => {
+        agreesServer(t);
+        expect(JSON.stringify(rustServer(t, codec.MAX_DEPTH))).toBe(saved[i]);
+      });
+    } finally {
+      for (const key of Object.keys(polluted)) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+  });
+
+  it('takes the fast path for realistic server deltas: the example session, raw and canonical', () => {
+    let fastLines = 0;
+    for (const line of sessionServerLines) {
+      const type = (JSON.parse(line) as { type: string }).type;
+      const pass = agreesServer(line);
+      if (FAST_SERVER_TYPES.has(type)) {
+        const canonical = codec.canonicalizeServerEvent(line);
+        fastLines += 1;
+        expect(pass, line).toBeGreaterThanOrEqual(0);
+        expect(agreesServer(canonical), canonical).toBe(0);
+        expect(codec.decodeServerEvent(line)).toEqual(JSON.parse(canonical));
+        expect(lastFastPass()).toBeGreaterThanOrEqual(0);
+        expect(codec.checkServerEvent(new TextEncoder().encode(line))).toEqual({ ok: true, type });
+        expect(lastFastPass()).toBeGreaterThanOrEqual(0);
+      } else {
+        expect(pass, line).toBe(-1);
+      }
+    }
+    expect(fastLines).toBeGreaterThan(150);
+    // Producer-like texts of each fast type, canonical: pass 0.
+    const realistic = [
+      '{"type":"response.audio.delta","event_id":"event_1","response_id":"resp_1","item_id":"item_1","output_index":0,"content_index":0,"delta":"AAECAwQFBgc="}',
+      '{"type":"response.text.delta","event_id":"event_2","response_id":"resp_1","item_id":"item_1","output_index":0,"content_index":0,"delta":"Hel"}',
+      '{"type":"response.audio_transcript.delta","event_id":"event_3","response_id":"resp_1","item_id":"item_1","output_index":1,"content_index":0,"delta":" world"}',
+      '{"type":"response.function_call_arguments.delta","event_id":"event_4","response_id":"resp_1","item_id":"item_2","output_index":0,"call_id":"call_1","delta":"{\\"q\\":"}',
+      '{"type":"conversation.item.input_audio_transcription.delta","event_id":"event_5","item_id":"item_3","content_index":0,"delta":"Hi","logprobs":null}',
+      '{"type":"input_audio_buffer.speech_started","event_id":"event_6","audio_start_ms":736,"item_id":"item_3"}',
+      '{"type":"input_audio_buffer.speech_stopped","event_id":"event_7","audio_end_ms":2304,"item_id":"item_3"}',
+      '{"type":"rate_limits.updated","event_id":"event_8","rate_limits":[{"name":"requests","limit":5000,"remaining":4999,"reset_seconds":0.012},{"name":"tokens","limit":40000,"remaining":39000,"reset_seconds":1.5}]}',
+    ];
+    for (const t of realistic) expect(agreesServer(t), t).toBe(0);
+  });
+
+  it('leaves large server texts to Rust, as for client events', () => {
+    const deep = `{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"A","x":${'['.repeat(5_000_000)}${']'.repeat(5_000_000)}}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(codec.safeDecodeServerEvent(deep)).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+      expect(codec.checkServerEvent(deep)).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+      expect(codec.safeDecodeServerEvent(new TextEncoder().encode(deep))).toMatchObject({ ok: false, error: { code: 'too_deep' } });
+      const longest = Math.max(0, ...parse.mock.calls.map(([text]) => String(text).length));
+      expect(longest).toBeLessThanOrEqual(64 * 1024);
+    } finally {
+      parse.mockRestore();
+    }
+    const text = '{"type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5,"item_id":"i"}';
+    expect(codec.safeDecodeServerEvent(text, { maxInputBytes: 20 })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(codec.checkServerEvent(text, { maxInputBytes: 20 })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(codec.safeDecodeServerEvent(Uint8Array.of(0x7b, 0xff, 0x7d)).ok).toBe(false);
+  });
+
+  it('does not compile the server rows for client events', async () => {
+    // A fresh module: client decoding must not touch the server table.
+    vi.resetModules();
+    const shapes = await import('../ts/shapes.js');
+    const types = shapes.BETA_FAST_SERVER.types as Record<string, NamedType>;
+    const spy = vi.fn();
+    const proxy = new Proxy(types, { get: (t, k) => (spy(k), Reflect.get(t, k)) });
+    Object.defineProperty(shapes.BETA_FAST_SERVER, 'types', { value: proxy });
+    const fast = await import('../ts/fast.js');
+    expect(fast.fastDecode('{"type":"input_audio_buffer.commit"}', 8)).toEqual({ type: 'input_audio_buffer.commit' });
+    expect(spy).not.toHaveBeenCalled();
+    expect(fast.fastDecodeServer('{"type":"input_audio_buffer.speech_stopped","event_id":"e","audio_end_ms":1,"item_id":"i"}', 8)).toBeDefined();
+    expect(spy).toHaveBeenCalled();
+    vi.resetModules();
   });
 });

@@ -16,7 +16,7 @@
  */
 import { APPEND_HEAD, canonicalAppend, plainAppendText } from './append.js';
 import { ClientEventError } from './errors.js';
-import { fastDecode } from './fast.js';
+import { fastDecode, fastDecodeServer } from './fast.js';
 import { parseCanonical, strictUtf8, toJsonText } from './guards.js';
 import { type ClientEvent, type ClientEventInput, type ClientEventType, type ServerEvent, type ServerEventInput, type ServerEventType } from './types.js';
 import { client as bridge, server as serverBridge, type Bounds } from './wasm.js';
@@ -327,6 +327,13 @@ export function canonicalizeServerEvent(input: string | Uint8Array, options?: Co
 export function decodeServerEvent(input: string | Uint8Array, options?: CodecOptions): ServerEvent {
   serverBridge.assertReady();
   const bounds = boundsOf(options);
+  // The high-frequency server events (deltas, speech started/stopped, rate limits) that the fast
+  // path can vouch for need no WebAssembly call; everything else is Rust's answer.
+  const text = typeof input === 'string' ? input : input instanceof Uint8Array && input.length <= FAST_PATH_MAX_CHARS ? strictUtf8(input) : undefined;
+  if (text !== undefined && fastPathFits(text, bounds)) {
+    const event = fastDecodeServer(text, bounds.depth);
+    if (event !== undefined) return event;
+  }
   return parseCanonical(serverBridge.canonicalize(input, bounds)) as ServerEvent;
 }
 
@@ -362,6 +369,12 @@ export function safeDecodeServerEvent(input: string | Uint8Array, options?: Code
 export function checkServerEvent(input: string | Uint8Array, options?: CodecOptions): ServerCheckResult {
   serverBridge.assertReady();
   const bounds = boundsOf(options);
+  // decodeServerEvent's fast path, with the same caps; the rest is Rust's answer.
+  const text = typeof input === 'string' ? input : input instanceof Uint8Array && input.length <= FAST_PATH_MAX_CHARS ? strictUtf8(input) : undefined;
+  if (text !== undefined && fastPathFits(text, bounds)) {
+    const event = fastDecodeServer(text, bounds.depth);
+    if (event !== undefined) return { ok: true, type: event.type };
+  }
   try {
     return { ok: true, type: serverBridge.validate(input, bounds) };
   } catch (error) {

@@ -51,8 +51,8 @@
  * generated, mutated and length-preserving adversarial texts.
  * @module
  */
-import { BETA, type Member, type NamedType, type TypeRef } from './shapes.js';
-import type { ClientEvent } from './types.js';
+import { BETA, BETA_FAST_SERVER, type Member, type NamedType, type TypeRef } from './shapes.js';
+import type { ClientEvent, ServerEvent } from './types.js';
 
 /** What a walk returns for anything it is not sure of. */
 const FAIL: unique symbol = Symbol('fail');
@@ -94,6 +94,12 @@ interface State {
   /** Pass 0's round unsigned values (`300`, `1000`): where each must stand, and its text. */
   pending: (number | string)[];
   pendingCount: number;
+  /** Pass 0: the characters all round unsigned values together could save (`1e3` for `1000`: 1). */
+  saving: number;
+  /** Pass 0: the shortest `"key":` in front of a round unsigned value that could save characters (0 in a list). */
+  savingKey: number;
+  /** Pass 0: the length of the `"key":` in front of the value being sized, 0 for a list item. */
+  keyBefore: number;
   /** Pass 0's free strings, to count their escapes when the text turns out longer. */
   strings: string[];
   stringCount: number;
@@ -130,6 +136,9 @@ const S: State = {
   pos: 0,
   pending: [],
   pendingCount: 0,
+  saving: 0,
+  savingKey: Infinity,
+  keyBefore: 0,
   strings: [],
   stringCount: 0,
   fixes: [],
@@ -149,6 +158,9 @@ function reset(text: string, limit: number, value: unknown, pass: number): void 
   S.exactStrings = false;
   S.pos = 0;
   S.pendingCount = 0;
+  S.saving = 0;
+  S.savingKey = Infinity;
+  S.keyBefore = 0;
   S.stringCount = 0;
   S.fixCount = 0;
   S.top[0] = value;
@@ -262,26 +274,38 @@ const oneOf = (values: readonly string[]): Type => {
 
 /**
  * Pass 0 for an integer: every other JSON spelling of it is longer, except for those with two
- * trailing zeros or more: `3e2` is as long as `300`, `1e3` shorter than `1000`. An unsigned member
- * with such a value (where `3e2` is an error) is looked for, as written here, where the canonical
- * text puts it, once the total length is known to match. That place holds the member's own
- * token unless an earlier token is spelled differently, and the first such token is itself a
- * number looked for in place: a shorter spelling is a different text, and after a longer one
- * the place starts on the `:` or space before the number. Inside a Value, where nothing is
- * looked for in place, `300` is taken (`3e2` means 300.0 there, which JSON.parse reads alike) and
- * `1000` is not.
+ * trailing zeros or more: `3e2` is as long as `300`, `1e3` shorter than `1000` (k trailing zeros
+ * save k - 1 - digits(k) characters at most). An unsigned member with such a value (where `3e2` is
+ * an error) is looked for, `:` and all, where the canonical text puts it, once the total length is
+ * known to match; and pass 0 answers only while what all of them could save together is fewer than
+ * 5 characters (a repeated member costs at least 5) and fewer than every `"key":` in front of one
+ * that could save (docs/fast-path.md, 12). Inside a Value, where nothing is looked for in place,
+ * `300` is taken (`3e2` means 300.0 there, which JSON.parse reads alike) and `1000` is not.
  */
 function sizeInteger(v: number, lookedFor: boolean): boolean {
   if (v !== 0 && v % 100 === 0) {
     if (lookedFor) {
-      S.pending[S.pendingCount++] = S.pos;
-      S.pending[S.pendingCount++] = String(v);
+      const key = S.keyBefore;
+      // After a key, `:` and the digits; in a list, the digits alone.
+      S.pending[S.pendingCount++] = key > 0 ? S.pos - 1 : S.pos;
+      S.pending[S.pendingCount++] = key > 0 ? `:${v}` : String(v);
+      if (v % 1000 === 0) {
+        let k = 3;
+        while (v % 10 ** (k + 1) === 0) k++;
+        S.saving += k - 1 - digits(k);
+        if (key < S.savingKey) S.savingKey = key;
+      }
     } else if (v % 1000 === 0) {
       return false;
     }
   }
   S.pos += digits(v);
   return true;
+}
+
+/** Pass 0 takes round unsigned values in place only within this budget (docs/fast-path.md, 12). */
+function withinSaving(): boolean {
+  return S.saving === 0 || (S.saving < 5 && S.saving < S.savingKey);
 }
 
 /** The length of a safe integer's decimal text, without building it. */
@@ -386,6 +410,7 @@ const arrayOf = (item: Type): Type => ({
       if (i > 0) S.pos += 1; // `,`
       S.holder = v;
       S.holderKey = i;
+      S.keyBefore = 0;
       if (!item.size(v[i], depth + 1)) return false;
     }
     S.pos += 1; // `]`
@@ -454,7 +479,7 @@ const struct = (fields: readonly Field[]): Type => {
         if (f.required) return false;
         S.pos += 4;
         if (!f.nullable) fix = true; // an unset option: dropped
-      } else if (((S.holder = v), (S.holderKey = key), !f.type.size(value, depth + 1))) {
+      } else if (((S.holder = v), (S.holderKey = key), (S.keyBefore = keyLength[i] as number), !f.type.size(value, depth + 1))) {
         return false;
       }
       S.pos += 1; // `,` or `}`
@@ -957,8 +982,11 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         at += x.length + 2; // "<value>"
       } else {
         if (!isUint(x, m.max)) return false;
-        // A round integer (`300`, where `3e2` is as long) must stand in the text as itself.
-        if (x % 100 === 0 && x !== 0 && !t.startsWith(String(x), at)) return false;
+        if (x % 100 === 0 && x !== 0) {
+          // A round integer that a shorter spelling could stand for (`1e3`) is left to the other
+          // passes; one as long as another spelling (`3e2` for `300`) must stand as itself.
+          if (x % 1000 === 0 || !t.startsWith(String(x), at)) return false;
+        }
         at += digits(x);
       }
     }
@@ -980,7 +1008,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       reset(text, maxDepth, value, -1);
       S.exactStrings = run === 1;
       if (!type.size(value, 1)) break;
-      if (S.pos === text.length && numbersInPlace()) {
+      if (S.pos === text.length && withinSaving() && numbersInPlace()) {
         applyFixes();
         S.pass = 0;
         return S.top[0];
@@ -1057,6 +1085,19 @@ export function fastDecode(text: string, maxDepth: number): ClientEvent | undefi
   return betaClient(text, maxDepth) as ClientEvent | undefined;
 }
 
+/** Compiled on the first server call: client decoding neither compiles nor walks the server rows. */
+let betaServer: ReturnType<typeof compileFastDecoder> | undefined;
+
+/**
+ * {@link fastDecode} for server events: answers only the high-frequency ones the table's
+ * {@link BETA_FAST_SERVER} lists (audio, text, transcript and argument deltas, speech started and
+ * stopped, rate limits), `undefined` for every other text. Never throws. @internal
+ */
+export function fastDecodeServer(text: string, maxDepth: number): ServerEvent | undefined {
+  betaServer ??= compileFastDecoder(BETA_FAST_SERVER.types, BETA_FAST_SERVER.root);
+  return betaServer(text, maxDepth) as ServerEvent | undefined;
+}
+
 /** Which pass answered the last call of a compiled decoder (0, 1, 2), or -1 when it declined: for tests. @internal */
 export function lastFastPass(): number {
   return S.pass;
@@ -1065,5 +1106,11 @@ export function lastFastPass(): number {
 /** {@link fastDecode} and the pass that answered (-1 when it declined): for tests. @internal */
 export function fastDecodeWithPass(text: string, maxDepth: number): { event: ClientEvent | undefined; pass: number } {
   const event = fastDecode(text, maxDepth);
+  return { event, pass: S.pass };
+}
+
+/** {@link fastDecodeServer} and the pass that answered (-1 when it declined): for tests. @internal */
+export function fastDecodeServerWithPass(text: string, maxDepth: number): { event: ServerEvent | undefined; pass: number } {
+  const event = fastDecodeServer(text, maxDepth);
   return { event, pass: S.pass };
 }

@@ -66,6 +66,17 @@ export interface Protocol {
   readonly server?: string;
 }
 
+/**
+ * Part of a protocol: a root and exactly the rows it reaches. The server root of the fast path is
+ * the crate's server event row with only the variants the fast path answers (its other variants
+ * go to Rust, and their rows are not bundled).
+ */
+export interface Part {
+  /** A tagged row of {@link Part.types}. */
+  readonly root: string;
+  readonly types: Readonly<Record<string, NamedType>>;
+}
+
 /** The beta protocol: `async-openai-wasm =0.29.5`. */
 export const BETA: Protocol = {
   name: "beta",
@@ -102,5 +113,23 @@ export const BETA: Protocol = {
     "ItemRole": {"kind":"enum","values":["user","assistant","system"]},
     "ItemContent": {"kind":"struct","members":[{"name":"type","presence":"required","type":{"ref":"ItemContentType"}},{"name":"text","presence":"optional","type":"string"},{"name":"audio","presence":"optional","type":"string"},{"name":"transcript","presence":"optional","type":"string"}]},
     "ItemContentType": {"kind":"enum","values":["input_text","input_audio","text","audio"]},
+  },
+};
+
+/** The beta server events whose decode answers in JavaScript (8 of them, the high-frequency ones), and the rows they reach. */
+export const BETA_FAST_SERVER: Part = {
+  root: "ServerEvent",
+  types: {
+    "ServerEvent": {"kind":"tagged","tag":"type","variants":[{"struct":"InputAudioBufferSpeechStartedEvent","value":"input_audio_buffer.speech_started"},{"struct":"InputAudioBufferSpeechStoppedEvent","value":"input_audio_buffer.speech_stopped"},{"struct":"ConversationItemInputAudioTranscriptionDeltaEvent","value":"conversation.item.input_audio_transcription.delta"},{"struct":"ResponseTextDeltaEvent","value":"response.text.delta"},{"struct":"ResponseAudioTranscriptDeltaEvent","value":"response.audio_transcript.delta"},{"struct":"ResponseAudioDeltaEvent","value":"response.audio.delta"},{"struct":"ResponseFunctionCallArgumentsDeltaEvent","value":"response.function_call_arguments.delta"},{"struct":"RateLimitsUpdatedEvent","value":"rate_limits.updated"}]},
+    "InputAudioBufferSpeechStartedEvent": {"kind":"struct","members":[{"name":"event_id","presence":"required","type":"string"},{"name":"audio_start_ms","presence":"required","type":"u32"},{"name":"item_id","presence":"required","type":"string"}]},
+    "InputAudioBufferSpeechStoppedEvent": {"kind":"struct","members":[{"name":"event_id","presence":"required","type":"string"},{"name":"audio_end_ms","presence":"required","type":"u32"},{"name":"item_id","presence":"required","type":"string"}]},
+    "ConversationItemInputAudioTranscriptionDeltaEvent": {"kind":"struct","members":[{"name":"event_id","presence":"required","type":"string"},{"name":"item_id","presence":"required","type":"string"},{"name":"content_index","presence":"required","type":"u32"},{"name":"delta","presence":"required","type":"string"},{"name":"logprobs","presence":"nullable","type":{"list":{"ref":"LogProb"}}}]},
+    "ResponseTextDeltaEvent": {"kind":"struct","members":[{"name":"event_id","presence":"required","type":"string"},{"name":"response_id","presence":"required","type":"string"},{"name":"item_id","presence":"required","type":"string"},{"name":"output_index","presence":"required","type":"u32"},{"name":"content_index","presence":"required","type":"u32"},{"name":"delta","presence":"required","type":"string"}]},
+    "ResponseAudioTranscriptDeltaEvent": {"kind":"struct","members":[{"name":"event_id","presence":"required","type":"string"},{"name":"response_id","presence":"required","type":"string"},{"name":"item_id","presence":"required","type":"string"},{"name":"output_index","presence":"required","type":"u32"},{"name":"content_index","presence":"required","type":"u32"},{"name":"delta","presence":"required","type":"string"}]},
+    "ResponseAudioDeltaEvent": {"kind":"struct","members":[{"name":"event_id","presence":"required","type":"string"},{"name":"response_id","presence":"required","type":"string"},{"name":"item_id","presence":"required","type":"string"},{"name":"output_index","presence":"required","type":"u32"},{"name":"content_index","presence":"required","type":"u32"},{"name":"delta","presence":"required","type":"string"}]},
+    "ResponseFunctionCallArgumentsDeltaEvent": {"kind":"struct","members":[{"name":"event_id","presence":"required","type":"string"},{"name":"response_id","presence":"required","type":"string"},{"name":"item_id","presence":"required","type":"string"},{"name":"output_index","presence":"required","type":"u32"},{"name":"call_id","presence":"required","type":"string"},{"name":"delta","presence":"required","type":"string"}]},
+    "RateLimitsUpdatedEvent": {"kind":"struct","members":[{"name":"event_id","presence":"required","type":"string"},{"name":"rate_limits","presence":"required","type":{"list":{"ref":"RateLimit"}}}]},
+    "RateLimit": {"kind":"struct","members":[{"name":"name","presence":"required","type":"string"},{"name":"limit","presence":"required","type":"u32"},{"name":"remaining","presence":"required","type":"u32"},{"name":"reset_seconds","presence":"required","type":"f32"}]},
+    "LogProb": {"kind":"struct","members":[{"name":"bytes","presence":"required","type":{"list":"u8"}},{"name":"logprob","presence":"required","type":"f64"},{"name":"token","presence":"required","type":"string"}]},
   },
 };
