@@ -186,6 +186,20 @@ describe('decode fast path', () => {
       '{"type":"input_audio_buffer.append","event_id":"e","audio":"A"}',
       '{"type":"input_audio_buffer.append","audio":"A","event_id":"e"}',
       '{"event_id":"e","type":"input_audio_buffer.append","audio":"A"}',
+      // the service's layout (event_id, then the tag), with what could fool a check in place
+      '{"event_id":"e","type":"conversation.item.delete","item_id":"i"}',
+      '{"event_id":"e","type":"conversation.item.delete","item_id":"i","event_id":"f"}',
+      '{"event_id":"e","type":"conversation.item.delete","type":"conversation.item.delete","item_id":"i"}',
+      '{"event_id":"e" ,"type":"conversation.item.delete","item_id":"i"}',
+      '{"event_id":"\\u0065","type":"conversation.item.delete","item_id":"i"}',
+      '{"event_id":"e","item_id":"i","type":"conversation.item.delete"}',
+      '{"item_id":"i","type":"conversation.item.delete","event_id":"e"}',
+      '{"event_id":"e","type":"conversation.item.truncate","item_id":"i","content_index":0,"audio_end_ms":300}',
+      '{"event_id":"e","type":"conversation.item.truncate","item_id":"i","content_index":0,"audio_end_ms":3e2}',
+      '{"event_id":"e","type":"conversation.item.truncate","item_id":"i","content_index":0,"audio_end_ms":1e3 }',
+      '{"event_id":"e","type":"input_audio_buffer.commit"}',
+      '{"event_id":"e","type":"input_audio_buffer.commit","x":1}',
+      '{"event_id":1,"type":"input_audio_buffer.commit"}',
       '{"type":"input_audio_buffer.append","event_id":"e","audio":"A","x":1}',
       '{"type":"conversation.item.delete","item_id":"i","event_id":"e"}',
       '{"type":"response.cancel","event_id":null}',
@@ -627,6 +641,30 @@ describe('decodeServerEvent fast path', () => {
       '{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","content_index":0,"delta":"Hi","logprobs":[{"bytes":[1e2],"logprob":-0.25,"token":"d"}]}',
       '{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","content_index":0,"delta":"Hi","logprobs":[{"bytes":[100],"logprob":-1.2e-5,"token":"d"}]}',
       '{"type":"conversation.item.input_audio_transcription.delta","event_id":"e","item_id":"i","content_index":0,"delta":"Hi","logprobs":[{"bytes":[256],"logprob":-0.5,"token":"d"}]}',
+      // the service's layout: event_id first, then the tag (flat variants, 16)
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}',
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","audio_start_ms":300,"item_id":"i"}',
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","audio_start_ms":3e2,"item_id":"i"}',
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","audio_start_ms":1e3 ,"item_id":"i"}',
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i","event_id":"f"}',
+      '{"event_id":"ee","type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i","event_id":"f"}',
+      '{"event_id":"e","event_id":"f","type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}',
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","type":"input_audio_buffer.speech_stopped","audio_start_ms":5,"item_id":"i"}',
+      '{"event_id":"e","type":"input_audio_buffer.speech_stopped","audio_end_ms":5,"item_id":"i"}',
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","audio_start_ms":5}',
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","item_id":"i","audio_start_ms":5}',
+      '{"event_id":"e","audio_start_ms":5,"type":"input_audio_buffer.speech_started","item_id":"i"}',
+      '{"audio_start_ms":5,"event_id":"e","type":"input_audio_buffer.speech_started","item_id":"i"}',
+      '{"event_id":"\\u0065","type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}',
+      '{"event_id":"e\\"","type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}',
+      '{"event_id":"\ud800","type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}',
+      '{"event_id":5,"type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}',
+      '{"event_id":"e","type":"response.audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA"}',
+      '{"event_id":"e","type":"response.audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA","x":1}',
+      '{"event_id":"e","type":"response.audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0}',
+      '{"event_id":"e","type":"response.audio.delta","response_id":"r","item_id":"i","output_index":1e2,"content_index":0,"delta":"AAAA"}',
+      '{"event_id":"e","type":"response.audio.delta","response_id":"r","item_id":"i","output_index":4e9,"content_index":0,"delta":"AAAAAAAAA"}',
+      '{"event_id":"e","type":"response.audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"A\\u0041AA"}',
       // other server events: always Rust's answer
       '{"type":"input_audio_buffer.cleared","event_id":"e"}',
       '{"type":"response.audio.done","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0}',
@@ -644,6 +682,10 @@ describe('decodeServerEvent fast path', () => {
     const canonical = '{"type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5,"item_id":"i"}';
     const texts = [
       canonical,
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}',
+      '{"event_id":"e","type":"input_audio_buffer.speech_started","audio_start_ms":5,"xxxxxxx":"i"}',
+      '{"xxxxxxxx":"e","type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}',
+      '{"event_id":"e","tyxe":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}',
       '{"type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5,"xxxxxxx":"i"}', // a stand-in as long as `"item_id":"i"`
       '{"type":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5}',
       '{"tyxe":"input_audio_buffer.speech_started","event_id":"e","audio_start_ms":5,"item_id":"i"}',
@@ -682,6 +724,11 @@ describe('decodeServerEvent fast path', () => {
       }
     }
     expect(fastLines).toBeGreaterThan(150);
+    // The flat deltas as the service writes them (event_id first, no escapes, no round integers)
+    // are answered by the flat path in its second layout, in pass 0 (16).
+    const flatServiceLines = sessionServerLines.filter((l) => /"type":"(response\.(audio|text|audio_transcript)\.delta|input_audio_buffer\.speech_(started|stopped))"/.test(l) && !l.includes('\\') && !/:\d*000[,}]/.test(l));
+    expect(flatServiceLines.length).toBeGreaterThan(100);
+    for (const line of flatServiceLines) expect(agreesServer(line), line).toBe(0);
     // Producer-like texts of each fast type, canonical: pass 0.
     const realistic = [
       '{"type":"response.audio.delta","event_id":"event_1","response_id":"resp_1","item_id":"item_1","output_index":0,"content_index":0,"delta":"AAECAwQFBgc="}',

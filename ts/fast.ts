@@ -959,38 +959,73 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    * (unknown members, duplicates, whitespace, escapes and other number spellings would all make it
    * longer, but for `3e2` and `1e3`, and so round integers are looked for in place as in
    * sizeInteger). So only the member order is left to check, by each member's whole key at the
-   * place the canonical text puts it, which also proves the member the text's own.
+   * place the layout puts it, which also proves the member the text's own.
+   *
+   * Two layouts are read: the canonical one (the tag first), and the one the service writes, with
+   * the variant's first member (`event_id`) before the tag. The length argument does not depend on
+   * the order, and either layout is one fixed order checked key by key. The second is answered with
+   * a new object in canonical order. Returns the event, or undefined.
    */
-  const flatEvent = (t: string, v: Record<string, unknown>, value: string, members: readonly FlatMember[]): boolean => {
-    // The tag first, as the text's own member (the parsed tag may be a polluted prototype's).
-    if (!t.startsWith(tagKey, 1)) return false;
-    // One walk: `at` is where the canonical text puts the next `,` (or the final `}`).
-    let at = tagKey.length + value.length + 3; // {"<tag>":"<value>"
-    for (let i = 0; i < members.length; i++) {
+  const flatEvent = (t: string, v: Record<string, unknown>, value: string, members: readonly FlatMember[]): Record<string, unknown> | undefined => {
+    // `at` is where the layout puts the next `,` (or the final `}`); a key stands at `at + 1`.
+    let at: number;
+    let from = 0;
+    if (t.startsWith(tagKey, 1)) {
+      // The tag first, as the text's own member (the parsed tag may be a polluted prototype's).
+      at = tagKey.length + value.length + 3; // {"<tag>":"<value>"
+    } else {
+      // The first member, then the tag: `{"event_id":"...","type":"<value>"`.
+      const m = members[0];
+      if (m === undefined) return undefined;
+      at = flatMember(t, v[m.name], m, 0);
+      if (at < 0 || !t.startsWith(tagKey, at + 1)) return undefined;
+      at += tagKey.length + value.length + 3; // ,"<tag>":"<value>"
+      from = 1;
+    }
+    for (let i = from; i < members.length; i++) {
       const m = members[i] as FlatMember;
       const x = v[m.name];
       if (x === undefined) {
-        if (m.required) return false;
+        if (m.required) return undefined;
         continue;
       }
-      // The whole key, where the canonical text puts it: a top-level member of the text, so the
-      // parsed object's own (a member inherited from a polluted Object.prototype is not there).
-      if (!t.startsWith(m.key, at + 1)) return false;
-      at += m.key.length + 1; // ,"<name>":
-      if (m.max === 0) {
-        if (typeof x !== 'string' || !wellFormed(x)) return false;
-        at += x.length + 2; // "<value>"
-      } else {
-        if (!isUint(x, m.max)) return false;
-        if (x % 100 === 0 && x !== 0) {
-          // A round integer that a shorter spelling could stand for (`1e3`) is left to the other
-          // passes; one as long as another spelling (`3e2` for `300`) must stand as itself.
-          if (x % 1000 === 0 || !t.startsWith(String(x), at)) return false;
-        }
-        at += digits(x);
-      }
+      at = flatMember(t, x, m, at);
+      if (at < 0) return undefined;
     }
-    return t.length === at + 1; // `}`
+    if (t.length !== at + 1) return undefined; // `}`
+    if (from === 0) return v;
+    // In canonical order: the tag, then the members as declared (names from the table).
+    const event: Record<string, unknown> = { [tag]: v[tag] };
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i] as FlatMember;
+      if (v[m.name] !== undefined) event[m.name] = v[m.name];
+    }
+    return event;
+  };
+
+  /**
+   * One present flat member whose separator the layout puts at `at`: its whole key at `at + 1`,
+   * then its value. Where the next separator stands, or -1.
+   */
+  const flatMember = (t: string, x: unknown, m: FlatMember, at: number): number => {
+    if (x === undefined) return -1;
+    // The whole key, where the layout puts it: a top-level member of the text, so the parsed
+    // object's own (a member inherited from a polluted Object.prototype is not there).
+    if (!t.startsWith(m.key, at + 1)) return -1;
+    let next = at + m.key.length + 1; // ,"<name>":
+    if (m.max === 0) {
+      if (typeof x !== 'string' || !wellFormed(x)) return -1;
+      next += x.length + 2; // "<value>"
+    } else {
+      if (!isUint(x, m.max)) return -1;
+      if (x % 100 === 0 && x !== 0) {
+        // A round integer that a shorter spelling could stand for (`1e3`) is left to the other
+        // passes; one as long as another spelling (`3e2` for `300`) must stand as itself.
+        if (x % 1000 === 0 || !t.startsWith(String(x), next)) return -1;
+      }
+      next += digits(x);
+    }
+    return next;
   };
 
   /** Pass 0's deferred checks: each integer with two trailing zeros is written as itself. */
@@ -1056,9 +1091,10 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       type = variants[i] as Type;
       // The flat variants need no state but the answer.
       const flat = flats[i];
-      if (flat !== undefined && flatEvent(text, value, values[i] as string, flat)) {
+      const event = flat === undefined ? undefined : flatEvent(text, value, values[i] as string, flat);
+      if (event !== undefined) {
         S.pass = 0;
-        return value;
+        return event;
       }
     } else if (value === undefined) {
       return declined();
