@@ -234,7 +234,9 @@ export async function soak(calls, { intervals = 10, log = () => {} } = {}) {
   const rssGrowthMiB = last.rssMiB - warm.rssMiB;
   const throughputRatio = last.perSecond / warm.perSecond;
   const ok = wrong === 0 && wasmGrowthKiB === 0 && rssGrowthMiB < 64 && throughputRatio > 0.5;
-  return { samples, verdict: { ok, wrong, wasmGrowthKiB, rssGrowthMiB, throughputRatio, calls: byDirection } };
+  // The largest input of the workload, in UTF-8 bytes: wasm memory grows to fit it (memory budgets).
+  const largestInputBytes = Math.max(...work.map((w) => (typeof w[1] === 'string' ? Buffer.byteLength(w[1]) : w[1] instanceof Uint8Array ? w[1].length : Buffer.byteLength(JSON.stringify(w[1]) ?? ''))));
+  return { samples, largestInputBytes, verdict: { ok, wrong, wasmGrowthKiB, rssGrowthMiB, throughputRatio, calls: byDirection } };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

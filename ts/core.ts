@@ -72,7 +72,7 @@ export interface InitOptions {
 /**
  * The size of the WebAssembly linear memory in bytes, of both modules together (a module not yet
  * instantiated counts 0): a diagnostic for soak tests and memory budgets. Each grows to fit the
- * largest input it handled and never shrinks.
+ * largest input it handled and never shrinks. `'client'` or `'server'`: that module's alone.
  *
  * @throws never
  * @example
@@ -80,7 +80,9 @@ export interface InitOptions {
  * console.log(`codec memory: ${wasmMemoryBytes() / 1024} KiB`)
  * ```
  */
-export function wasmMemoryBytes(): number {
+export function wasmMemoryBytes(module?: 'client' | 'server'): number {
+  if (module === 'client') return bridge.memoryBytes();
+  if (module === 'server') return serverBridge.memoryBytes();
   return bridge.memoryBytes() + serverBridge.memoryBytes();
 }
 
