@@ -11,9 +11,13 @@
 //! The JSON form ([`Protocol::to_json`]) is what the generator reads.
 
 mod beta;
+// The GA table: always in the native build; in WebAssembly only with feature `ga`, so that the
+// beta modules (built without it) are the same bytes as before GA existed.
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
 mod ga;
 
 pub use beta::BETA;
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
 pub use ga::GA;
 
 /// A member's type.
@@ -155,7 +159,9 @@ impl Protocol {
                             self.minimal_struct(members, Some((tag, value)))
                         }
                         // A variant that is itself a tagged enum (GA: the `message` item, tagged
-                        // on `role` inside `type`): its own minimal object, plus this tag.
+                        // on `role` inside `type`): its own minimal object, plus this tag. Beta
+                        // has no such row: its WebAssembly build leaves this arm out.
+                        #[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
                         Some(Def::Tagged { .. }) => {
                             let mut inner = self.minimal(Ty::Ref(name));
                             if let Value::Object(map) = &mut inner {
