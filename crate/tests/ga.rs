@@ -1,0 +1,225 @@
+//! The GA protocol (async-openai-wasm =0.31.2) through the one generic code path (`Root`),
+//! natively: every client tag, what the crate answers for the service's known shapes, located
+//! errors (from the GA shape table's client rows), and the differences `diff_as` reports.
+
+use realtime_codec::shape::GA;
+use realtime_codec::{
+    canonicalize_as, decode_as, diff_as, validate_index_as, ErrorCode, Limits,
+    RealtimeClientEvent, RealtimeServerEvent, Root, GA_EVENT_TYPES, GA_SERVER_EVENT_TYPES,
+};
+use serde_json::json;
+
+#[test]
+fn the_ga_tag_lists_name_their_roots() {
+    assert_eq!(<RealtimeClientEvent as Root>::TYPES, GA_EVENT_TYPES);
+    assert_eq!(<RealtimeServerEvent as Root>::TYPES, GA_SERVER_EVENT_TYPES);
+    assert_eq!((GA_EVENT_TYPES.len(), GA_SERVER_EVENT_TYPES.len()), (11, 43));
+    assert!(GA_EVENT_TYPES
+        .iter()
+        .all(|t| !GA_SERVER_EVENT_TYPES.contains(t)));
+    // The roots' rows: the client's is the table's, the server's has none yet.
+    assert_eq!(<RealtimeClientEvent as Root>::ROW, GA.client);
+    assert!(GA.get(<RealtimeServerEvent as Root>::ROW).is_none());
+}
+
+/// Every client tag: the table's minimal event decodes, keeps its index, and is canonical as
+/// the crate writes it (a fixed point).
+#[test]
+fn every_ga_client_tag_decodes_at_its_index() {
+    let limits = Limits::default();
+    let realtime_codec::shape::Def::Tagged { tag, variants } =
+        GA.get(GA.client).expect("client root").def
+    else {
+        panic!("the client root is not tagged");
+    };
+    assert_eq!(variants.len(), GA_EVENT_TYPES.len());
+    for (index, (value, name)) in variants.iter().enumerate() {
+        let realtime_codec::shape::Def::Struct(members) = GA.get(name).expect("row").def else {
+            panic!("{name} is not a struct row");
+        };
+        let event = GA.minimal_struct(members, Some((tag, value))).to_string();
+        let decoded: RealtimeClientEvent = decode_as(event.as_bytes(), &limits).expect(&event);
+        assert_eq!(
+            realtime_codec::ga_event_index(&decoded),
+            index,
+            "{event}"
+        );
+        assert_eq!(
+            validate_index_as::<RealtimeClientEvent>(event.as_bytes(), &limits),
+            Ok(index)
+        );
+        let canonical = canonicalize_as::<RealtimeClientEvent>(event.as_bytes(), &limits)
+            .expect("valid");
+        assert_eq!(
+            canonicalize_as::<RealtimeClientEvent>(canonical.as_bytes(), &limits).as_ref(),
+            Ok(&canonical)
+        );
+    }
+}
+
+#[test]
+fn ga_client_events_canonicalize_as_the_crate_writes_them() {
+    let limits = Limits::default();
+    let cases = [
+        (
+            r#"{"event_id":"e","item_id":"i","type":"conversation.item.retrieve"}"#,
+            r#"{"type":"conversation.item.retrieve","event_id":"e","item_id":"i"}"#,
+        ),
+        (
+            r#"{"type":"response.create"}"#,
+            r#"{"type":"response.create","response":null}"#,
+        ),
+        (
+            r#"{"type":"output_audio_buffer.clear","unknown":1}"#,
+            r#"{"type":"output_audio_buffer.clear"}"#,
+        ),
+        // Any voice string is kept (`Other`); f32 speed rounds; a nested tag is written first.
+        (
+            r#"{"type":"session.update","session":{"type":"realtime","audio":{"output":{"voice":"nova2","speed":1,"format":{"type":"audio/pcmu"}},"input":{"format":{"rate":24000,"type":"audio/pcm"},"turn_detection":{"type":"semantic_vad","eagerness":"low"}}}}}"#,
+            r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{"format":{"type":"audio/pcm","rate":24000},"noise_reduction":null,"transcription":null,"turn_detection":{"type":"semantic_vad","eagerness":"low"}},"output":{"format":{"type":"audio/pcmu"},"speed":1.0,"voice":"nova2"}}}}"#,
+        ),
+        (
+            r#"{"type":"conversation.item.create","item":{"role":"user","type":"message","content":[{"text":"hi","type":"input_text"}]}}"#,
+            r#"{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"hi"}]}}"#,
+        ),
+    ];
+    for (input, want) in cases {
+        assert_eq!(
+            canonicalize_as::<RealtimeClientEvent>(input.as_bytes(), &limits).as_deref(),
+            Ok(want),
+            "{input}"
+        );
+    }
+}
+
+/// What the crate answers for shapes the GA service and SDKs use, and where the error is.
+#[test]
+fn ga_client_errors_are_located() {
+    let limits = Limits::default();
+    let cases: &[(&str, ErrorCode, &str)] = &[
+        // The service's documented way to turn VAD off: `turn_detection` is not an Option.
+        (
+            r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{"format":{"type":"audio/pcm","rate":24000},"turn_detection":null},"output":{"format":{"type":"audio/pcm","rate":24000},"speed":1,"voice":"marin"}}}}"#,
+            ErrorCode::InvalidType,
+            "/session/audio/input/turn_detection",
+        ),
+        // A beta-shaped session: GA requires `session.type`.
+        (
+            r#"{"type":"session.update","session":{"modalities":["text"],"voice":"alloy"}}"#,
+            ErrorCode::MissingField,
+            "/session/type",
+        ),
+        // response.create's parameters: the crate requires `audio` (and five other members).
+        (
+            r#"{"type":"response.create","response":{"instructions":"x"}}"#,
+            ErrorCode::MissingField,
+            "/response/audio",
+        ),
+        (
+            r#"{"type":"session.update","session":{"type":"realtime","tools":[{"type":"function","name":"f","parameters":{}}]}}"#,
+            ErrorCode::MissingField,
+            "/session/tools/0/description",
+        ),
+        (
+            r#"{"type":"session.update","session":{"type":"realtime","max_output_tokens":65536}}"#,
+            ErrorCode::InvalidValue,
+            "/session/max_output_tokens",
+        ),
+        (
+            r#"{"type":"conversation.item.truncate","item_id":"i","content_index":0,"audio_end_ms":-1}"#,
+            ErrorCode::OutOfRange,
+            "/audio_end_ms",
+        ),
+        // Inside a message item (tagged on `role` inside `type`) the descent stops at the item:
+        // the shape table has the rows, but the descent reads only struct variants.
+        (
+            r#"{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_audio","transcript":null}]}}"#,
+            ErrorCode::InvalidType,
+            "/item",
+        ),
+        (
+            r#"{"type":"conversation.item.create","item":{"type":"message","role":"developer","content":[]}}"#,
+            ErrorCode::InvalidValue,
+            "/item",
+        ),
+        (
+            r#"{"type":"conversation.item.created","event_id":"e","item":{}}"#,
+            ErrorCode::UnknownEventType,
+            "/type",
+        ),
+    ];
+    for (input, code, path) in cases {
+        let err = decode_as::<RealtimeClientEvent>(input.as_bytes(), &limits).expect_err(input);
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (*code, *path),
+            "{input}: {}",
+            err.message
+        );
+        assert!(err.line > 0 && err.column > 0, "{input}: no position");
+    }
+}
+
+/// Server events decode, canonicalize and validate through the same path; without server rows
+/// their data errors are reported at the event (path ""), tag errors at `/type`.
+#[test]
+fn ga_server_events_go_through_the_same_path() {
+    let limits = Limits::default();
+    let delta = r#"{"type":"response.output_audio_transcript.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"hi","obfuscation":"xyz"}"#;
+    // The crate has no `obfuscation` member on this event: it is dropped.
+    assert_eq!(
+        canonicalize_as::<RealtimeServerEvent>(delta.as_bytes(), &limits).as_deref(),
+        Ok(r#"{"type":"response.output_audio_transcript.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"hi"}"#)
+    );
+    assert_eq!(
+        validate_index_as::<RealtimeServerEvent>(delta.as_bytes(), &limits),
+        Ok(28)
+    );
+    let cases: &[(&str, ErrorCode, &str)] = &[
+        // The beta name the service's docs used until 2026-09 (openai-openapi#518).
+        (
+            r#"{"type":"conversation.item.created","event_id":"e","previous_item_id":null,"item":{"type":"message","role":"user","content":[]}}"#,
+            ErrorCode::UnknownEventType,
+            "/type",
+        ),
+        // The service's user audio item: no `audio`, `transcript: null`.
+        (
+            r#"{"type":"conversation.item.added","event_id":"e","previous_item_id":null,"item":{"type":"message","role":"user","content":[{"type":"input_audio","transcript":null}]}}"#,
+            ErrorCode::InvalidType,
+            "",
+        ),
+        // A failed response whose status error has `code: null`.
+        (
+            r#"{"type":"response.done","event_id":"e","response":{"id":"r","object":"realtime.response","status":"failed","status_details":{"type":"failed","error":{"code":null,"type":"x"}},"output":[],"output_modalities":["audio"],"max_output_tokens":"inf","audio":null,"usage":null}}"#,
+            ErrorCode::InvalidType,
+            "",
+        ),
+    ];
+    for (input, code, path) in cases {
+        let err = decode_as::<RealtimeServerEvent>(input.as_bytes(), &limits).expect_err(input);
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (*code, *path),
+            "{input}: {}",
+            err.message
+        );
+    }
+}
+
+#[test]
+fn diff_reports_what_the_ga_crate_changes() {
+    let limits = Limits::default();
+    let input = r#"{"type":"response.cancel","response_id":"r","extra":true}"#;
+    let (canonical, differences) =
+        diff_as::<RealtimeClientEvent>(input.as_bytes(), &limits).expect("valid");
+    assert_eq!(canonical, r#"{"type":"response.cancel","response_id":"r"}"#);
+    let text = format!("{differences:?}");
+    assert_eq!(differences.len(), 1, "{text}");
+    assert!(text.contains("extra"), "{text}");
+    // A GA-only tag is unknown to the beta root.
+    assert!(realtime_codec::canonicalize(
+        json!({"type": "output_audio_buffer.clear"}).to_string().as_bytes(),
+        &limits
+    )
+    .is_err());
+}
