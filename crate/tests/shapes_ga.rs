@@ -2,7 +2,8 @@
 //! with the same two halves as `shapes.rs` for the beta table: the generic `Checker` over the
 //! roots, and exhaustive struct literals and enum lists of the crate's own types.
 //!
-//! So far the client root: `GA.server` is `None`, and the checker is given no server decoder.
+//! Both roots. One member is not in the table: `RealtimeResponse.metadata` (a `HashMap`), for
+//! which the table has no kind yet; its literal leaves it unset, so every other member is checked.
 
 #[path = "shapes/check.rs"]
 mod check;
@@ -26,6 +27,11 @@ use serde_json::Value;
 
 fn ga_client(text: &str) -> Result<String, String> {
     let event: RealtimeClientEvent = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    serde_json::to_string(&event).map_err(|e| e.to_string())
+}
+
+fn ga_server(text: &str) -> Result<String, String> {
+    let event: RealtimeServerEvent = serde_json::from_str(text).map_err(|e| e.to_string())?;
     serde_json::to_string(&event).map_err(|e| e.to_string())
 }
 
@@ -53,6 +59,31 @@ full_is! {
     AssistantMessageContent => AssistantMessageContent::OutputText(full());
     RealtimeMCPToolCallError => RealtimeMCPToolCallError::ToolExecutionError(full());
     Conversation => Conversation::Auto;
+    TranscriptionUsage => TranscriptionUsage::Duration(full());
+    RealtimeResponseStatus => RealtimeResponseStatus::Completed;
+    RealtimeResponseStatusDetailType => RealtimeResponseStatusDetailType::Failed;
+    RealtimeResponseStatusDetailReason => RealtimeResponseStatusDetailReason::ContentFilter;
+    ContentPart => ContentPart::Audio { audio: full(), transcript: full() };
+    RealtimeRateLimitName => RealtimeRateLimitName::Tokens;
+}
+
+/// `RealtimeResponse` by hand: every member set except `metadata` (not in the table yet).
+impl Full for RealtimeResponse {
+    fn full() -> Self {
+        RealtimeResponse {
+            audio: full(),
+            conversation_id: full(),
+            id: full(),
+            max_output_tokens: full(),
+            metadata: None,
+            object: full(),
+            output: full(),
+            output_modalities: full(),
+            status: full(),
+            status_details: full(),
+            usage: full(),
+        }
+    }
 }
 
 /// Every GA struct the client root reaches, each an exhaustive literal with every member set:
@@ -133,6 +164,80 @@ full_structs! {
     ResponseAudioOutput { format, voice }
 }
 
+/// The same for every GA server struct: `ga_server_structs()`.
+macro_rules! full_server_structs {
+    ($($name:ident { $($f:ident),* $(,)? })*) => {
+        $(impl Full for $name {
+            fn full() -> Self {
+                $name { $($f: full()),* }
+            }
+        })*
+        fn ga_server_structs() -> Vec<(&'static str, String, Option<&'static str>)> {
+            let mut out = vec![$((stringify!($name), text(&$name::full()), None)),*];
+            out.push(("RealtimeResponse", text(&RealtimeResponse::full()), None));
+            out
+        }
+    };
+}
+
+full_server_structs! {
+    RealtimeServerEventConversationItemAdded { event_id, item, previous_item_id }
+    RealtimeServerEventConversationItemDeleted { event_id, item_id }
+    RealtimeServerEventConversationItemDone { event_id, item, previous_item_id }
+    RealtimeServerEventConversationItemInputAudioTranscriptionCompleted { event_id, item_id, content_index, transcript, logprobs, usage }
+    RealtimeServerEventConversationItemInputAudioTranscriptionDelta { event_id, item_id, content_index, delta, logprobs }
+    RealtimeServerEventConversationItemInputAudioTranscriptionFailed { event_id, item_id, content_index, error }
+    RealtimeServerEventConversationItemInputAudioTranscriptionSegment { event_id, item_id, content_index, text, id, speaker, start, end }
+    RealtimeServerEventConversationItemRetrieved { event_id, item }
+    RealtimeServerEventConversationItemTruncated { event_id, item_id, content_index, audio_end_ms }
+    RealtimeServerEventError { event_id, error }
+    RealtimeServerEventInputAudioBufferCleared { event_id }
+    RealtimeServerEventInputAudioBufferCommitted { event_id, previous_item_id, item_id }
+    RealtimeServerEventInputAudioBufferSpeechStarted { event_id, audio_start_ms, item_id }
+    RealtimeServerEventInputAudioBufferSpeechStopped { event_id, audio_end_ms, item_id }
+    RealtimeServerEventInputAudioBufferTimeoutTriggered { event_id, audio_end_ms, audio_start_ms, item_id }
+    RealtimeServerEventMCPListToolsCompleted { event_id, item_id }
+    RealtimeServerEventMCPListToolsFailed { event_id, item_id }
+    RealtimeServerEventMCPListToolsInProgress { event_id, item_id }
+    RealtimeServerEventOutputAudioBufferCleared { event_id, response_id }
+    RealtimeServerEventOutputAudioBufferStarted { event_id, response_id }
+    RealtimeServerEventOutputAudioBufferStopped { event_id, response_id }
+    RealtimeServerEventRateLimitsUpdated { event_id, rate_limits }
+    RealtimeServerEventResponseAudioDelta { event_id, response_id, item_id, output_index, content_index, delta }
+    RealtimeServerEventResponseAudioDone { event_id, response_id, item_id, output_index, content_index }
+    RealtimeServerEventResponseAudioTranscriptDelta { event_id, response_id, item_id, output_index, content_index, delta }
+    RealtimeServerEventResponseAudioTranscriptDone { event_id, response_id, item_id, output_index, content_index, transcript }
+    RealtimeServerEventResponseContentPartAdded { event_id, response_id, item_id, output_index, content_index, part }
+    RealtimeServerEventResponseContentPartDone { event_id, response_id, item_id, output_index, content_index, part }
+    RealtimeServerEventResponseCreated { event_id, response }
+    RealtimeServerEventResponseDone { event_id, response }
+    RealtimeServerEventResponseFunctionCallArgumentsDelta { event_id, response_id, item_id, output_index, call_id, delta }
+    RealtimeServerEventResponseFunctionCallArgumentsDone { event_id, response_id, item_id, output_index, call_id, arguments }
+    RealtimeServerEventResponseMCPCallArgumentsDelta { event_id, response_id, item_id, output_index, delta, obfuscation }
+    RealtimeServerEventResponseMCPCallArgumentsDone { event_id, response_id, item_id, output_index, arguments }
+    RealtimeServerEventResponseMCPCallCompleted { event_id, output_index, item_id }
+    RealtimeServerEventResponseMCPCallFailed { event_id, output_index, item_id }
+    RealtimeServerEventResponseMCPCallInProgress { event_id, output_index, item_id }
+    RealtimeServerEventResponseOutputItemAdded { event_id, response_id, output_index, item }
+    RealtimeServerEventResponseOutputItemDone { event_id, response_id, output_index, item }
+    RealtimeServerEventResponseTextDelta { event_id, response_id, item_id, output_index, content_index, delta }
+    RealtimeServerEventResponseTextDone { event_id, response_id, item_id, output_index, content_index, text }
+    RealtimeServerEventSessionCreated { event_id, session }
+    RealtimeServerEventSessionUpdated { event_id, session }
+    RealtimeAPIError { r#type, code, message, param, event_id }
+    LogProbProperties { bytes, logprob, token }
+    TranscriptTextUsageTokens { input_tokens, output_tokens, total_tokens, input_token_details }
+    TokenUsageInputTokenDetails { audio_tokens, text_tokens }
+    TranscriptTextUsageDuration { seconds }
+    RealtimeResponseStatusDetail { error, reason, r#type }
+    Error { code, r#type }
+    RealtimeResponseUsage { input_token_details, input_tokens, output_token_details, output_tokens, total_tokens }
+    InputTokenDetails { audio_tokens, cached_tokens, cached_token_details, image_tokens, text_tokens }
+    CachedTokenDetails { audio_tokens, image_tokens, text_tokens }
+    OutputTokenDetails { text_tokens, audio_tokens }
+    RealtimeRateLimit { name, limit, remaining, reset_seconds }
+}
+
 /// Rows no literal can check, and why (the literal half; the checker still asks the crate).
 const NO_LITERAL: &[(&str, &str)] = &[(
     "InputFileContent",
@@ -163,6 +268,14 @@ fn ga_client_literals() -> Vec<(&'static str, String, Option<&'static str>)> {
         ("FarFieldNoiseReduction", text(&NoiseReductionType::FarField), Some("type")),
     ];
     out.extend(variants);
+    out.extend(ga_server_structs().into_iter().map(|(name, text, tag)| {
+        // Two rows are named apart from the crate's struct: `Error` (a response's status error).
+        (if name == "Error" { "ResponseStatusError" } else { name }, text, tag)
+    }));
+    out.extend([
+        ("TextContentPart", text(&ContentPart::Text { text: full() }), Some("type")),
+        ("AudioContentPart", text(&ContentPart::full()), Some("type")),
+    ]);
     out
 }
 
@@ -460,7 +573,116 @@ fn ga_client_enums() -> Vec<(&'static str, Vec<String>)> {
         }
         values(&all)
     };
+    use RealtimeServerEvent as E;
+    let server_events: Vec<RealtimeServerEvent> = vec![
+        E::Error(full()),
+        E::SessionCreated(full()),
+        E::SessionUpdated(full()),
+        E::ConversationItemAdded(full()),
+        E::ConversationItemDone(full()),
+        E::ConversationItemRetrieved(full()),
+        E::ConversationItemInputAudioTranscriptionCompleted(full()),
+        E::ConversationItemInputAudioTranscriptionDelta(full()),
+        E::ConversationItemInputAudioTranscriptionSegment(full()),
+        E::ConversationItemInputAudioTranscriptionFailed(full()),
+        E::ConversationItemTruncated(full()),
+        E::ConversationItemDeleted(full()),
+        E::InputAudioBufferCommitted(full()),
+        E::InputAudioBufferCleared(full()),
+        E::InputAudioBufferSpeechStarted(full()),
+        E::InputAudioBufferSpeechStopped(full()),
+        E::InputAudioBufferTimeoutTriggered(full()),
+        E::OutputAudioBufferStarted(full()),
+        E::OutputAudioBufferStopped(full()),
+        E::OutputAudioBufferCleared(full()),
+        E::ResponseCreated(full()),
+        E::ResponseDone(full()),
+        E::ResponseOutputItemAdded(full()),
+        E::ResponseOutputItemDone(full()),
+        E::ResponseContentPartAdded(full()),
+        E::ResponseContentPartDone(full()),
+        E::ResponseOutputTextDelta(full()),
+        E::ResponseOutputTextDone(full()),
+        E::ResponseOutputAudioTranscriptDelta(full()),
+        E::ResponseOutputAudioTranscriptDone(full()),
+        E::ResponseOutputAudioDelta(full()),
+        E::ResponseOutputAudioDone(full()),
+        E::ResponseFunctionCallArgumentsDelta(full()),
+        E::ResponseFunctionCallArgumentsDone(full()),
+        E::ResponseMCPCallArgumentsDelta(full()),
+        E::ResponseMCPCallArgumentsDone(full()),
+        E::ResponseMCPCallInProgress(full()),
+        E::ResponseMCPCallCompleted(full()),
+        E::ResponseMCPCallFailed(full()),
+        E::MCPListToolsInProgress(full()),
+        E::MCPListToolsCompleted(full()),
+        E::MCPListToolsFailed(full()),
+        E::RateLimitsUpdated(full()),
+    ];
+    // The index function in lib.rs is exhaustive; here each position must be the one it gives.
+    for (i, e) in server_events.iter().enumerate() {
+        assert_eq!(realtime_codec::ga_server_event_index(e), i);
+    }
+    let usages = [TranscriptionUsage::Tokens(full()), TranscriptionUsage::full()];
+    for v in &usages {
+        match v {
+            TranscriptionUsage::Tokens(_) | TranscriptionUsage::Duration(_) => {}
+        }
+    }
+    let response_statuses = {
+        use RealtimeResponseStatus::*;
+        let all = [InProgress, Completed, Cancelled, Failed, Incomplete];
+        for v in &all {
+            match v {
+                InProgress | Completed | Cancelled | Failed | Incomplete => {}
+            }
+        }
+        values(&all)
+    };
+    let detail_types = {
+        use RealtimeResponseStatusDetailType::*;
+        let all = [Completed, Cancelled, Incomplete, Failed];
+        for v in &all {
+            match v {
+                Completed | Cancelled | Incomplete | Failed => {}
+            }
+        }
+        values(&all)
+    };
+    let detail_reasons = {
+        use RealtimeResponseStatusDetailReason::*;
+        let all = [TurnDetected, ClientCancelled, MaxOutputTokens, ContentFilter];
+        for v in &all {
+            match v {
+                TurnDetected | ClientCancelled | MaxOutputTokens | ContentFilter => {}
+            }
+        }
+        values(&all)
+    };
+    let parts = [ContentPart::Text { text: full() }, ContentPart::full()];
+    for v in &parts {
+        match v {
+            ContentPart::Text { .. } | ContentPart::Audio { .. } => {}
+        }
+    }
+    let limit_names = {
+        use RealtimeRateLimitName::*;
+        let all = [Requests, Tokens];
+        for v in &all {
+            match v {
+                Requests | Tokens => {}
+            }
+        }
+        values(&all)
+    };
     vec![
+        ("RealtimeServerEvent", tags(&server_events)),
+        ("TranscriptionUsage", tags(&usages)),
+        ("RealtimeResponseStatus", response_statuses),
+        ("RealtimeResponseStatusDetailType", detail_types),
+        ("RealtimeResponseStatusDetailReason", detail_reasons),
+        ("ContentPart", tags(&parts)),
+        ("RealtimeRateLimitName", limit_names),
         ("RealtimeClientEvent", tags(&events)),
         ("Session", tags(&sessions)),
         ("RealtimeAudioFormats", tags(&formats)),
@@ -486,7 +708,7 @@ fn ga_client_enums() -> Vec<(&'static str, Vec<String>)> {
 }
 
 fn all_problems(p: &Protocol) -> Vec<String> {
-    let mut checker = Checker::new(p, ga_client, None);
+    let mut checker = Checker::new(p, ga_client, Some(ga_server));
     checker.run();
     let mut problems = checker.problems;
     let literals = ga_client_literals();
@@ -522,6 +744,11 @@ fn the_library_ga_event_types_are_the_rows() {
     };
     let tags: Vec<&str> = variants.iter().map(|(v, _)| *v).collect();
     assert_eq!(tags, realtime_codec::GA_EVENT_TYPES);
+    let Some(Def::Tagged { variants, .. }) = GA.server.and_then(|s| GA.get(s)).map(|r| r.def) else {
+        panic!("no server root");
+    };
+    let tags: Vec<&str> = variants.iter().map(|(v, _)| *v).collect();
+    assert_eq!(tags, realtime_codec::GA_SERVER_EVENT_TYPES);
 }
 
 /// A copy of GA with one row replaced.
@@ -638,6 +865,27 @@ fn a_wrong_ga_row_fails() {
             Def::Untagged(&[Ty::Str, Ty::Ref("InputContent")]),
         ),
     ));
+    // Server rows. The service's `code: null` in a failed response's status error is refused.
+    let mut m = members_of("ResponseStatusError");
+    m[0].presence = Presence::Nullable;
+    cases.push(("code: null", with_row("ResponseStatusError", leak(m))));
+    // GA's committed event takes `previous_item_id: null` (beta's requires a string).
+    let mut m = members_of("RealtimeServerEventInputAudioBufferCommitted");
+    m[1].presence = Presence::Required;
+    cases.push(("committed", with_row("RealtimeServerEventInputAudioBufferCommitted", leak(m))));
+    let mut m = members_of("RealtimeServerEventConversationItemInputAudioTranscriptionSegment");
+    m[6].ty = Ty::F64;
+    cases.push(("segment start", with_row("RealtimeServerEventConversationItemInputAudioTranscriptionSegment", leak(m))));
+    let mut m = members_of("RealtimeResponse");
+    m.swap(4, 5);
+    cases.push(("response order", with_row("RealtimeResponse", leak(m))));
+    let mut m = members_of("AudioContentPart");
+    m[0].presence = Presence::Optional;
+    cases.push(("part audio", with_row("AudioContentPart", leak(m))));
+    let mut m = members_of("RealtimeServerEventResponseMCPCallArgumentsDelta");
+    m.remove(5);
+    cases.push(("obfuscation", with_row("RealtimeServerEventResponseMCPCallArgumentsDelta", leak(m))));
+    cases.push(("limit names", with_row("RealtimeRateLimitName", Def::Enum(&["requests", "tokens", "audio"]))));
     for (what, protocol) in cases {
         let problems = all_problems(&protocol);
         let changed: Vec<&str> = protocol
