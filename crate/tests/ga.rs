@@ -252,3 +252,56 @@ fn response_metadata_is_written_in_hash_order() {
     assert_eq!(values.len(), 1, "the values differ: {values:?}");
     eprintln!("{} distinct canonical texts in 64 decodes", texts.len());
 }
+
+/// test/vectors/ga/*.json: every case's recorded expectation is what the GA crate says now, a
+/// valid case's canonical text is a fixed point, every GA client tag has a valid case, and no
+/// file in test/vectors/ (read by the beta suites) is a GA file.
+#[test]
+fn ga_vectors_match_the_crate() {
+    use realtime_codec::vectors::{expectation_in, Direction, Protocol};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../test/vectors");
+    let list = |dir: &std::path::Path| {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("a vectors directory")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        files
+    };
+    for path in list(&root) {
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
+        assert_eq!(Protocol::of(&doc), Ok(Protocol::Beta), "{}", path.display());
+    }
+    let (mut cases, mut valid_client_tags) = (0, std::collections::BTreeSet::new());
+    for path in list(&root.join("ga")) {
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
+        assert_eq!(Protocol::of(&doc), Ok(Protocol::Ga), "{}", path.display());
+        let direction = Direction::of(&doc).expect("a direction");
+        for case in doc["cases"].as_array().expect("cases") {
+            cases += 1;
+            let name = case["name"].as_str().expect("a name");
+            let input = case["input"].as_str().expect("an input");
+            let got = expectation_in(input, Protocol::Ga, direction);
+            assert_eq!(got, case["expect"], "{}: {name}", path.display());
+            if let Some(canonical) = got["canonical"].as_str() {
+                assert_eq!(
+                    expectation_in(canonical, Protocol::Ga, direction)["canonical"].as_str(),
+                    Some(canonical),
+                    "{name}: not a fixed point"
+                );
+                if direction == Direction::Client {
+                    let v: serde_json::Value = serde_json::from_str(canonical).expect("JSON");
+                    valid_client_tags.insert(v["type"].as_str().expect("a type").to_owned());
+                }
+            }
+        }
+    }
+    let all: std::collections::BTreeSet<String> =
+        GA_EVENT_TYPES.iter().map(|t| (*t).to_owned()).collect();
+    assert_eq!(valid_client_tags, all, "a GA client tag has no valid vector");
+    assert!(cases >= 50, "{cases} GA cases");
+}
