@@ -254,7 +254,8 @@ fn response_metadata_is_written_in_hash_order() {
 }
 
 /// test/vectors/ga/*.json: every case's recorded expectation is what the GA crate says now, a
-/// valid case's canonical text is a fixed point, every GA client tag has a valid case, and no
+/// valid case's canonical text is a fixed point, every GA tag (client and server) has a valid
+/// case, and no
 /// file in test/vectors/ (read by the beta suites) is a GA file.
 #[test]
 fn ga_vectors_match_the_crate() {
@@ -275,7 +276,8 @@ fn ga_vectors_match_the_crate() {
             serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
         assert_eq!(Protocol::of(&doc), Ok(Protocol::Beta), "{}", path.display());
     }
-    let (mut cases, mut valid_client_tags) = (0, std::collections::BTreeSet::new());
+    let mut cases = 0;
+    let mut valid = [std::collections::BTreeSet::new(), std::collections::BTreeSet::new()];
     for path in list(&root.join("ga")) {
         let doc: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
@@ -293,15 +295,16 @@ fn ga_vectors_match_the_crate() {
                     Some(canonical),
                     "{name}: not a fixed point"
                 );
-                if direction == Direction::Client {
-                    let v: serde_json::Value = serde_json::from_str(canonical).expect("JSON");
-                    valid_client_tags.insert(v["type"].as_str().expect("a type").to_owned());
-                }
+                let v: serde_json::Value = serde_json::from_str(canonical).expect("JSON");
+                valid[usize::from(direction == Direction::Server)]
+                    .insert(v["type"].as_str().expect("a type").to_owned());
             }
         }
     }
-    let all: std::collections::BTreeSet<String> =
-        GA_EVENT_TYPES.iter().map(|t| (*t).to_owned()).collect();
-    assert_eq!(valid_client_tags, all, "a GA client tag has no valid vector");
-    assert!(cases >= 50, "{cases} GA cases");
+    for (tags, seen) in [&GA_EVENT_TYPES[..], &GA_SERVER_EVENT_TYPES[..]].iter().zip(&valid) {
+        let all: std::collections::BTreeSet<String> =
+            tags.iter().map(|t| (*t).to_owned()).collect();
+        assert_eq!(seen, &all, "a GA tag has no valid vector");
+    }
+    assert!(cases >= 79, "{cases} GA cases");
 }
