@@ -40,6 +40,14 @@ pub use async_openai_wasm::types::realtime::{
 };
 /// The crate's realtime types (server event structs and every nested type), as the crate names them.
 pub use async_openai_wasm::types::realtime as types;
+/// The GA protocol's roots: `async-openai-wasm` =0.31.2's `RealtimeClientEvent` (11 variants) and
+/// `RealtimeServerEvent` (43), through the same [`Root`] code path as the beta ones. Always in
+/// the native build; in WebAssembly only with feature `ga` (the beta modules are built without).
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+pub use async_openai_wasm_ga::types::realtime::{RealtimeClientEvent, RealtimeServerEvent};
+/// The GA protocol's realtime types (0.31.2's `types::realtime`), as the crate names them.
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+pub use async_openai_wasm_ga::types::realtime as ga_types;
 pub use diff::{diff, diff_as, Difference};
 pub use error::{CodecError, ErrorCode};
 pub use limits::{Limits, DEFAULT_MAX_INPUT_BYTES, MAX_DEPTH};
@@ -314,3 +322,160 @@ pub fn validate_index(input: &[u8], limits: &Limits) -> Result<usize, CodecError
 pub fn event_type(event: &ClientEvent) -> &'static str {
     EVENT_TYPES[event_index(event)]
 }
+
+
+/// The GA protocol (issue 14), beside the beta one above: the same [`Root`] code path.
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+mod ga_roots {
+    use super::{shape, Protocol, RealtimeClientEvent, RealtimeServerEvent, Root};
+
+    /// The 11 `type` tags of [`RealtimeClientEvent`] (GA), in the enum's declaration order.
+    pub const GA_EVENT_TYPES: [&str; 11] = [
+        "session.update",
+        "input_audio_buffer.append",
+        "input_audio_buffer.commit",
+        "input_audio_buffer.clear",
+        "conversation.item.create",
+        "conversation.item.retrieve",
+        "conversation.item.truncate",
+        "conversation.item.delete",
+        "response.create",
+        "response.cancel",
+        "output_audio_buffer.clear",
+    ];
+
+    /// The index of the event's `type` tag in [`GA_EVENT_TYPES`].
+    pub fn ga_event_index(event: &RealtimeClientEvent) -> usize {
+        use RealtimeClientEvent as E;
+        match event {
+            E::SessionUpdate(_) => 0,
+            E::InputAudioBufferAppend(_) => 1,
+            E::InputAudioBufferCommit(_) => 2,
+            E::InputAudioBufferClear(_) => 3,
+            E::ConversationItemCreate(_) => 4,
+            E::ConversationItemRetrieve(_) => 5,
+            E::ConversationItemTruncate(_) => 6,
+            E::ConversationItemDelete(_) => 7,
+            E::ResponseCreate(_) => 8,
+            E::ResponseCancel(_) => 9,
+            E::OutputAudioBufferClear(_) => 10,
+        }
+    }
+
+    impl Root for RealtimeClientEvent {
+        const TABLE: &'static Protocol = &shape::GA;
+        const ROW: &'static str = "RealtimeClientEvent";
+        const TYPES: &'static [&'static str] = &GA_EVENT_TYPES;
+        fn index(&self) -> usize {
+            ga_event_index(self)
+        }
+    }
+
+    /// The 43 `type` tags of [`RealtimeServerEvent`] (GA), in the enum's declaration order.
+    pub const GA_SERVER_EVENT_TYPES: [&str; 43] = [
+        "error",
+        "session.created",
+        "session.updated",
+        "conversation.item.added",
+        "conversation.item.done",
+        "conversation.item.retrieved",
+        "conversation.item.input_audio_transcription.completed",
+        "conversation.item.input_audio_transcription.delta",
+        "conversation.item.input_audio_transcription.segment",
+        "conversation.item.input_audio_transcription.failed",
+        "conversation.item.truncated",
+        "conversation.item.deleted",
+        "input_audio_buffer.committed",
+        "input_audio_buffer.cleared",
+        "input_audio_buffer.speech_started",
+        "input_audio_buffer.speech_stopped",
+        "input_audio_buffer.timeout_triggered",
+        "output_audio_buffer.started",
+        "output_audio_buffer.stopped",
+        "output_audio_buffer.cleared",
+        "response.created",
+        "response.done",
+        "response.output_item.added",
+        "response.output_item.done",
+        "response.content_part.added",
+        "response.content_part.done",
+        "response.output_text.delta",
+        "response.output_text.done",
+        "response.output_audio_transcript.delta",
+        "response.output_audio_transcript.done",
+        "response.output_audio.delta",
+        "response.output_audio.done",
+        "response.function_call_arguments.delta",
+        "response.function_call_arguments.done",
+        "response.mcp_call_arguments.delta",
+        "response.mcp_call_arguments.done",
+        "response.mcp_call.in_progress",
+        "response.mcp_call.completed",
+        "response.mcp_call.failed",
+        "mcp_list_tools.in_progress",
+        "mcp_list_tools.completed",
+        "mcp_list_tools.failed",
+        "rate_limits.updated",
+    ];
+
+    /// The index of the event's `type` tag in [`GA_SERVER_EVENT_TYPES`].
+    pub fn ga_server_event_index(event: &RealtimeServerEvent) -> usize {
+        use RealtimeServerEvent as E;
+        match event {
+            E::Error(_) => 0,
+            E::SessionCreated(_) => 1,
+            E::SessionUpdated(_) => 2,
+            E::ConversationItemAdded(_) => 3,
+            E::ConversationItemDone(_) => 4,
+            E::ConversationItemRetrieved(_) => 5,
+            E::ConversationItemInputAudioTranscriptionCompleted(_) => 6,
+            E::ConversationItemInputAudioTranscriptionDelta(_) => 7,
+            E::ConversationItemInputAudioTranscriptionSegment(_) => 8,
+            E::ConversationItemInputAudioTranscriptionFailed(_) => 9,
+            E::ConversationItemTruncated(_) => 10,
+            E::ConversationItemDeleted(_) => 11,
+            E::InputAudioBufferCommitted(_) => 12,
+            E::InputAudioBufferCleared(_) => 13,
+            E::InputAudioBufferSpeechStarted(_) => 14,
+            E::InputAudioBufferSpeechStopped(_) => 15,
+            E::InputAudioBufferTimeoutTriggered(_) => 16,
+            E::OutputAudioBufferStarted(_) => 17,
+            E::OutputAudioBufferStopped(_) => 18,
+            E::OutputAudioBufferCleared(_) => 19,
+            E::ResponseCreated(_) => 20,
+            E::ResponseDone(_) => 21,
+            E::ResponseOutputItemAdded(_) => 22,
+            E::ResponseOutputItemDone(_) => 23,
+            E::ResponseContentPartAdded(_) => 24,
+            E::ResponseContentPartDone(_) => 25,
+            E::ResponseOutputTextDelta(_) => 26,
+            E::ResponseOutputTextDone(_) => 27,
+            E::ResponseOutputAudioTranscriptDelta(_) => 28,
+            E::ResponseOutputAudioTranscriptDone(_) => 29,
+            E::ResponseOutputAudioDelta(_) => 30,
+            E::ResponseOutputAudioDone(_) => 31,
+            E::ResponseFunctionCallArgumentsDelta(_) => 32,
+            E::ResponseFunctionCallArgumentsDone(_) => 33,
+            E::ResponseMCPCallArgumentsDelta(_) => 34,
+            E::ResponseMCPCallArgumentsDone(_) => 35,
+            E::ResponseMCPCallInProgress(_) => 36,
+            E::ResponseMCPCallCompleted(_) => 37,
+            E::ResponseMCPCallFailed(_) => 38,
+            E::MCPListToolsInProgress(_) => 39,
+            E::MCPListToolsCompleted(_) => 40,
+            E::MCPListToolsFailed(_) => 41,
+            E::RateLimitsUpdated(_) => 42,
+        }
+    }
+
+    impl Root for RealtimeServerEvent {
+        const TABLE: &'static Protocol = &shape::GA;
+        const ROW: &'static str = "RealtimeServerEvent";
+        const TYPES: &'static [&'static str] = &GA_SERVER_EVENT_TYPES;
+        fn index(&self) -> usize {
+            ga_server_event_index(self)
+        }
+    }
+}
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+pub use ga_roots::{ga_event_index, ga_server_event_index, GA_EVENT_TYPES, GA_SERVER_EVENT_TYPES};

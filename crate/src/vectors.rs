@@ -4,11 +4,65 @@
 //! through both WebAssembly modules.
 //!
 //! A file's top-level `"direction"` says which root its inputs are read as: `"server"` for
-//! [`ServerEvent`], absent (or `"client"`) for [`ClientEvent`].
+//! [`ServerEvent`], absent (or `"client"`) for [`ClientEvent`]. Its top-level `"protocol"` says
+//! whose: absent (or `"beta"`) for the beta crate (0.29.5), `"ga"` for the GA crate (0.31.2:
+//! [`RealtimeClientEvent`], [`RealtimeServerEvent`]). GA files live in `test/vectors/ga/`, which
+//! the beta readers (they list `test/vectors/*.json` only) do not see.
 
 use serde_json::{json, Map, Value};
 
 use crate::{canonicalize_as, ClientEvent, CodecError, Limits, Root, ServerEvent};
+// The GA parts are native only (or with feature `ga`), like the GA roots themselves.
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+use crate::{RealtimeClientEvent, RealtimeServerEvent};
+
+/// Which crate release a vector file's inputs are read with.
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    /// async-openai-wasm =0.29.5 (the default when a file names no protocol).
+    Beta,
+    /// async-openai-wasm =0.31.2.
+    Ga,
+}
+
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+impl Protocol {
+    /// The name a vector file uses (`"beta"`, `"ga"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Beta => "beta",
+            Protocol::Ga => "ga",
+        }
+    }
+
+    /// The protocol of a parsed vector file: its top-level `"protocol"` member, `beta` when
+    /// absent. Anything but the two names is an error.
+    ///
+    /// # Errors
+    /// A message naming the unexpected value.
+    pub fn of(doc: &Value) -> Result<Protocol, String> {
+        match doc.get("protocol") {
+            None => Ok(Protocol::Beta),
+            Some(Value::String(s)) if s == "beta" => Ok(Protocol::Beta),
+            Some(Value::String(s)) if s == "ga" => Ok(Protocol::Ga),
+            Some(other) => Err(format!(
+                "\"protocol\" must be \"beta\" or \"ga\", not {other}"
+            )),
+        }
+    }
+
+    /// The `type` tags of this protocol's root enum for `direction`.
+    pub fn types(self, direction: Direction) -> &'static [&'static str] {
+        match self {
+            Protocol::Beta => direction.types(),
+            Protocol::Ga => match direction {
+                Direction::Client => <RealtimeClientEvent as Root>::TYPES,
+                Direction::Server => <RealtimeServerEvent as Root>::TYPES,
+            },
+        }
+    }
+}
 
 /// Which of the crate's two root enums a vector file's inputs are read as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -54,13 +108,31 @@ impl Direction {
     }
 }
 
-/// What `canonicalize_as` gives for `input` read as `direction`'s root, as stored in a vector's
-/// `expect`.
+/// What `canonicalize_as` gives for `input` read as `direction`'s beta root, as stored in a
+/// vector's `expect`.
 pub fn expectation(input: &str, direction: Direction) -> Value {
     let limits = Limits::default();
     let result = match direction {
         Direction::Client => canonicalize_as::<ClientEvent>(input.as_bytes(), &limits),
         Direction::Server => canonicalize_as::<ServerEvent>(input.as_bytes(), &limits),
+    };
+    match result {
+        Ok(text) => json!({ "canonical": text }),
+        Err(err) => json!({ "error": error_value(&err) }),
+    }
+}
+
+/// What `canonicalize_as` gives for `input` read as `protocol`'s root for `direction`.
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+pub fn expectation_in(input: &str, protocol: Protocol, direction: Direction) -> Value {
+    if protocol == Protocol::Beta {
+        return expectation(input, direction);
+    }
+    let limits = Limits::default();
+    let bytes = input.as_bytes();
+    let result = match direction {
+        Direction::Client => canonicalize_as::<RealtimeClientEvent>(bytes, &limits),
+        Direction::Server => canonicalize_as::<RealtimeServerEvent>(bytes, &limits),
     };
     match result {
         Ok(text) => json!({ "canonical": text }),

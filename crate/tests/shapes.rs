@@ -13,12 +13,14 @@
 
 #[path = "shapes/check.rs"]
 mod check;
+#[path = "shapes/literals.rs"]
+#[macro_use]
+mod literals;
 
 use async_openai_wasm::types::realtime::*;
-use check::{Checker, Ordered};
+use check::Checker;
+use literals::{full, literal_problems, tags, text, values, Full};
 use realtime_codec::shape::{Def, Member, Presence, Protocol, Ty, TypeRow, BETA};
-use serde::Serialize;
-use serde_json::Value;
 
 fn beta_client(text: &str) -> Result<String, String> {
     let event: ClientEvent = serde_json::from_str(text).map_err(|e| e.to_string())?;
@@ -28,75 +30,6 @@ fn beta_client(text: &str) -> Result<String, String> {
 fn beta_server(text: &str) -> Result<String, String> {
     let event: ServerEvent = serde_json::from_str(text).map_err(|e| e.to_string())?;
     serde_json::to_string(&event).map_err(|e| e.to_string())
-}
-
-/// A fully populated value of each type: every `Option` set, every list of one.
-trait Full {
-    fn full() -> Self;
-}
-fn full<T: Full>() -> T {
-    T::full()
-}
-impl Full for String {
-    fn full() -> Self {
-        "s".into()
-    }
-}
-impl Full for u8 {
-    fn full() -> Self {
-        7
-    }
-}
-impl Full for u16 {
-    fn full() -> Self {
-        7
-    }
-}
-impl Full for u32 {
-    fn full() -> Self {
-        7
-    }
-}
-impl Full for f32 {
-    fn full() -> Self {
-        0.5
-    }
-}
-impl Full for f64 {
-    fn full() -> Self {
-        0.25
-    }
-}
-impl Full for bool {
-    fn full() -> Self {
-        true
-    }
-}
-impl Full for Value {
-    fn full() -> Self {
-        Value::from(1)
-    }
-}
-impl<T: Full> Full for Option<T> {
-    fn full() -> Self {
-        Some(T::full())
-    }
-}
-impl<T: Full> Full for Vec<T> {
-    fn full() -> Self {
-        vec![T::full()]
-    }
-}
-
-/// `impl Full` for enums by naming one variant.
-macro_rules! full_is {
-    ($($t:ty => $v:expr;)*) => {$(
-        impl Full for $t {
-            fn full() -> Self {
-                $v
-            }
-        }
-    )*};
 }
 
 full_is! {
@@ -127,10 +60,6 @@ full_is! {
         turn_detection: full(), tools: full(), tool_choice: full(), temperature: full(),
         max_response_output_tokens: full(),
     };
-}
-
-fn text<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// Every beta struct, fully populated by an exhaustive literal: (row, canonical text, tag member).
@@ -236,22 +165,6 @@ fn beta_literals() -> Vec<(&'static str, String, Option<&'static str>)> {
         ("Item", text(&Item::full()), None),
         ("ItemContent", text(&ItemContent::full()), None),
     ]
-}
-
-/// Every beta enum's values, from exhaustive lists: a new variant does not compile (the `match`).
-fn values<T: Serialize>(all: &[T]) -> Vec<String> {
-    all.iter()
-        .map(|v| text(v).trim_matches('"').to_owned())
-        .collect()
-}
-
-fn tags<T: Serialize>(all: &[T]) -> Vec<String> {
-    all.iter()
-        .map(|v| {
-            let value: Value = serde_json::from_str(&text(v)).unwrap_or_default();
-            value["type"].as_str().unwrap_or_default().to_owned()
-        })
-        .collect()
 }
 
 fn beta_enums() -> Vec<(&'static str, Vec<String>)> {
@@ -640,67 +553,6 @@ fn beta_server_enums() -> Vec<(&'static str, Vec<String>)> {
         ("IncompleteReason", reasons),
         ("ContentPart", tags(&parts)),
     ]
-}
-
-/// Half 2: the literals' member order and the enums' values, against the rows.
-fn literal_problems(
-    p: &Protocol,
-    literals: &[(&'static str, String, Option<&'static str>)],
-    enums: &[(&'static str, Vec<String>)],
-) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (name, canonical, tag) in literals {
-        let Some(row) = p.get(name) else {
-            problems.push(format!("{name}: no row"));
-            continue;
-        };
-        let Def::Struct(members) = row.def else {
-            problems.push(format!("{name}: not a struct row"));
-            continue;
-        };
-        let written = Ordered::parse(canonical);
-        let mut keys = written.keys().unwrap_or_default();
-        if let Some(tag) = tag {
-            if keys.first() == Some(tag) {
-                keys.remove(0);
-            }
-        }
-        let want: Vec<&str> = members.iter().map(|m| m.name).collect();
-        if keys != want {
-            problems.push(format!(
-                "{name}: the crate's struct writes {keys:?}, the row lists {want:?}"
-            ));
-        }
-    }
-    for (name, values) in enums {
-        let listed: Vec<String> = match p.get(name).map(|r| r.def) {
-            Some(Def::Enum(values)) => values.iter().map(|v| (*v).to_owned()).collect(),
-            Some(Def::Tagged { variants, .. }) => {
-                variants.iter().map(|(v, _)| (*v).to_owned()).collect()
-            }
-            _ => {
-                problems.push(format!("{name}: no enum or tagged row"));
-                continue;
-            }
-        };
-        if &listed != values {
-            problems.push(format!(
-                "{name}: the crate's variants are {values:?}, the row lists {listed:?}"
-            ));
-        }
-    }
-    // Every struct and enum row is covered by a literal (untagged rows are checked by half 1).
-    for row in p.types {
-        let covered = literals.iter().any(|(n, _, _)| *n == row.name)
-            || enums.iter().any(|(n, _)| *n == row.name);
-        if !covered && !matches!(row.def, Def::Untagged(_)) {
-            problems.push(format!(
-                "{}: no exhaustive literal checks this row",
-                row.name
-            ));
-        }
-    }
-    problems
 }
 
 fn all_problems(p: &Protocol) -> Vec<String> {

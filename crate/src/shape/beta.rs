@@ -1,77 +1,7 @@
 //! The rows of `async-openai-wasm` =0.29.5 (`types::realtime`, the beta protocol). Checked against
 //! the crate by `crate/tests/shapes.rs`; where a row and the crate disagree, the crate wins.
 
-use super::{Def, Member, Presence, Protocol, Ty, TypeRow};
-
-const fn req(name: &'static str, ty: Ty) -> Member {
-    Member {
-        name,
-        ty,
-        presence: Presence::Required,
-        #[cfg(not(target_arch = "wasm32"))]
-        doc: "",
-    }
-}
-const fn opt(name: &'static str, ty: Ty) -> Member {
-    Member {
-        name,
-        ty,
-        presence: Presence::Optional,
-        #[cfg(not(target_arch = "wasm32"))]
-        doc: "",
-    }
-}
-const fn nul(name: &'static str, ty: Ty) -> Member {
-    Member {
-        name,
-        ty,
-        presence: Presence::Nullable,
-        #[cfg(not(target_arch = "wasm32"))]
-        doc: "",
-    }
-}
-// Docs, Rust paths and list names are read only by the generator and the native checks: the
-// WebAssembly build, whose descent needs only names, kinds and tags, leaves them out.
-#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
-const fn doc(member: Member, doc: &'static str) -> Member {
-    Member {
-        #[cfg(not(target_arch = "wasm32"))]
-        doc,
-        ..member
-    }
-}
-#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
-const fn row(name: &'static str, rust: &'static str, def: Def, doc: &'static str) -> TypeRow {
-    TypeRow {
-        name,
-        #[cfg(not(target_arch = "wasm32"))]
-        rust,
-        def,
-        #[cfg(not(target_arch = "wasm32"))]
-        list: None,
-        #[cfg(not(target_arch = "wasm32"))]
-        doc,
-    }
-}
-#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
-const fn listed(
-    name: &'static str,
-    rust: &'static str,
-    def: Def,
-    list: &'static str,
-    doc: &'static str,
-) -> TypeRow {
-    TypeRow {
-        name,
-        #[cfg(not(target_arch = "wasm32"))]
-        rust,
-        def,
-        #[cfg(not(target_arch = "wasm32"))]
-        list: Some(list),
-        #[cfg(not(target_arch = "wasm32"))]
-        doc,
-    }
-}
+use super::{doc, listed, nul, opt, req, row, Def, Member, Presence, Protocol, Ty};
 
 const S: Ty = Ty::Str;
 const EVENT_ID: Member = opt("event_id", S);

@@ -11,8 +11,14 @@
 //! The JSON form ([`Protocol::to_json`]) is what the generator reads.
 
 mod beta;
+// The GA table: always in the native build; in WebAssembly only with feature `ga`, so that the
+// beta modules (built without it) are the same bytes as before GA existed.
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+mod ga;
 
 pub use beta::BETA;
+#[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+pub use ga::GA;
 
 /// A member's type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +78,9 @@ pub enum Def {
     /// A struct, or a struct variant of a tagged enum: its members in declaration order.
     Struct(&'static [Member]),
     /// An internally tagged enum: `tag` holds each variant's value, and the variant's struct (a
-    /// named [`Def::Struct`]) holds the other members, written after the tag.
+    /// named [`Def::Struct`]) holds the other members, written after the tag. A variant may also
+    /// name another [`Def::Tagged`] (a tagged enum inside a tagged enum, as GA's `message` item,
+    /// tagged on `role` inside `type`): the object then carries both tags, outer first.
     Tagged {
         tag: &'static str,
         variants: &'static [(&'static str, &'static str)],
@@ -149,6 +157,17 @@ impl Protocol {
                     match self.get(name).map(|row| row.def) {
                         Some(Def::Struct(members)) => {
                             self.minimal_struct(members, Some((tag, value)))
+                        }
+                        // A variant that is itself a tagged enum (GA: the `message` item, tagged
+                        // on `role` inside `type`): its own minimal object, plus this tag. Beta
+                        // has no such row: its WebAssembly build leaves this arm out.
+                        #[cfg(any(feature = "ga", not(target_arch = "wasm32")))]
+                        Some(Def::Tagged { .. }) => {
+                            let mut inner = self.minimal(Ty::Ref(name));
+                            if let Value::Object(map) = &mut inner {
+                                map.insert((*tag).to_owned(), json!(value));
+                            }
+                            inner
                         }
                         _ => Value::Null,
                     }
@@ -256,5 +275,76 @@ fn ty_json(ty: Ty) -> serde_json::Value {
         Ty::List(item) => json!({ "list": ty_json(*item) }),
         Ty::Ref(name) => json!({ "ref": name }),
         Ty::Literal(value) => json!({ "literal": value }),
+    }
+}
+
+// Row builders shared by the protocols' tables (beta.rs, ga.rs).
+pub(crate) const fn req(name: &'static str, ty: Ty) -> Member {
+    Member {
+        name,
+        ty,
+        presence: Presence::Required,
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "",
+    }
+}
+pub(crate) const fn opt(name: &'static str, ty: Ty) -> Member {
+    Member {
+        name,
+        ty,
+        presence: Presence::Optional,
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "",
+    }
+}
+pub(crate) const fn nul(name: &'static str, ty: Ty) -> Member {
+    Member {
+        name,
+        ty,
+        presence: Presence::Nullable,
+        #[cfg(not(target_arch = "wasm32"))]
+        doc: "",
+    }
+}
+// Docs, Rust paths and list names are read only by the generator and the native checks: the
+// WebAssembly build, whose descent needs only names, kinds and tags, leaves them out.
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
+pub(crate) const fn doc(member: Member, doc: &'static str) -> Member {
+    Member {
+        #[cfg(not(target_arch = "wasm32"))]
+        doc,
+        ..member
+    }
+}
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
+pub(crate) const fn row(name: &'static str, rust: &'static str, def: Def, doc: &'static str) -> TypeRow {
+    TypeRow {
+        name,
+        #[cfg(not(target_arch = "wasm32"))]
+        rust,
+        def,
+        #[cfg(not(target_arch = "wasm32"))]
+        list: None,
+        #[cfg(not(target_arch = "wasm32"))]
+        doc,
+    }
+}
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
+pub(crate) const fn listed(
+    name: &'static str,
+    rust: &'static str,
+    def: Def,
+    list: &'static str,
+    doc: &'static str,
+) -> TypeRow {
+    TypeRow {
+        name,
+        #[cfg(not(target_arch = "wasm32"))]
+        rust,
+        def,
+        #[cfg(not(target_arch = "wasm32"))]
+        list: Some(list),
+        #[cfg(not(target_arch = "wasm32"))]
+        doc,
     }
 }

@@ -136,6 +136,16 @@ struct Slot {
     /// Inside an untagged enum, whose errors name no member and no kind: refusals are only
     /// checked to be refusals.
     vague: bool,
+    /// An alternative of an untagged enum that also takes any string (GA's `RealtimeVoice`,
+    /// `Other(String)`): a string that is none of this enum's values is accepted, as itself.
+    open: bool,
+    /// Below an untagged enum with a catch-all `serde_json::Value` alternative (GA's prompt
+    /// `variables`): the crate accepts every JSON value there, so no refusal can be asked.
+    lenient: bool,
+    /// The tags of the enclosing tagged enums when this slot holds a tagged enum that is itself a
+    /// variant (GA: `{"type": "message", "role": ...}`): written into every object placed here,
+    /// and written back first.
+    outer: Vec<(&'static str, &'static str)>,
 }
 
 impl Slot {
@@ -164,6 +174,12 @@ impl Slot {
                 }
             }
         }
+        let mut value = value;
+        if let Value::Object(map) = &mut value {
+            for (tag, v) in &self.outer {
+                map.insert((*tag).to_owned(), json!(v));
+            }
+        }
         let mut event = self.event.clone();
         put(&mut event, &self.path, value);
         event
@@ -175,7 +191,20 @@ impl Slot {
             event: self.event.clone(),
             path,
             vague: self.vague,
+            open: false,
+            lenient: self.lenient,
+            outer: Vec::new(),
         }
+    }
+    /// The same place, holding a tagged enum that is the variant `(tag, value)` of another.
+    fn inside(&self, tag: &'static str, value: &'static str) -> Slot {
+        let mut slot = self.clone();
+        slot.outer.push((tag, value));
+        slot
+    }
+    /// Whether a refusal can be asked here.
+    fn refuses(&self) -> bool {
+        !self.lenient
     }
 }
 
@@ -242,6 +271,13 @@ impl<'p> Checker<'p> {
                     Def::Enum(values) => json!(values.first().copied().unwrap_or("")),
                     Def::Struct(members) => self.object(members, None, depth),
                     Def::Tagged { tag, variants } => match variants.first() {
+                        Some((value, name)) if self.nested(name) => {
+                            let mut inner = self.sample(Ty::Ref(name), depth);
+                            if let Value::Object(map) = &mut inner {
+                                map.insert((*tag).to_owned(), json!(value));
+                            }
+                            inner
+                        }
                         Some((value, name)) => {
                             let members = self.struct_members(name);
                             self.object(members, Some((tag, value)), depth)
@@ -255,6 +291,13 @@ impl<'p> Checker<'p> {
                 }
             }
         }
+    }
+
+    /// Whether the variant `name` of a tagged enum is itself a tagged enum (a nested tag).
+    fn nested(&self, name: &str) -> bool {
+        self.p
+            .get(name)
+            .is_some_and(|r| matches!(r.def, Def::Tagged { .. }))
     }
 
     fn struct_members(&mut self, name: &str) -> &'static [Member] {
@@ -304,6 +347,9 @@ impl<'p> Checker<'p> {
                 event: Value::Null,
                 path: Vec::new(),
                 vague: false,
+                open: false,
+                lenient: false,
+                outer: Vec::new(),
             },
         )];
         while !queue.is_empty() {
@@ -318,6 +364,13 @@ impl<'p> Checker<'p> {
                 Def::Struct(members) => holders.push((None, members)),
                 Def::Tagged { tag, variants } => {
                     for (value, name) in variants {
+                        if self.nested(name) {
+                            // A tagged enum as a variant: its own variants lead further down.
+                            if let Some(vrow) = self.row(name) {
+                                queue.push((vrow, slot.inside(tag, value)));
+                            }
+                            continue;
+                        }
                         if let Some(vrow) = self.row(name) {
                             if !slots.contains_key(vrow.name) {
                                 queue.push((vrow, slot.clone()));
@@ -327,6 +380,8 @@ impl<'p> Checker<'p> {
                     }
                 }
                 Def::Untagged(alternatives) => {
+                    let takes_strings = alternatives.iter().any(|a| matches!(a, Ty::Str | Ty::Json));
+                    let takes_all = alternatives.contains(&Ty::Json);
                     for alt in alternatives {
                         for name in refs(*alt) {
                             if let Some(r) = self.row(name) {
@@ -334,6 +389,8 @@ impl<'p> Checker<'p> {
                                     r,
                                     Slot {
                                         vague: true,
+                                        open: takes_strings,
+                                        lenient: slot.lenient || takes_all,
                                         ..slot.clone()
                                     },
                                 ));
@@ -412,29 +469,48 @@ impl<'p> Checker<'p> {
             Def::Tagged { tag, variants } => {
                 let values: Vec<&str> = variants.iter().map(|(v, _)| *v).collect();
                 let bogus = self.ask(slot, json!({ (tag): "zz_not_a_variant" }));
-                self.expect_list(name, tag, bogus, &values);
-                if self
-                    .ask(slot, json!({}))
-                    .err()
-                    .is_none_or(|e| !e.contains(&format!("missing field `{tag}`")))
-                {
-                    self.fail(format!(
-                        "{name}: a missing `{tag}` is not serde's missing_field"
-                    ));
+                let missing = self.ask(slot, json!({}));
+                if slot.vague {
+                    // Inside an untagged enum serde's message names no variant: refusals only.
+                    if slot.refuses() && (bogus.is_ok() || missing.is_ok()) {
+                        self.fail(format!("{name}: an unknown or missing `{tag}` is accepted"));
+                    }
+                } else {
+                    self.expect_list(name, tag, bogus, &values);
+                    if missing
+                        .err()
+                        .is_none_or(|e| !e.contains(&format!("missing field `{tag}`")))
+                    {
+                        self.fail(format!(
+                            "{name}: a missing `{tag}` is not serde's missing_field"
+                        ));
+                    }
                 }
                 for (value, vname) in variants {
+                    if self.nested(vname) {
+                        self.check_type(vname, &slot.inside(tag, value));
+                        continue;
+                    }
                     let members = self.struct_members(vname);
                     self.check_struct(vname, members, Some((tag, value)), slot);
                 }
             }
             Def::Enum(values) => {
-                // Only reachable through untagged enums or lists: each value reads, others do not.
+                // Only reachable through untagged enums or lists: each value reads, others do not
+                // (unless the untagged enum also takes any string).
                 for v in values {
                     if let Err(e) = self.ask(slot, json!(v)) {
                         self.fail(format!("{name}: value `{v}` is refused: {e}"));
                     }
                 }
-                if self.ask(slot, json!("zz_not_a_value")).is_ok() {
+                let unknown = self.ask(slot, json!("zz_not_a_value"));
+                if slot.open {
+                    if unknown.as_ref().map(Ordered::text) != Ok("\"zz_not_a_value\"".to_owned()) {
+                        self.fail(format!(
+                            "{name}: an open enum does not keep another string as written: {unknown:?}"
+                        ));
+                    }
+                } else if slot.refuses() && unknown.is_ok() {
                     self.fail(format!("{name}: an unknown value is accepted"));
                 }
             }
@@ -445,13 +521,25 @@ impl<'p> Checker<'p> {
                         self.fail(format!("{name}: alternative {v} is refused: {e}"));
                     }
                 }
-                if self.ask(slot, json!([[]])).is_ok() {
+                let takes_all = alternatives.contains(&Ty::Json);
+                let none = self.ask(slot, json!([[]]));
+                if takes_all {
+                    // The catch-all keeps what no other alternative reads, as JSON.
+                    if none.as_ref().map(Ordered::text) != Ok("[[]]".to_owned()) {
+                        self.fail(format!("{name}: the JSON alternative does not keep [[]]: {none:?}"));
+                    }
+                } else if slot.refuses() && none.is_ok() {
                     self.fail(format!("{name}: a value of no alternative is accepted"));
                 }
-                // The alternatives' own kinds; serde's message for an untagged enum names none.
+                // The alternatives' own kinds; serde's message for an untagged enum names none
+                // (and with a catch-all alternative, nothing is refused).
+                let here = Slot {
+                    lenient: slot.lenient || takes_all,
+                    ..slot.clone()
+                };
                 for alt in alternatives {
                     if !matches!(alt, Ty::Ref(_)) {
-                        self.check_ty(name, "(alternative)", *alt, slot, false);
+                        self.check_ty(name, "(alternative)", *alt, &here, false);
                     }
                 }
             }
@@ -470,9 +558,11 @@ impl<'p> Checker<'p> {
         let full = self.object(members, tag, 0);
         match self.ask(slot, full.clone()) {
             Ok(out) => {
-                let want: Vec<&str> = tag_key
+                let want: Vec<&str> = slot
+                    .outer
                     .iter()
-                    .copied()
+                    .map(|(k, _)| *k)
+                    .chain(tag_key.iter().copied())
                     .chain(members.iter().map(|m| m.name))
                     .collect();
                 if out.keys().as_deref() != Some(&want[..]) {
@@ -490,9 +580,11 @@ impl<'p> Checker<'p> {
         let minimal = self.p.minimal_struct(members, tag);
         match self.ask(slot, minimal.clone()) {
             Ok(out) => {
-                let want: Vec<&str> = tag_key
+                let want: Vec<&str> = slot
+                    .outer
                     .iter()
-                    .copied()
+                    .map(|(k, _)| *k)
+                    .chain(tag_key.iter().copied())
                     .chain(
                         members
                             .iter()
@@ -537,6 +629,7 @@ impl<'p> Checker<'p> {
             let missing = self.ask(slot, without);
             let null = self.ask(slot, with_null);
             match m.presence {
+                Presence::Required if !slot.refuses() => {}
                 Presence::Required => {
                     let wanted = format!("missing field `{}`", m.name);
                     if missing
@@ -585,6 +678,8 @@ impl<'p> Checker<'p> {
             let ok = match (&got, want) {
                 (Ok(text), Ok(w)) => text == w,
                 (Err(e), Err(w)) => !exact || e.contains(w),
+                // Below a catch-all alternative, what fails here is kept as JSON instead.
+                (Ok(_), Err(_)) => !slot.refuses(),
                 _ => false,
             };
             if !ok {
@@ -630,13 +725,13 @@ impl<'p> Checker<'p> {
             }
             Ty::Literal(s) => {
                 expect(self, json!(s), Ok(&Value::from(s).to_string()));
-                if self.ask(slot, json!("zz_not_it")).is_ok() {
+                if slot.refuses() && self.ask(slot, json!("zz_not_it")).is_ok() {
                     self.fail(format!("{at}: a string other than {s:?} is accepted"));
                 }
             }
             Ty::List(item) => {
                 expect(self, json!([]), Ok("[]"));
-                if self.ask(slot, json!("x")).is_ok() {
+                if slot.refuses() && self.ask(slot, json!("x")).is_ok() {
                     self.fail(format!("{at}: a string is accepted for a list"));
                 }
                 let mut inner = slot.clone();
@@ -653,14 +748,15 @@ impl<'p> Checker<'p> {
                             expect(self, json!(v), Ok(&Value::from(*v).to_string()));
                         }
                         let bogus = self.ask(slot, json!("zz_not_a_variant"));
-                        if exact {
+                        if !slot.refuses() {
+                        } else if exact {
                             self.expect_list(&at, "(value)", bogus, values);
                         } else if bogus.is_ok() {
                             self.fail(format!("{at}: an unknown value is accepted"));
                         }
                     }
                     Def::Struct(_) | Def::Tagged { .. } => {
-                        if self.ask(slot, json!(5)).is_ok() {
+                        if slot.refuses() && self.ask(slot, json!(5)).is_ok() {
                             self.fail(format!("{at}: a number is accepted for {name}"));
                         }
                     }
