@@ -305,6 +305,36 @@ const targets = [
   ...serverTargets(),
   ['wasm memory ≤ largest event + 2 MiB after 1M calls, each module', `client ${memoryAfterSoak.client} KiB, server ${memoryAfterSoak.server} KiB (largest event ${memory.largestEventKiB.toFixed(1)} KiB)`, memory.afterMillionKiB <= memory.largestEventKiB + 2048],
 ];
+/**
+ * The WebSocket relay's figures (issue 13): not measured by this run (the load script takes its
+ * own minute), but recorded by `node scripts/socket-load.mjs --json bench/socket-load.json` and
+ * repeated here with the date they were taken.
+ */
+function socketLoadSection() {
+  let r;
+  try {
+    r = JSON.parse(readFileSync(join(root, 'bench/socket-load.json'), 'utf8'));
+  } catch {
+    return '## WebSocket relay under load (issue 13)\n\nNot recorded: run `node scripts/socket-load.mjs --json bench/socket-load.json`.\n';
+  }
+  const rows = r.memory.map((m) => `| ${m.label} | ${m.rssMiB} MiB | ${m.heapMiB} MiB | ${Math.round(m.wasmBytes / 1024)} KiB |`).join('\n');
+  return `## WebSocket relay under load (issue 13)
+
+${wrap(`Recorded by \`node scripts/socket-load.mjs --json bench/socket-load.json\` on ${r.recorded ?? 'an earlier day'} (Node ${r.node}, 1-minute load average ${r.loadAverage ?? '?'}), not by this run: ${r.events.toLocaleString('en')} server events (the server lines of examples/beta-session.jsonl, cycled) from the loopback server through examples/relay.mjs to a client over WebSockets on 127.0.0.1, all in one process. Received ${r.received.toLocaleString('en')}, lost, reordered or changed ${r.wrong}; ${Object.values(r.relayStats.serverInvalid).reduce((a, b) => a + b, 0).toLocaleString('en')} refused by the crate and passed on (the session's one invalid line, cycled).`)}
+
+| measure | result |
+|---|---|
+| throughput | ${r.eventsPerSecond.toLocaleString('en')} events/s (${r.eventsPerSecondAfterWarmup.toLocaleString('en')}/s after warm-up), ${r.seconds} s in all |
+| relay time per event (checkServerEvent + send) | p50 ${r.relayMicrosPerEvent.p50.toFixed(2)} µs, p99 ${r.relayMicrosPerEvent.p99.toFixed(2)} µs |
+| one-way latency, one event in flight | direct p50 ${r.latencyMs.direct.p50.toFixed(3)} ms, p99 ${r.latencyMs.direct.p99.toFixed(3)} ms; through the relay p50 ${r.latencyMs.relayed.p50.toFixed(3)} ms, p99 ${r.latencyMs.relayed.p99.toFixed(3)} ms |
+| added by the relay | p50 ${r.latencyMs.addedP50.toFixed(3)} ms, p99 ${r.latencyMs.addedP99.toFixed(3)} ms |
+
+| point | RSS | JS heap | wasm |
+|---|---|---|---|
+${rows}
+`;
+}
+
 const report = `# Benchmark results
 
 Recorded by \`npm run bench\` (bench/bench.mjs) on ${new Date().toISOString().slice(0, 10)}.
@@ -356,6 +386,7 @@ In Chromium, test/audio.test.ts measures it against \`btoa(String.fromCharCode(.
 | wasm memory after 1,000,000 calls mixing both directions (scripts/soak.mjs) | client module ${memoryAfterSoak.client} KiB, server module ${memoryAfterSoak.server} KiB (largest event in the workload: ${memory.largestEventKiB.toFixed(1)} KiB) |
 | server module's wasm memory after the server benchmarks | ${serverModuleKiB} KiB |
 
+${socketLoadSection()}
 ## Targets (issues 5 and 11)
 
 | target | measured | met |

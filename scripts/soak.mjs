@@ -200,7 +200,7 @@ function call(codec, work) {
  * Runs `calls` calls in `intervals` intervals; returns a sample per interval and a verdict.
  * @param {number} calls
  * @param {{ intervals?: number, log?: (sample: SoakSample) => void }} [options]
- * @returns {Promise<{ samples: SoakSample[], verdict: SoakVerdict }>}
+ * @returns {Promise<{ samples: SoakSample[], largestInputBytes: number, verdict: SoakVerdict }>}
  */
 export async function soak(calls, { intervals = 10, log = () => {} } = {}) {
   /** @type {Codec} */

@@ -15,7 +15,9 @@
 // Exit status 1 if any frame was lost, reordered or changed, or if memory was not flat (wasm
 // memory grew after warm-up; RSS grew by more than 64 MiB after warm-up or 16 MiB in the second half).
 //   node scripts/socket-load.mjs [--events 1000000] [--latency 20000] [--json out.json]
+// `--json bench/socket-load.json` records the figures that bench/RESULTS.md repeats.
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { WebSocket, WebSocketServer } from 'ws';
 import { startRelay } from '../examples/relay.mjs';
 import { loadSession, startLoopback } from '../test/support/loopback-server.mjs';
@@ -173,6 +175,8 @@ const report = {
   latencyMs: { direct, relayed, addedP50: relayed.p50 - direct.p50, addedP99: relayed.p99 - direct.p99 },
   memory: samples.map((s) => ({ ...s, rssMiB: Number(s.rssMiB.toFixed(1)), heapMiB: Number(s.heapMiB.toFixed(1)) })),
   node: process.version,
+  recorded: new Date().toISOString().slice(0, 10),
+  loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(1)),
 };
 const f = (/** @type {number} */ x, d = 1) => x.toFixed(d);
 console.log(`socket load: ${EVENTS.toLocaleString('en')} server events through the relay in ${f(seconds, 2)} s: ${report.eventsPerSecond.toLocaleString('en')} events/s (${report.eventsPerSecondAfterWarmup.toLocaleString('en')}/s after warm-up)`);

@@ -176,6 +176,8 @@ function lit(s: string): boolean {
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+/** A control character (U+0000 to U+001F): JSON and serde_json refuse one raw inside a string. */
+const CONTROL = /[\u0000-\u001f]/;
 
 function wellFormed(s: string): boolean {
   const native = (s as { isWellFormed?: () => boolean }).isWellFormed;
@@ -938,6 +940,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     });
   }
   const tagKey = `${JSON.stringify(tag)}:`;
+  const hasFlat = flats.some((f) => f !== undefined);
   // Every root so far is tagged on `type`: a named load is cheaper than a keyed one.
   const tagIsType = tag === 'type';
   const rootTagged = rootShape.kind === 'tagged';
@@ -950,6 +953,110 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     const candidates = byLength[v.length];
     if (candidates !== undefined) for (let k = 0; k < candidates.length; k++) if (values[candidates[k] as number] === v) return candidates[k] as number;
     return -1;
+  };
+
+  // The flat variants' members by name, for the scan.
+  const flatIndex = flats.map((members) => (members === undefined ? undefined : new Map(members.map((m, k) => [m.name, k]))));
+  // Reused by the scan: where each member stands in the text (the keys and values themselves are
+  // per call, so that nothing of a text outlives its call but the event returned).
+  const scanSlots: number[] = [];
+
+  /**
+   * The flat scan: a flat variant's text read without JSON.parse (20). It answers only a text in
+   * which no backslash, no control character and no lone surrogate occurs anywhere, made of
+   * exactly `{`, then `"key":value` members separated by `,` without whitespace, then `}`, each
+   * value a string or a decimal integer without sign, fraction, exponent or leading zero. In such a
+   * text every string is its raw content up to the next quote, so each key and value is what
+   * serde_json reads. The tag must occur once and name a flat variant; every other key must be one
+   * of that variant's members, once, of its kind and range, and every required member present:
+   * exactly the texts the crate accepts without dropping anything. The event is built in
+   * canonical order (the tag, then the members as declared). Anything else: undefined, and the
+   * JSON.parse passes decide.
+   */
+  const scanFlat = (t: string): Record<string, unknown> | undefined => {
+    const n = t.length;
+    // An escape anywhere: the passes decide (and the scan would read a string's end wrong).
+    if (t.indexOf('\\') !== -1) return undefined;
+    let variant = -1;
+    const scanKeys: string[] = [];
+    const scanValues: (string | number)[] = [];
+    let count = 0;
+    let at = 1;
+    let tagAt = -1;
+    for (;;) {
+      if (t.charCodeAt(at) !== 34) return undefined; // "
+      const keyEnd = t.indexOf('"', at + 1);
+      if (keyEnd < 0 || t.charCodeAt(keyEnd + 1) !== 58) return undefined; // :
+      const key = t.slice(at + 1, keyEnd);
+      let end = keyEnd + 2;
+      const c = t.charCodeAt(end);
+      let value: string | number;
+      if (c === 34) {
+        const close = t.indexOf('"', end + 1);
+        if (close < 0) return undefined;
+        value = t.slice(end + 1, close);
+        end = close + 1;
+      } else if (c >= 48 && c <= 57) {
+        // At most 10 digits (u32::MAX has 10): exact as a number; no leading zero.
+        let v = c - 48;
+        let k = end + 1;
+        for (let d = t.charCodeAt(k); d >= 48 && d <= 57; d = t.charCodeAt(++k)) v = v * 10 + (d - 48);
+        if (k - end > 10 || (c === 48 && k - end > 1)) return undefined;
+        value = v;
+        end = k;
+      } else {
+        return undefined;
+      }
+      if (key === tag) {
+        if (tagAt >= 0) return undefined;
+        tagAt = count;
+        // A variant that is not flat: nothing to scan for (the tag comes first or second).
+        variant = tagIndex(value);
+        if (variant < 0 || flats[variant] === undefined) return undefined;
+      }
+      scanKeys[count] = key;
+      scanValues[count] = value;
+      count++;
+      const sep = t.charCodeAt(end);
+      if (sep === 44) {
+        at = end + 1;
+        continue;
+      }
+      if (sep === 125 && end === n - 1) break; // }
+      return undefined;
+    }
+    if (tagAt < 0) return undefined;
+    // Now the whole text, once: no control character, no lone surrogate.
+    if (CONTROL.test(t) || !wellFormed(t)) return undefined;
+    const members = variant < 0 ? undefined : flats[variant];
+    const index = variant < 0 ? undefined : flatIndex[variant];
+    if (members === undefined || index === undefined || members.length > 30) return undefined;
+    // Every other key a member, once, of its kind; slot[i]: where member i stands in the text.
+    let seen = 0;
+    const slot = scanSlots;
+    let next = 0; // the member the declaration order expects next: most texts are in that order
+    for (let k = 0; k < count; k++) {
+      if (k === tagAt) continue;
+      const key = scanKeys[k] as string;
+      const i = next < members.length && (members[next] as FlatMember).name === key ? next : index.get(key);
+      if (i !== undefined) next = i + 1;
+      if (i === undefined || (seen & (1 << i)) !== 0) return undefined;
+      seen |= 1 << i;
+      const m = members[i] as FlatMember;
+      const x = scanValues[k];
+      if (m.max === 0 ? typeof x !== 'string' : typeof x !== 'number' || x > m.max) return undefined;
+      slot[i] = k;
+    }
+    const event: Record<string, unknown> = { [tag]: scanValues[tagAt] };
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i] as FlatMember;
+      if ((seen & (1 << i)) === 0) {
+        if (m.required) return undefined;
+        continue;
+      }
+      event[m.name] = scanValues[slot[i] as number];
+    }
+    return event;
   };
 
   /**
@@ -1077,6 +1184,13 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
   return (text, maxDepth) => {
     let value: unknown;
     if (text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125) {
+      if (rootTagged && hasFlat) {
+        const event = scanFlat(text);
+        if (event !== undefined) {
+          S.pass = 0;
+          return event;
+        }
+      }
       try {
         value = JSON.parse(text);
       } catch {
