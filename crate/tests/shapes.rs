@@ -20,7 +20,7 @@ mod literals;
 use async_openai_wasm::types::realtime::*;
 use check::Checker;
 use literals::{full, literal_problems, tags, text, values, Full};
-use realtime_codec::shape::{Def, Member, Presence, Protocol, Ty, TypeRow, BETA};
+use realtime_codec::shape::{Def, Member, Presence, Protocol, Ty, BETA};
 
 fn beta_client(text: &str) -> Result<String, String> {
     let event: ClientEvent = serde_json::from_str(text).map_err(|e| e.to_string())?;
@@ -589,33 +589,14 @@ fn the_library_event_types_are_the_rows() {
 
 /// A copy of BETA with one row replaced.
 fn with_row(name: &str, def: Def) -> Protocol {
-    let types: Vec<TypeRow> = BETA
-        .types
-        .iter()
-        .map(|r| {
-            if r.name == name {
-                TypeRow { def, ..*r }
-            } else {
-                *r
-            }
-        })
-        .collect();
-    Protocol {
-        types: Box::leak(types.into_boxed_slice()),
-        ..BETA
-    }
+    check::with_row(&BETA, name, def)
 }
 
 fn members_of(name: &str) -> Vec<Member> {
-    match BETA.get(name).map(|r| r.def) {
-        Some(Def::Struct(m)) => m.to_vec(),
-        _ => panic!("{name} is not a struct row"),
-    }
+    check::members_of(&BETA, name)
 }
 
-fn leak(members: Vec<Member>) -> Def {
-    Def::Struct(Box::leak(members.into_boxed_slice()))
-}
+use check::leak;
 
 #[test]
 fn a_wrong_row_fails() {

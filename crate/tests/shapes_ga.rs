@@ -22,7 +22,7 @@ use async_openai_wasm_ga::types::responses::{
 };
 use check::Checker;
 use literals::{full, literal_problems, tags, text, values, Full};
-use realtime_codec::shape::{Def, Member, Presence, Protocol, Ty, TypeRow, GA};
+use realtime_codec::shape::{Def, Member, Presence, Protocol, Ty, GA};
 use serde_json::Value;
 
 fn ga_client(text: &str) -> Result<String, String> {
@@ -753,27 +753,14 @@ fn the_library_ga_event_types_are_the_rows() {
 
 /// A copy of GA with one row replaced.
 fn with_row(name: &str, def: Def) -> Protocol {
-    let types: Vec<TypeRow> = GA
-        .types
-        .iter()
-        .map(|r| if r.name == name { TypeRow { def, ..*r } } else { *r })
-        .collect();
-    Protocol {
-        types: Box::leak(types.into_boxed_slice()),
-        ..GA
-    }
+    check::with_row(&GA, name, def)
 }
 
 fn members_of(name: &str) -> Vec<Member> {
-    match GA.get(name).map(|r| r.def) {
-        Some(Def::Struct(m)) => m.to_vec(),
-        _ => panic!("{name} is not a struct row"),
-    }
+    check::members_of(&GA, name)
 }
 
-fn leak(members: Vec<Member>) -> Def {
-    Def::Struct(Box::leak(members.into_boxed_slice()))
-}
+use check::leak;
 
 #[test]
 fn a_wrong_ga_row_fails() {

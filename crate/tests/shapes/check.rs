@@ -811,3 +811,29 @@ pub fn expected_values(message: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// `p` with the row `name` defined as `def` instead: for the tests that break a row on purpose.
+pub fn with_row(p: &Protocol, name: &str, def: Def) -> Protocol {
+    let types: Vec<TypeRow> = p
+        .types
+        .iter()
+        .map(|r| if r.name == name { TypeRow { def, ..*r } } else { *r })
+        .collect();
+    Protocol {
+        types: Box::leak(types.into_boxed_slice()),
+        ..*p
+    }
+}
+
+/// The members of `p`'s struct row `name`, to be changed and put back with [`with_row`].
+pub fn members_of(p: &Protocol, name: &str) -> Vec<Member> {
+    match p.get(name).map(|r| r.def) {
+        Some(Def::Struct(m)) => m.to_vec(),
+        _ => panic!("{name} is not a struct row"),
+    }
+}
+
+/// A struct definition of `members`, for [`with_row`].
+pub fn leak(members: Vec<Member>) -> Def {
+    Def::Struct(Box::leak(members.into_boxed_slice()))
+}
