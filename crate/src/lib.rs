@@ -369,6 +369,11 @@ mod ga_roots {
         fn index(&self) -> usize {
             ga_event_index(self)
         }
+        /// GA's `input_audio_buffer.append` has beta's layout (`event_id` skipped when unset, then
+        /// `audio`) and tag: the same scan recognises its canonical text.
+        fn canonical_as_written(input: &[u8]) -> Option<usize> {
+            super::is_plain_canonical_append(input).then_some(1)
+        }
     }
 
     /// The 43 `type` tags of [`RealtimeServerEvent`] (GA), in the enum's declaration order.

@@ -2,11 +2,13 @@
 //! bytes written by JavaScript into a reused input buffer, and as text out (none when the
 //! canonical text is the input itself).
 //!
-//! One boundary, two modules: built by default it reads and writes [`crate::ClientEvent`]
+//! One boundary, four modules: built by default it reads and writes [`crate::ClientEvent`]
 //! (`realtime_codec_bg.wasm`); with the crate feature `server-module` it reads and writes
 //! [`crate::ServerEvent`] instead (`realtime_codec_server_bg.wasm`, loaded separately, so that a
-//! program that only sends does not load the server types' serde code, about 176 KB). The exports
-//! have the same names and signatures in both; only the root enum differs.
+//! program that only sends does not load the server types' serde code, about 176 KB). With
+//! `ga-module` the same two are built over the GA protocol's roots, `RealtimeClientEvent` and
+//! `RealtimeServerEvent` (`realtime_codec_ga_bg.wasm`, `realtime_codec_ga_server_bg.wasm`). The
+//! exports have the same names and signatures in all four; only the root enum differs.
 //!
 //! JavaScript twin: `ts/wasm.ts`, which instantiates a module, writes into its input buffer,
 //! calls these exports and rewraps their errors as `RealtimeCodecError`s.
@@ -18,11 +20,16 @@ use wasm_bindgen::prelude::*;
 
 use crate::{CodecError, Limits};
 
-/// The root enum this module reads and writes.
-#[cfg(not(feature = "server-module"))]
+/// The root enum this module reads and writes: one of four modules, by the crate features
+/// `ga-module` (the GA protocol, 0.31.2) and `server-module` (server events).
+#[cfg(all(not(feature = "ga-module"), not(feature = "server-module")))]
 type Event = crate::ClientEvent;
-#[cfg(feature = "server-module")]
+#[cfg(all(not(feature = "ga-module"), feature = "server-module"))]
 type Event = crate::ServerEvent;
+#[cfg(all(feature = "ga-module", not(feature = "server-module")))]
+type Event = crate::RealtimeClientEvent;
+#[cfg(all(feature = "ga-module", feature = "server-module"))]
+type Event = crate::RealtimeServerEvent;
 
 fn limits(max_input_bytes: u32, max_depth: u32) -> Limits {
     Limits {

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use proptest::strategy::Union;
 use realtime_codec::shape::{Def, Member, Presence, Protocol, Ty, BETA};
-use realtime_codec::{canonicalize, canonicalize_if_changed, Limits};
+use realtime_codec::{canonicalize, Limits};
 use serde_json::{json, Value};
 
 fn text() -> impl Strategy<Value = String> {
@@ -117,6 +117,36 @@ fn event() -> BoxedStrategy<Value> {
     strategy(&BETA, Ty::Ref(BETA.client))
 }
 
+/// Root `T`'s canonical-append scan ([`canonicalize_if_changed_as`], [`validate_index_as`])
+/// against its serde path ([`canonicalize_as`]) on one input.
+fn append_scan_agrees<T: realtime_codec::Root>(
+    input: &[u8],
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    use realtime_codec::{canonicalize_as, canonicalize_if_changed_as, validate_index_as};
+    let limits = Limits::default();
+    let serde = canonicalize_as::<T>(input, &limits);
+    let fast = canonicalize_if_changed_as::<T>(input, &limits);
+    match (&serde, &fast) {
+        (Ok(canonical), Ok(None)) => prop_assert_eq!(canonical.as_bytes(), input),
+        (Ok(canonical), Ok(Some(text))) => {
+            prop_assert_eq!(canonical, text);
+            prop_assert_ne!(canonical.as_bytes(), input);
+        }
+        (Err(a), Err(b)) => prop_assert_eq!(a, b),
+        _ => prop_assert!(false, "serde {:?} but fast path {:?}", serde, fast),
+    }
+    let validated = validate_index_as::<T>(input, &limits)
+        .map(|i| T::TYPES[i])
+        .map_err(|e| e.code);
+    prop_assert_eq!(
+        validated,
+        serde
+            .map(|_| "input_audio_buffer.append")
+            .map_err(|e| e.code)
+    );
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(400), ..ProptestConfig::default() })]
 
@@ -193,19 +223,13 @@ proptest! {
     /// The append fast path (no serde) agrees with the serde path, byte for byte and error for error.
     #[test]
     fn append_fast_path_agrees_with_serde(input in append_text()) {
-        let limits = Limits::default();
-        let serde = canonicalize(&input, &limits);
-        let fast = canonicalize_if_changed(&input, &limits);
-        match (&serde, &fast) {
-            (Ok(canonical), Ok(None)) => prop_assert_eq!(canonical.as_bytes(), input.as_slice()),
-            (Ok(canonical), Ok(Some(text))) => {
-                prop_assert_eq!(canonical, text);
-                prop_assert_ne!(canonical.as_bytes(), input.as_slice());
-            }
-            (Err(a), Err(b)) => prop_assert_eq!(a, b),
-            _ => prop_assert!(false, "serde {:?} but fast path {:?}", serde, fast),
-        }
-        let validated = realtime_codec::validate(&input, &limits).map_err(|e| e.code);
-        prop_assert_eq!(validated, serde.map(|_| "input_audio_buffer.append").map_err(|e| e.code));
+        append_scan_agrees::<realtime_codec::ClientEvent>(&input)?;
+    }
+
+    /// The same scan answers for GA's `input_audio_buffer.append` (same tag, same layout): it
+    /// agrees with GA's serde path too.
+    #[test]
+    fn ga_append_fast_path_agrees_with_serde(input in append_text()) {
+        append_scan_agrees::<realtime_codec::RealtimeClientEvent>(&input)?;
     }
 }

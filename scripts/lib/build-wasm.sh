@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the two size-optimised WebAssembly modules and their JS glue into wasm/:
-#   realtime_codec_bg.wasm         client events (the crate built as is)
-#   realtime_codec_server_bg.wasm  server events (the crate built with --features server-module),
-#                                  loaded separately so that sending alone never loads it
+# Builds the four size-optimised WebAssembly modules and their JS glue into wasm/, two per protocol:
+#   realtime_codec_bg.wasm            beta client events (the crate built as is)
+#   realtime_codec_server_bg.wasm     beta server events (--features server-module), loaded
+#                                     separately so that sending alone never loads it
+#   realtime_codec_ga_bg.wasm         GA client events (--features ga-module)
+#   realtime_codec_ga_server_bg.wasm  GA server events (--features ga-module,server-module)
 # Each goes through:
 #   1. cargo build --target wasm32-unknown-unknown --release (rustup target, or Debian + -Zbuild-std)
 #   2. wasm-bindgen --target web --omit-default-module-path (no import.meta: the entries pass the bytes)
@@ -56,3 +58,5 @@ build_module() {
 
 build_module realtime_codec
 build_module realtime_codec_server server-module
+build_module realtime_codec_ga ga-module
+build_module realtime_codec_ga_server ga-module,server-module
