@@ -7,6 +7,12 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // Tests run against the package as users get it: the esbuild bundle and the wasm beside it.
 export * as codec from '../dist/node.mjs';
+// The GA protocol's entry (realtime-codec/ga), the same API over the GA modules.
+export * as gaCodec from '../dist/ga/node.mjs';
+
+/** A protocol's corpus: beta's files in test/vectors, GA's in test/vectors/ga. */
+export type Protocol = 'beta' | 'ga';
+export const PROTOCOLS: readonly Protocol[] = ['beta', 'ga'];
 
 export interface VectorError {
   code: string;
@@ -32,18 +38,20 @@ export interface Vector {
  * (ServerEvent, the server module, test/vectors/server_*.json). Each caller names the direction
  * it runs, so that a server case can never be read as a client event by accident.
  */
-export function loadVectors(direction: Direction): Vector[] {
-  const dir = join(root, 'test/vectors');
+export function loadVectors(direction: Direction, protocol: Protocol = 'beta'): Vector[] {
+  const dir = join(root, protocol === 'beta' ? 'test/vectors' : 'test/vectors/ga');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .flatMap((file) => {
       const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
         direction?: Direction;
+        protocol?: string;
         cases: Omit<Vector, 'file' | 'direction'>[];
       };
       const fileDirection = doc.direction ?? 'client';
       if (fileDirection !== 'client' && fileDirection !== 'server') throw new Error(`${file}: direction ${String(doc.direction)}`);
+      if ((doc.protocol ?? 'beta') !== protocol) throw new Error(`${file}: protocol ${String(doc.protocol)}, in the ${protocol} corpus`);
       return fileDirection === direction ? doc.cases.map((c) => ({ ...c, file, direction: fileDirection })) : [];
     });
 }

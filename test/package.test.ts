@@ -68,11 +68,13 @@ describe('Node entry points', () => {
   });
 
   it('keeps the core environment-neutral', () => {
-    // Every module of ts/ but the entries (node.ts, browser.ts) and the CLI, and the wasm glue.
-    const entries = new Set(['node.ts', 'browser.ts', 'cli.ts']);
-    const core = readdirSync(join(root, 'ts')).filter((f) => f.endsWith('.ts') && !entries.has(f));
-    expect(core).toEqual(expect.arrayContaining(['core.ts', 'wasm.ts', 'fast.ts', 'shapes.ts']));
-    for (const file of [...core.map((f) => `ts/${f}`), 'wasm/realtime_codec.js', 'wasm/realtime_codec_server.js']) {
+    // Every module of ts/ and ts/ga/ but each protocol's entries (node.ts, browser.ts), the Node
+    // entries' loader (node-load.ts) and the CLI; and the four modules' wasm glue.
+    const entries = new Set(['node.ts', 'browser.ts', 'cli.ts', 'node-load.ts', 'ga/node.ts', 'ga/browser.ts']);
+    const core = ['', 'ga/'].flatMap((dir) => readdirSync(join(root, 'ts', dir)).filter((f) => f.endsWith('.ts')).map((f) => `${dir}${f}`)).filter((f) => !entries.has(f));
+    expect(core).toEqual(expect.arrayContaining(['core.ts', 'codec.ts', 'wasm.ts', 'fast.ts', 'shapes.ts', 'browser-load.ts', 'modules.ts', 'ga/modules.ts', 'ga/core.ts', 'ga/types.ts', 'ga/shapes.ts']));
+    const glue = ['realtime_codec', 'realtime_codec_server', 'realtime_codec_ga', 'realtime_codec_ga_server'].map((m) => `wasm/${m}.js`);
+    for (const file of [...core.map((f) => `ts/${f}`), ...glue]) {
       const text = readFileSync(join(root, file), 'utf8');
       expect(text, file).not.toMatch(/from ['"]node:|require\(|import\.meta|\bdocument\.|\bwindow\./);
     }

@@ -4,10 +4,11 @@
 // server files (test/vectors/server_*.json) through the server ones (canonicalizeServerEvent,
 // decodeServerEvent, checkServerEvent, safeDecodeServerEvent, diffServerEvent), each as a string
 // and as UTF-8 bytes. decode and check may answer in JavaScript (a fast path): whatever answers,
-// the result must be the crate's.
+// the result must be the crate's. The GA corpus (test/vectors/ga) runs the same way through the
+// GA entry (realtime-codec/ga: dist/ga/node.mjs).
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codec, DIRECTIONS, hasUnsafeInteger, loadVectors, typeOf, type Direction, type Vector } from './helpers.js';
+import { codec, DIRECTIONS, gaCodec, hasUnsafeInteger, loadVectors, PROTOCOLS, typeOf, type Direction, type Protocol, type Vector } from './helpers.js';
 
 type CodecError = InstanceType<typeof codec.RealtimeCodecError>;
 interface Engine {
@@ -19,18 +20,21 @@ interface Engine {
   types: readonly string[];
 }
 
-/** The functions each direction's vectors run through. */
-const engines: Record<Direction, Engine> = {
-  client: { canonicalize: codec.canonicalize, decode: codec.decode, check: codec.check, safeDecode: codec.safeDecode, diff: codec.diff, types: codec.EVENT_TYPES },
-  server: {
-    canonicalize: codec.canonicalizeServerEvent,
-    decode: codec.decodeServerEvent,
-    check: codec.checkServerEvent,
-    safeDecode: codec.safeDecodeServerEvent,
-    diff: codec.diffServerEvent,
-    types: codec.SERVER_EVENT_TYPES,
-  },
-};
+/** The functions each direction's vectors run through, in one protocol's entry. */
+function enginesOf(c: typeof codec | typeof gaCodec): Record<Direction, Engine> {
+  return {
+    client: { canonicalize: c.canonicalize, decode: c.decode, check: c.check, safeDecode: c.safeDecode, diff: c.diff, types: c.EVENT_TYPES },
+    server: {
+      canonicalize: c.canonicalizeServerEvent,
+      decode: c.decodeServerEvent,
+      check: c.checkServerEvent,
+      safeDecode: c.safeDecodeServerEvent,
+      diff: c.diffServerEvent,
+      types: c.SERVER_EVENT_TYPES,
+    },
+  };
+}
+const entries: Record<Protocol, typeof codec | typeof gaCodec> = { beta: codec, ga: gaCodec };
 
 const utf8 = new TextEncoder();
 
@@ -190,21 +194,23 @@ function runInvalid(engine: Engine, v: Vector & { expect: { error: unknown } }) 
   }
 }
 
+for (const protocol of PROTOCOLS)
 for (const direction of DIRECTIONS) {
-  const vectors = loadVectors(direction);
-  const engine = engines[direction];
+  const vectors = loadVectors(direction, protocol);
+  const engine = enginesOf(entries[protocol])[direction];
   const counts = { valid: 0, invalid: 0, diffs: 0 };
+  const beta = protocol === 'beta';
 
-  describe(`test/vectors (${direction}) through wasm in Node`, () => {
+  describe(`test/vectors${beta ? '' : '/ga'} (${direction}) through wasm in Node`, () => {
     it('has a corpus to run', () => {
-      expect(vectors.length).toBeGreaterThanOrEqual(direction === 'client' ? 400 : 120);
+      expect(vectors.length).toBeGreaterThanOrEqual(beta ? (direction === 'client' ? 400 : 120) : direction === 'client' ? 20 : 50);
       expect(new Set(vectors.map((v) => `${v.file}/${v.name}`)).size).toBe(vectors.length);
-      if (direction === 'server') expect(new Set(vectors.map((v) => v.file))).toEqual(new Set(vectors.map((v) => v.file).filter((f) => f.startsWith('server_'))));
+      if (direction === 'server') expect(new Set(vectors.map((v) => v.file))).toEqual(new Set(vectors.map((v) => v.file).filter((f) => f.startsWith(beta ? 'server_' : 'ga_server'))));
     });
 
     // (Server types only, as crate/tests/vectors.rs holds natively: the client corpus has no
-    // invalid input_audio_buffer.clear case.)
-    if (direction === 'server') it('has a valid and an invalid vector for every server event type (SERVER_EVENT_TYPES)', () => {
+    // invalid input_audio_buffer.clear case. GA: see its own test below.)
+    if (direction === 'server' && beta) it('has a valid and an invalid vector for every server event type (SERVER_EVENT_TYPES)', () => {
       const seen = new Map<string, [number, number]>();
       for (const v of vectors) {
         const type = typeOf(v.input);
@@ -236,7 +242,7 @@ for (const direction of DIRECTIONS) {
 
     afterAll(() => {
       console.log(
-        `vectors (${direction}, wasm, Node): ${counts.valid} valid + ${counts.invalid} invalid cases agree with native Rust ` +
+        `vectors (${protocol} ${direction}, wasm, Node): ${counts.valid} valid + ${counts.invalid} invalid cases agree with native Rust ` +
           `(${counts.diffs} valid inputs with differences, each checked against input and canonical text)`,
       );
     });

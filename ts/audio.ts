@@ -8,7 +8,7 @@
  * @module
  */
 import { plainAppend, PLAIN } from './append.js';
-import { encode, DEFAULT_MAX_INPUT_BYTES } from './core.js';
+import { DEFAULT_MAX_INPUT_BYTES } from './codec.js';
 import { tooLarge } from './guards.js';
 
 /** Options for {@link encodeAudioAppend}. */
@@ -82,55 +82,72 @@ function bytesOfPcm(pcm: Int16Array | Uint8Array | ArrayBuffer): Uint8Array {
   throw new TypeError('realtime-codec: PCM16 audio must be an Int16Array, a Uint8Array or an ArrayBuffer');
 }
 
-/**
- * The canonical `input_audio_buffer.append` text for raw PCM16 audio (little-endian, as the API
- * expects), for any size up to the API's 15 MiB of audio and beyond, up to `maxInputBytes`.
- *
- * @param pcm 16-bit samples (`Int16Array`), or their little-endian bytes (`Uint8Array`, `ArrayBuffer`).
- * @throws {ClientEventError} `too_large` if the event would be longer than `maxInputBytes`;
- *   `invalid_unicode` for an `eventId` with a lone surrogate.
- * @throws {TypeError} if `pcm` is none of the accepted types.
- * @example
- * ```ts
- * socket.send(encodeAudioAppend(int16Samples, { eventId: 'evt_42' }));
- * ```
- */
-export function encodeAudioAppend(pcm: Int16Array | Uint8Array | ArrayBuffer, options?: AudioAppendOptions): string {
-  const limit = options?.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  const bytes = bytesOfPcm(pcm);
-  const audioLength = Math.ceil(bytes.length / 3) * 4;
-  const eventId = options?.eventId;
-  if (audioLength + 48 > limit) {
-    throw tooLarge(`the event would be at least ${audioLength + 48} bytes, more than the limit of ${limit} bytes (maxInputBytes)`);
-  }
-  const audio = base64(bytes);
-  if (eventId !== undefined && !PLAIN.test(eventId)) {
-    // Anything that needs escaping, or cannot be encoded at all, takes the serde path.
-    return encode({ type: 'input_audio_buffer.append', event_id: eventId, audio }, { maxInputBytes: limit });
-  }
-  const text = plainAppend(audio, eventId); // base64 is plain
-  if (text.length > limit) {
-    throw tooLarge(`the event is ${text.length} bytes, more than the limit of ${limit} bytes (maxInputBytes)`);
-  }
-  return text;
+/** The audio helpers of a protocol's entry (the append event is the same in beta and GA). */
+export interface AudioEncoders {
+  /**
+   * The canonical `input_audio_buffer.append` text for raw PCM16 audio (little-endian, as the API
+   * expects), for any size up to the API's 15 MiB of audio and beyond, up to `maxInputBytes`.
+   *
+   * @param pcm 16-bit samples (`Int16Array`), or their little-endian bytes (`Uint8Array`, `ArrayBuffer`).
+   * @throws {ClientEventError} `too_large` if the event would be longer than `maxInputBytes`;
+   *   `invalid_unicode` for an `eventId` with a lone surrogate.
+   * @throws {TypeError} if `pcm` is none of the accepted types.
+   * @example
+   * ```ts
+   * socket.send(encodeAudioAppend(int16Samples, { eventId: 'evt_42' }));
+   * ```
+   */
+  encodeAudioAppend(pcm: Int16Array | Uint8Array | ArrayBuffer, options?: AudioAppendOptions): string;
+  /**
+   * {@link encodeAudioAppend} for float samples (Web Audio's `Float32Array`, -1 to 1): clamped to
+   * [-1, 1] and scaled to PCM16 (negative by 32768, positive by 32767); NaN becomes silence.
+   *
+   * @throws {ClientEventError} as {@link encodeAudioAppend}.
+   * @example
+   * ```ts
+   * processor.onaudioprocess = (e) => socket.send(encodeAudioAppendFloat32(e.inputBuffer.getChannelData(0)));
+   * ```
+   */
+  encodeAudioAppendFloat32(samples: Float32Array, options?: AudioAppendOptions): string;
 }
 
+/** An append event, as the protocol's `encode` takes it. */
+type Append = { type: 'input_audio_buffer.append'; event_id?: string; audio: string };
+
 /**
- * {@link encodeAudioAppend} for float samples (Web Audio's `Float32Array`, -1 to 1): clamped to
- * [-1, 1] and scaled to PCM16 (negative by 32768, positive by 32767); NaN becomes silence.
- *
- * @throws {ClientEventError} as {@link encodeAudioAppend}.
- * @example
- * ```ts
- * processor.onaudioprocess = (e) => socket.send(encodeAudioAppendFloat32(e.inputBuffer.getChannelData(0)));
- * ```
+ * The audio helpers over a protocol's `encode`, which answers the events the plain layout cannot
+ * write (an `eventId` that needs escaping). @internal
  */
-export function encodeAudioAppendFloat32(samples: Float32Array, options?: AudioAppendOptions): string {
-  const pcm = new Int16Array(samples.length);
-  for (let i = 0; i < samples.length; i += 1) {
-    const s = samples[i] as number;
-    const clamped = s > 1 ? 1 : s < -1 ? -1 : s === s ? s : 0;
-    pcm[i] = clamped < 0 ? Math.round(clamped * 32768) : Math.round(clamped * 32767);
+export function audioEncoders(encode: (event: Append, options: { maxInputBytes: number }) => string): AudioEncoders {
+  function encodeAudioAppend(pcm: Int16Array | Uint8Array | ArrayBuffer, options?: AudioAppendOptions): string {
+    const limit = options?.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    const bytes = bytesOfPcm(pcm);
+    const audioLength = Math.ceil(bytes.length / 3) * 4;
+    const eventId = options?.eventId;
+    if (audioLength + 48 > limit) {
+      throw tooLarge(`the event would be at least ${audioLength + 48} bytes, more than the limit of ${limit} bytes (maxInputBytes)`);
+    }
+    const audio = base64(bytes);
+    if (eventId !== undefined && !PLAIN.test(eventId)) {
+      // Anything that needs escaping, or cannot be encoded at all, takes the serde path.
+      return encode({ type: 'input_audio_buffer.append', event_id: eventId, audio }, { maxInputBytes: limit });
+    }
+    const text = plainAppend(audio, eventId); // base64 is plain
+    if (text.length > limit) {
+      throw tooLarge(`the event is ${text.length} bytes, more than the limit of ${limit} bytes (maxInputBytes)`);
+    }
+    return text;
   }
-  return encodeAudioAppend(pcm, options);
+
+  function encodeAudioAppendFloat32(samples: Float32Array, options?: AudioAppendOptions): string {
+    const pcm = new Int16Array(samples.length);
+    for (let i = 0; i < samples.length; i += 1) {
+      const s = samples[i] as number;
+      const clamped = s > 1 ? 1 : s < -1 ? -1 : s === s ? s : 0;
+      pcm[i] = clamped < 0 ? Math.round(clamped * 32768) : Math.round(clamped * 32767);
+    }
+    return encodeAudioAppend(pcm, options);
+  }
+
+  return { encodeAudioAppend, encodeAudioAppendFloat32 };
 }

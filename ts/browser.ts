@@ -1,5 +1,5 @@
 /**
- * Browser, worker and bundler entry. Call `await init()` once before using the codec; it fetches
+ * Browser, worker and bundler entry of the beta protocol (`realtime-codec`, `realtime-codec/beta`). Call `await init()` once before using the codec; it fetches
  * `realtime_codec_bg.wasm` (client events) and `realtime_codec_server_bg.wasm` (server events)
  * from beside this file (bundlers such as Vite follow the `new URL(..., import.meta.url)` below
  * and emit the files), or takes the modules from you. No top-level await, no inlined base64 (edge
@@ -7,41 +7,11 @@
  * `WebAssembly.Module` instead).
  * @module
  */
-import type { InitOptions, WasmSource } from './core.js';
-import { client, server, type Bridge } from './wasm.js';
+import { initModules } from './browser-load.js';
+import type { InitOptions, WasmSource } from './codec.js';
+import { client, server } from './modules.js';
 
-export * from './api.js';
-
-const loading = new Map<Bridge<string>, Promise<void>>();
-
-/** Loads one module once; concurrent calls share the load, a failed load is tried again next time. */
-function load(bridge: Bridge<string>, source: WasmSource): Promise<void> {
-  if (bridge.isReady()) return Promise.resolve();
-  let pending = loading.get(bridge);
-  if (pending === undefined) {
-    pending = bridge.instantiateAsync(source).then(
-      () => {
-        loading.delete(bridge);
-      },
-      (error: unknown) => {
-        loading.delete(bridge);
-        throw new Error(
-          `realtime-codec: could not load the WebAssembly module ${bridge.file}: ${error instanceof Error ? error.message : String(error)}`,
-          { cause: error },
-        );
-      },
-    );
-    loading.set(bridge, pending);
-  }
-  return pending;
-}
-
-/** A plain options object, as opposed to one of the source kinds (all of which have their own prototype). */
-function isOptions(value: unknown): value is InitOptions {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+export * from './core.js';
 
 /**
  * Loads and instantiates the WebAssembly modules. Idempotent: concurrent and later calls share the
@@ -71,18 +41,8 @@ function isOptions(value: unknown): value is InitOptions {
  * ```
  */
 export function init(source?: WasmSource | InitOptions): Promise<void> {
-  const options: InitOptions = source === undefined ? {} : isOptions(source) ? source : { client: source, server: false };
-  const pending: Promise<void>[] = [];
-  if (options.client !== false) pending.push(load(client, options.client ?? new URL('./realtime_codec_bg.wasm', import.meta.url)));
-  if (options.server !== false) {
-    pending.push(load(server, options.server ?? new URL('./realtime_codec_server_bg.wasm', import.meta.url)));
-  }
-  // Wait for every load to settle before answering: a failed server load must not reject while
-  // the client module is still loading (the caller would see neither ready, then the client
-  // become ready later). After a rejection, whatever could load has loaded.
-  return Promise.allSettled(pending).then((settled) => {
-    const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));
-    if (failures.length === 1) throw failures[0];
-    if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('; '), { cause: failures });
+  return initModules(client, server, source, {
+    client: () => new URL('./realtime_codec_bg.wasm', import.meta.url),
+    server: () => new URL('./realtime_codec_server_bg.wasm', import.meta.url),
   });
 }

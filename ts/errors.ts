@@ -47,10 +47,17 @@ export interface ErrorDetails {
 export type ClientEventErrorDetails = ErrorDetails;
 
 /**
+ * The brand every RealtimeCodecError carries, in the global symbol registry: each protocol's
+ * entry (`realtime-codec`, `realtime-codec/ga`) is its own bundle with its own copy of the class,
+ * and `instanceof` against any copy must see errors made by every other.
+ */
+const BRAND: unique symbol = Symbol.for('realtime-codec/RealtimeCodecError') as never;
+
+/**
  * Thrown (or returned by the `safe*` / `check` forms) when an input is not a valid client or
- * server event. One class for both directions: {@link ClientEventError} and
- * {@link ServerEventError} are this class under other names, so `instanceof` works with any of
- * them. Its `name` is `'RealtimeCodecError'`.
+ * server event. One class for both directions and both protocols: {@link ClientEventError} and
+ * {@link ServerEventError} are this class under other names, and an error from the GA entry is
+ * an `instanceof` the beta entry's class (and the reverse). Its `name` is `'RealtimeCodecError'`.
  *
  * @example
  * ```ts
@@ -71,8 +78,15 @@ export class RealtimeCodecError extends Error implements ErrorDetails {
   readonly expectedValues?: readonly string[];
   readonly received?: string;
 
+  /** Errors from any entry's copy of this class (see BRAND); a subclass keeps the ordinary prototype check. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== RealtimeCodecError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   constructor(details: ErrorDetails, options?: { cause?: unknown }) {
     super(describe(details), options);
+    Object.defineProperty(this, BRAND, { value: true });
     this.code = details.code;
     this.reason = details.reason;
     this.path = details.path;

@@ -1248,6 +1248,15 @@ export function fastDecodeServer(text: string, maxDepth: number): ServerEvent | 
   return betaServer(text, maxDepth) as ServerEvent | undefined;
 }
 
+/**
+ * A fast decoder over `types` from `root` (a protocol's client root, or its fast server part),
+ * compiled on its first call: another protocol's entry uses this over its own table. @internal
+ */
+export function lazyFastDecoder(types: Readonly<Record<string, NamedType>>, root: string): (text: string, maxDepth: number) => unknown {
+  let compiled: ReturnType<typeof compileFastDecoder> | undefined;
+  return (text, maxDepth) => (compiled ??= compileFastDecoder(types, root))(text, maxDepth);
+}
+
 /** Which pass answered the last call of a compiled decoder (0, 1, 2), or -1 when it declined: for tests. @internal */
 export function lastFastPass(): number {
   return S.pass;

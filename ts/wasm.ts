@@ -1,19 +1,16 @@
 /**
- * The WebAssembly bridge: the JavaScript twin of `crate/src/wasm.rs`. One bridge per module: the
- * client-event module (`realtime_codec_bg.wasm`) and the separately loaded server-event module
- * (`realtime_codec_server_bg.wasm`), whose exports have the same names. A bridge instantiates its
+ * The WebAssembly bridge: the JavaScript twin of `crate/src/wasm.rs`. One bridge per module, two
+ * per protocol (core.ts: beta, ga/core.ts: GA): the client-event module and the separately loaded
+ * server-event module, whose exports have the same names in all four. A bridge instantiates its
  * module, writes each input into the module's reused input buffer (UTF-8, or WTF-8 for text with
  * a lone surrogate), calls the Rust exports (`canonicalize`, `validate`, `diff`) and rethrows their
  * errors as {@link RealtimeCodecError}s. It decides nothing about events: Rust does.
  * Environment-neutral (no Node or browser module); internal: nothing here is part of the API.
  * @module
  */
-import * as clientGlue from '../wasm/realtime_codec.js';
-import * as serverGlue from '../wasm/realtime_codec_server.js';
-import type { WasmSource } from './core.js';
+import type { WasmSource } from './codec.js';
 import { RealtimeCodecError, type ErrorCode, type ErrorDetails } from './errors.js';
 import { describeType, isWellFormed, LONE_SURROGATE, tooLarge } from './guards.js';
-import { EVENT_TYPES, SERVER_EVENT_TYPES, type ClientEventType, type ServerEventType } from './types.js';
 
 /** The limits of one call, as the Rust exports take them (`Limits` in Rust). @internal */
 export interface Bounds {
@@ -24,8 +21,8 @@ export interface Bounds {
 /** What a module source may be when it is loaded synchronously. @internal */
 export type SyncSource = WebAssembly.Module | ArrayBuffer | ArrayBufferView;
 
-/** The wasm-bindgen glue of either module (the same exports). */
-type Glue = typeof clientGlue;
+/** The wasm-bindgen glue of any of the modules (they all have the same exports). @internal */
+export type Glue = typeof import('../wasm/realtime_codec.js');
 
 /** One module's bridge. `T` is its root's type strings. @internal */
 export interface Bridge<T extends string> {
@@ -58,9 +55,9 @@ const decoder = new TextDecoder();
 
 /**
  * A bridge over one module's glue. `types` maps the tag index Rust returns to the type string;
- * `what` names the module in the `not_initialized` message.
+ * `what` names the module and `entry` the package entry in the `not_initialized` message.
  */
-function createBridge<T extends string>(glue: Glue, file: string, types: readonly T[], what: string): Bridge<T> {
+export function createBridge<T extends string>(glue: Glue, file: string, types: readonly T[], what: string, entry = 'realtime-codec'): Bridge<T> {
   let ready = false;
   let memory: WebAssembly.Memory | undefined;
   let load: (() => SyncSource) | undefined;
@@ -141,7 +138,7 @@ function createBridge<T extends string>(glue: Glue, file: string, types: readonl
       }
       throw new RealtimeCodecError({
         code: 'not_initialized',
-        reason: `realtime-codec: the ${what} module (${file}) is not initialised: call and await init() from 'realtime-codec' once before using it (in Node, importing 'realtime-codec' initialises it for you)`,
+        reason: `realtime-codec: the ${what} module (${file}) is not initialised: call and await init() from '${entry}' once before using it (in Node, importing '${entry}' initialises it for you)`,
         path: '',
         line: 0,
         column: 0,
@@ -175,17 +172,6 @@ function createBridge<T extends string>(glue: Glue, file: string, types: readonl
     },
   };
 }
-
-/** The client-event module: ClientEvent's serde code. @internal */
-export const client: Bridge<ClientEventType> = createBridge(clientGlue, 'realtime_codec_bg.wasm', EVENT_TYPES, 'client-event');
-
-/** The server-event module, loaded separately: ServerEvent's serde code. @internal */
-export const server: Bridge<ServerEventType> = createBridge(
-  serverGlue as unknown as Glue,
-  'realtime_codec_server_bg.wasm',
-  SERVER_EVENT_TYPES,
-  'server-event',
-);
 
 function wtf8(text: string): Uint8Array {
   const parts: Uint8Array[] = [];

@@ -2,8 +2,10 @@
 // @ts-check
 // Builds the npm package into dist/ from ts/ and the wasm/ output of scripts/lib/build-wasm.sh
 // (both run by scripts/build-all.sh; `npm run build` runs this step alone):
-//   1. esbuild: dist/node.mjs (ESM), dist/node.cjs (CommonJS), dist/browser.mjs, dist/cli.mjs (the bin)
-//   2. the two .wasm modules (client events, server events), copied beside the entries that read them
+//   1. esbuild: dist/node.mjs (ESM), dist/node.cjs (CommonJS), dist/browser.mjs (the beta protocol),
+//      the same three in dist/ga/ (the GA protocol, `realtime-codec/ga`), dist/cli.mjs (the bin)
+//   2. the four .wasm modules (client and server events of each protocol), copied beside the
+//      entries that read them: each protocol's entries only ever name their own two
 //   3. tsc: .d.ts declarations, plus .d.cts twins so that `require` users get CommonJS types
 //      (and .d.mts twins for importers of dist/*.mjs by path)
 import { build } from 'esbuild';
@@ -16,40 +18,50 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
 const step = (/** @type {string} */ s) => console.log(`\n\x1b[1m==> ${s}\x1b[0m`);
 
-const WASM = ['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm'];
-for (const file of WASM) {
+/** Each .wasm and the dist/ folder of the entries that load it. @type {[string, string][]} */
+const WASM = [
+  ['realtime_codec_bg.wasm', ''],
+  ['realtime_codec_server_bg.wasm', ''],
+  ['realtime_codec_ga_bg.wasm', 'ga'],
+  ['realtime_codec_ga_server_bg.wasm', 'ga'],
+];
+for (const [file] of WASM) {
   if (!existsSync(join(root, 'wasm', file))) {
     console.error(`wasm/${file} is missing: run scripts/build-all.sh (or scripts/lib/build-wasm.sh) first`);
     process.exit(1);
   }
 }
 rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist);
+mkdirSync(join(dist, 'ga'), { recursive: true });
 
 step('build 1/3: esbuild bundles');
 /** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
-await build({ ...common, entryPoints: [join(root, 'ts/node.ts')], format: 'esm', outfile: join(dist, 'node.mjs') });
-// CommonJS has no import.meta: node.ts finds the .wasm through import.meta.url, so the CJS build
-// defines it from __filename (esbuild's documented define + inject pattern).
 const shim = join(root, 'scripts/lib/cjs-import-meta-url.js');
-await build({
-  ...common,
-  entryPoints: [join(root, 'ts/node.ts')],
-  format: 'cjs',
-  outfile: join(dist, 'node.cjs'),
-  define: { 'import.meta.url': 'import_meta_url' },
-  inject: [shim],
-});
-// Browsers, workers, bundlers, edge runtimes: no Node built-ins, async init().
-await build({
-  ...common,
-  platform: 'browser',
-  target: 'es2022',
-  entryPoints: [join(root, 'ts/browser.ts')],
-  format: 'esm',
-  outfile: join(dist, 'browser.mjs'),
-});
+// Each protocol's three entries: Node ESM, Node CommonJS, browsers. One bundle each: a protocol's
+// bundles hold its own glue and wasm file names only.
+for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/ga', join(dist, 'ga')]])) {
+  await build({ ...common, entryPoints: [join(root, from, 'node.ts')], format: 'esm', outfile: join(to, 'node.mjs') });
+  // CommonJS has no import.meta: node-load.ts finds the .wasm through import.meta.url, so the CJS
+  // build defines it from __filename (esbuild's documented define + inject pattern).
+  await build({
+    ...common,
+    entryPoints: [join(root, from, 'node.ts')],
+    format: 'cjs',
+    outfile: join(to, 'node.cjs'),
+    define: { 'import.meta.url': 'import_meta_url' },
+    inject: [shim],
+  });
+  // Browsers, workers, bundlers, edge runtimes: no Node built-ins, async init().
+  await build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: [join(root, from, 'browser.ts')],
+    format: 'esm',
+    outfile: join(to, 'browser.mjs'),
+  });
+}
 // The CLI imports the Node entry as an external module, so both share one wasm instance.
 await build({
   ...common,
@@ -63,9 +75,10 @@ await build({
 chmodSync(join(dist, 'cli.mjs'), 0o755);
 
 step('build 2/3: wasm');
-for (const file of WASM) {
-  copyFileSync(join(root, 'wasm', file), join(dist, file));
-  console.log(`    dist/${file}: ${statSync(join(dist, file)).size} bytes`);
+for (const [file, dir] of WASM) {
+  const to = join(dist, dir, file);
+  copyFileSync(join(root, 'wasm', file), to);
+  console.log(`    dist/${dir ? `${dir}/` : ''}${file}: ${statSync(to).size} bytes`);
 }
 
 step('build 3/3: type declarations');
@@ -74,17 +87,21 @@ execFileSync(
   [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly', '--rootDir', join(root, 'ts'), '--outDir', dist],
   { stdio: 'inherit' },
 );
-for (const name of readdirSync(dist).filter((n) => n.endsWith('.d.ts'))) {
-  const text = readFileSync(join(dist, name), 'utf8');
-  if (text.includes('wasm/')) throw new Error(`${name} refers to the internal wasm glue`);
-  writeFileSync(join(dist, name.replace(/\.d\.ts$/, '.d.cts')), text.replace(/(from '\.\/[\w-]+)\.js'/g, "$1.cjs'"));
+for (const dir of [dist, join(dist, 'ga')]) {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.d.ts'))) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    if (text.includes('wasm/')) throw new Error(`${name} refers to the internal wasm glue`);
+    writeFileSync(join(dir, name.replace(/\.d\.ts$/, '.d.cts')), text.replace(/(from '(?:\.\.?\/)+[\w/-]+)\.js'/g, "$1.cjs'"));
+  }
+  // For importers of dist/node.mjs by path (the tests do): TypeScript looks for node.d.mts.
+  copyFileSync(join(dir, 'node.d.ts'), join(dir, 'node.d.mts'));
+  copyFileSync(join(dir, 'browser.d.ts'), join(dir, 'browser.d.mts'));
 }
-// For importers of dist/node.mjs by path (the tests do): TypeScript looks for node.d.mts.
-copyFileSync(join(dist, 'node.d.ts'), join(dist, 'node.d.mts'));
-copyFileSync(join(dist, 'browser.d.ts'), join(dist, 'browser.d.mts'));
 // The core's internal modules (fast.ts: decode's fast path; shapes.ts: the shape table it compiles;
-// wasm.ts: the bridge; guards.ts: JSON guards; append.ts: the canonical append layout): no public
-// declaration refers to them, and theirs are empty once @internal is stripped.
-const internal = ['fast', 'shapes', 'wasm', 'guards', 'append'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
-for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', ...internal]) rmSync(join(dist, name), { force: true });
+// wasm.ts: the bridge; guards.ts: JSON guards; append.ts: the canonical append layout; the
+// entries' loaders): no public declaration refers to them, and theirs are empty once @internal
+// is stripped.
+const internal = ['fast', 'shapes', 'wasm', 'guards', 'append', 'node-load', 'browser-load', 'modules', 'ga/shapes', 'ga/modules'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
+for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', 'ga/browser.d.cts', ...internal]) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);
+console.log(`    ga/: ${readdirSync(join(dist, 'ga')).join(' ')}`);
