@@ -166,7 +166,7 @@ export function againstAgents(agents, cases) {
     const crateDrops = crateOk ? droppedFrom(input, JSON.parse(/** @type {string} */ (c.expect.canonical))) : [];
     const agentsDrops = r?.success ? droppedFrom(input, r.data) : [];
     const agentsOk = Boolean(r?.success);
-    if (!known) counts.noSchema += 1;
+    if (!known && crateOk) counts.noSchema += 1;
     if (crateOk && agentsOk) counts.both += 1;
     else if (crateOk) counts.crateOnly += 1;
     else if (agentsOk) counts.agentsOnly += 1;
