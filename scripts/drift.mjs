@@ -15,26 +15,40 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { againstAgents, compareWithNpm, crateShape } from './lib/drift/ga.mjs';
 import { serverDrift } from './lib/drift/server.mjs';
 import { shapeOf } from './lib/drift/shape.mjs';
 
 export const NPM_OPENAI = '5.12.0';
 export const PY_OPENAI = '1.99.9';
+/** The GA realtime types: the latest openai the registry served (2026-12-02), in its own prefix. */
+export const NPM_OPENAI_GA = '7.59.0';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'target/drift');
 /** @typedef {import('./lib/drift/shape.mjs').Entry} Entry */
 const log = (/** @type {string} */ s) => process.stderr.write(`    ${s}\n`);
 
-function ensureSdks() {
-  const npmDir = join(work, 'npm');
+/**
+ * openai@version installed (once; then cached, offline) into target/drift/<dir>.
+ * @param {string} dir @param {string} version @returns {string} the package's directory
+ */
+function ensureNpm(dir, version) {
+  const npmDir = join(work, dir);
   const pkg = join(npmDir, 'node_modules/openai/package.json');
-  if (!existsSync(pkg) || JSON.parse(readFileSync(pkg, 'utf8')).version !== NPM_OPENAI) {
-    log(`installing openai@${NPM_OPENAI} (npm) into target/drift/npm`);
+  if (!existsSync(pkg) || JSON.parse(readFileSync(pkg, 'utf8')).version !== version) {
+    log(`installing openai@${version} (npm) into target/drift/${dir}`);
     mkdirSync(npmDir, { recursive: true });
     writeFileSync(join(npmDir, 'package.json'), '{"private":true}');
-    // Outside the project's own node_modules: openai 5 wants zod 3 as a peer, the benchmarks zod 4.
-    execFileSync('npm', ['install', '--prefix', npmDir, '--no-audit', '--no-fund', '--no-package-lock', `openai@${NPM_OPENAI}`], { stdio: 'ignore' });
+    execFileSync('npm', ['install', '--prefix', npmDir, '--no-audit', '--no-fund', '--no-package-lock', `openai@${version}`], { stdio: 'ignore' });
   }
+  return join(npmDir, 'node_modules/openai');
+}
+
+function ensureSdks() {
+  // Outside the project's own node_modules: openai 5 wants zod 3 as a peer, the benchmarks zod 4;
+  // openai 7 (GA) wants node >= 22. Only their .d.ts files are read, never run.
+  const npmDir = ensureNpm('npm', NPM_OPENAI);
+  const gaDir = ensureNpm('npm-ga', NPM_OPENAI_GA);
   const python = join(work, 'venv/bin/python');
   const version = existsSync(python) ? execFileSync(python, ['-c', 'import openai; print(openai.__version__)'], { encoding: 'utf8' }).trim() : '';
   if (version !== PY_OPENAI) {
@@ -42,7 +56,7 @@ function ensureSdks() {
     if (!existsSync(python)) execFileSync('python3', ['-m', 'venv', join(work, 'venv')], { stdio: 'ignore' });
     execFileSync(join(work, 'venv/bin/pip'), ['install', '-q', `openai==${PY_OPENAI}`], { stdio: 'ignore' });
   }
-  return { npmTypes: join(npmDir, 'node_modules/openai/resources/beta/realtime/realtime.d.ts'), python };
+  return { npmTypes: join(npmDir, 'resources/beta/realtime/realtime.d.ts'), gaTypes: join(gaDir, 'resources/realtime/realtime.d.ts'), python };
 }
 
 /**
@@ -150,7 +164,7 @@ function typecheckAgainstNpm(npmTypes, texts, typeName = 'RealtimeClientEvent') 
 
 /** The text of docs/drift.md, compared afresh. @returns {Promise<string>} */
 export async function drift() {
-  const { npmTypes, python } = ensureSdks();
+  const { npmTypes, gaTypes, python } = ensureSdks();
   /** @type {typeof import('../dist/node.mjs')} */
   const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
   const crate = shapeOf(join(root, 'dist/types.d.ts'), 'ClientEvent');
@@ -264,6 +278,7 @@ export async function drift() {
   );
   const serverCorpus = againstSdks(serverValid, 'server');
   const c = server.counts;
+  const ga = await gaDrift(gaTypes);
 
   return `# Drift: the crate against the official SDKs
 
@@ -342,6 +357,81 @@ ${serverCorpus.npmOk} and the Python models ${serverCorpus.pyOk}. The others:
 | case | npm (tsc) | Python (pydantic) |
 |---|---|---|
 ${serverCorpus.rows.join('\n')}
+${ga}`;
+}
+
+/**
+ * The GA section: the GA crate's shape table against the npm GA types, and the GA corpus through
+ * @openai/agents-realtime's zod schemas.
+ * @param {string} gaTypes
+ */
+async function gaDrift(gaTypes) {
+  log('reading the GA shape table (cargo run -q -p realtime-codec --example shapes)');
+  const table = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'realtime-codec', '--example', 'shapes'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 })).ga;
+  log(`comparing ${table.source} with openai@${NPM_OPENAI_GA} and @openai/agents-realtime`);
+  const client = compareWithNpm(crateShape(table, table.client), shapeOf(gaTypes, 'RealtimeClientEvent'));
+  const server = compareWithNpm(crateShape(table, table.server), shapeOf(gaTypes, 'RealtimeServerEvent'));
+  const agentsEntry = fileURLToPath(import.meta.resolve('@openai/agents-realtime'));
+  const agentsVersion = JSON.parse(readFileSync(join(dirname(agentsEntry), '..', 'package.json'), 'utf8')).version;
+  // Its package entry exports no schemas; this module of its dist holds them (as in bench/bench.mjs).
+  const agents = await import(pathToFileURL(join(dirname(agentsEntry), 'openaiRealtimeEvents.mjs')).href);
+  const dir = join(root, 'test/vectors/ga');
+  const cases = ['ga_client.json', 'ga_server.json'].flatMap((f) => {
+    const doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    return doc.cases.map((/** @type {any} */ x) => ({ ...x, file: f.replace(/\.json$/, ''), direction: doc.direction ?? 'client' }));
+  });
+  const corpus = againstAgents(agents, cases);
+  const k = corpus.counts;
+  /** @param {ReturnType<typeof compareWithNpm>} r */
+  const summary = (r) => `${r.typeRows.length} event types on one side only; ${r.counts.missing} member paths the npm types declare that the crate lacks, ${r.counts.extra} the crate's alone; ${r.counts.required} required by the crate but optional in npm, ${r.counts.optional} the reverse; ${r.counts.nullable} differ on \`null\`; ${r.counts.values} on values`;
+  return `
+# GA
+
+The GA crate (${table.source}, \`shape::GA\`, as \`cargo run -p realtime-codec --example shapes\` prints
+it) against the \`openai\` npm package ${NPM_OPENAI_GA} (\`resources/realtime/realtime\`:
+\`RealtimeClientEvent\`, \`RealtimeServerEvent\`), and the GA corpus (test/vectors/ga, whose outcomes the
+crate itself wrote) through the zod schemas of \`@openai/agents-realtime\` ${agentsVersion}. GA has no wasm
+module yet: the crate's side is its shape table and its recorded corpus outcomes. Where the crate
+has several variants at one path (items, content parts, formats) they are merged: a member is
+"required" only when every variant requires it. Under a member one side lacks, nothing more is listed.
+
+Client events: ${summary(client)}.
+Server events: ${summary(server)}.
+
+## GA client event types on one side only
+
+| type | crate | npm ${NPM_OPENAI_GA} |
+|---|---|---|
+${client.typeRows.join('\n')}
+
+## GA client event members
+
+| event | path | crate | npm ${NPM_OPENAI_GA} | divergence |
+|---|---|---|---|---|
+${client.memberRows.join('\n')}
+
+## GA server event types on one side only
+
+| type | crate | npm ${NPM_OPENAI_GA} |
+|---|---|---|
+${server.typeRows.join('\n')}
+
+## GA server event members
+
+| event | path | crate | npm ${NPM_OPENAI_GA} | divergence |
+|---|---|---|---|---|
+${server.memberRows.join('\n')}
+
+## The GA corpus through @openai/agents-realtime
+
+Of the ${k.cases} GA corpus cases, both accept ${k.both}; the crate alone ${k.crateOnly} (${k.noSchema} of them types
+agents-realtime has no schema for); agents-realtime alone ${k.agentsOnly}; neither ${k.neither}. "Dropped": the
+input's members missing from the crate's canonical output, and from what the zod schema returns
+(it strips members it does not declare). Listed: the cases where they disagree or either drops.
+
+| case | crate | agents-realtime (zod) | dropped by the crate | dropped by agents-realtime |
+|---|---|---|---|---|
+${corpus.rows.join('\n')}
 `;
 }
 

@@ -3,6 +3,7 @@
 // Beside freshness: the report's headline server claims are checked here on events written by
 // hand in the SDKs' shape, through the codec, so a claim the report gets wrong fails even when
 // the script and its output agree with each other.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,13 +12,13 @@ import { codec, root } from './helpers.js';
 
 const recorded = () => readFileSync(join(root, 'docs/drift.md'), 'utf8');
 
-/** The rows of the markdown table under `heading` (up to the next heading). */
-function rows(doc: string, heading: string): string[] {
+/** The rows of the markdown table under `heading` (up to the next heading); `all`: not only those naming a type. */
+function rows(doc: string, heading: string, all = false): string[] {
   const start = doc.indexOf(`\n${heading}\n`);
   if (start < 0) throw new Error(`${heading} not in docs/drift.md`);
   const rest = doc.slice(start + heading.length + 2);
   const end = rest.search(/\n#/);
-  return (end < 0 ? rest : rest.slice(0, end)).split('\n').filter((l) => l.startsWith('| `'));
+  return (end < 0 ? rest : rest.slice(0, end)).split('\n').filter((l) => l.startsWith(all ? '| ' : '| `'));
 }
 
 /** The member row of `event` and `path`. */
@@ -41,6 +42,8 @@ describe('drift report', () => {
     const fresh = await drift();
     expect(fresh === recorded(), 'docs/drift.md is stale: run `npm run drift`').toBe(true);
     expect(recorded()).toContain('| `conversation.item.retrieve` | — | yes | yes | unknown to the crate: `unknown_event_type` |');
+    // One comparison covers both sections: the beta one above and the GA one.
+    expect(recorded()).toContain('\n# GA\n');
   }, 300_000);
 
   describe('server claims, on hand-written official-shaped events', () => {
@@ -116,6 +119,68 @@ describe('drift report', () => {
       expect(summary).toContain(`${missing} member\npaths the SDKs declare are missing in the crate (${dropped} of them dropped silently`);
       expect(summary).toContain(`${required} are required by the crate but optional in an SDK`);
       expect(missing).toBeGreaterThan(0);
+    });
+  });
+
+  // GA has no wasm module yet: each claim is checked against the crate's own GA shape table (the
+  // shapes example) and its recorded GA corpus outcomes (test/vectors/ga, written by the crate).
+  describe('GA claims, against the crate itself', () => {
+    let doc = '';
+    let table: { types: { name: string; kind: string; members?: { name: string }[]; variants?: { struct: string; value: string }[] }[] } = { types: [] };
+    type Case = { name: string; input: string; expect: { canonical?: string; error?: { code: string; path: string } } };
+    const gaCase = (file: string, name: string): Case => {
+      const found = (JSON.parse(readFileSync(join(root, 'test/vectors/ga', file), 'utf8')).cases as Case[]).find((c) => c.name === name);
+      if (!found) throw new Error(`${file}: no case ${name}`);
+      return found;
+    };
+    const gaRow = (heading: string, start: string) => {
+      const found = rows(doc, heading, true).filter((l) => l.startsWith(start));
+      expect(found, `${heading}: ${start}`).toHaveLength(1);
+      return found[0] ?? '';
+    };
+    const variant = (union: string, value: string) => table.types.find((t) => t.name === union)?.variants?.find((v) => v.value === value);
+    beforeAll(() => {
+      doc = recorded();
+      table = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'realtime-codec', '--example', 'shapes'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 })).ga;
+    }, 300_000);
+
+    it('npm has conversation.created and conversation.item.created, the crate neither', () => {
+      for (const type of ['conversation.created', 'conversation.item.created']) {
+        expect(variant('RealtimeServerEvent', type)).toBeUndefined();
+        expect(gaRow('## GA server event types on one side only', `| \`${type}\` |`)).toBe(`| \`${type}\` | — | yes |`);
+      }
+      expect(variant('RealtimeServerEvent', 'conversation.item.added')).toBeDefined();
+    });
+
+    it("the transcription's languages (npm) is missing in the crate", () => {
+      const struct = variant('RealtimeServerEvent', 'conversation.item.input_audio_transcription.completed')?.struct;
+      const members = table.types.find((t) => t.name === struct)?.members?.map((m) => m.name) ?? [];
+      expect(members).toContain('transcript');
+      expect(members).not.toContain('languages');
+      expect(gaRow('## GA server event members', '| `conversation.item.input_audio_transcription.completed` | `/languages` |')).toContain('| — | optional | missing in the crate |');
+    });
+
+    it('session.created: the crate drops the session tracing and id the service sends', () => {
+      const c = gaCase('ga_server.json', 'session.created: a GA realtime session');
+      expect(JSON.parse(c.input).session).toHaveProperty('tracing');
+      expect(JSON.parse(c.input).session).toHaveProperty('id');
+      const out = JSON.parse(c.expect.canonical ?? 'null').session;
+      expect(out).not.toHaveProperty('tracing');
+      expect(out).not.toHaveProperty('id');
+      const line = gaRow('## The GA corpus through @openai/agents-realtime', '| ga_server: session.created: a GA realtime session |');
+      expect(line).toMatch(/\| accepted \| accepted \| [^|]*`\/session\/tracing`[^|]*\| — \|$/);
+    });
+
+    it('agents-realtime accepts turn_detection: null in session.update, the crate rejects it', async () => {
+      const name = "service: session.update with turn_detection: null (the API's way to turn VAD off)";
+      const c = gaCase('ga_client.json', name);
+      expect(c.expect.error).toMatchObject({ code: 'invalid_type', path: '/session/audio/input/turn_detection' });
+      const { fileURLToPath, pathToFileURL } = await import('node:url');
+      const { dirname } = await import('node:path');
+      const entry = fileURLToPath(import.meta.resolve('@openai/agents-realtime'));
+      const agents = await import(pathToFileURL(join(dirname(entry), 'openaiRealtimeEvents.mjs')).href);
+      expect(agents.realtimeClientEventSchema.safeParse(JSON.parse(c.input)).success).toBe(true);
+      expect(gaRow('## The GA corpus through @openai/agents-realtime', `| ga_client: ${name} |`)).toContain('| rejected (`invalid_type` at `/session/audio/input/turn_detection`) | accepted |');
     });
   });
 });
