@@ -130,17 +130,22 @@ fn ga_client_errors_are_located() {
             ErrorCode::OutOfRange,
             "/audio_end_ms",
         ),
-        // Inside a message item (tagged on `role` inside `type`) the descent stops at the item:
-        // the shape table has the rows, but the descent reads only struct variants.
+        // Inside a message item (tagged on `role` inside `type`) the descent goes through both
+        // tags to the member, or stops at the tag that names no variant.
         (
             r#"{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_audio","transcript":null}]}}"#,
             ErrorCode::InvalidType,
-            "/item",
+            "/item/content/0/transcript",
         ),
         (
             r#"{"type":"conversation.item.create","item":{"type":"message","role":"developer","content":[]}}"#,
             ErrorCode::InvalidValue,
-            "/item",
+            "/item/role",
+        ),
+        (
+            r#"{"type":"conversation.item.create","item":{"type":"message","content":[]}}"#,
+            ErrorCode::MissingField,
+            "/item/role",
         ),
         (
             r#"{"type":"conversation.item.created","event_id":"e","item":{}}"#,
@@ -186,7 +191,7 @@ fn ga_server_events_go_through_the_same_path() {
         (
             r#"{"type":"conversation.item.added","event_id":"e","previous_item_id":null,"item":{"type":"message","role":"user","content":[{"type":"input_audio","transcript":null}]}}"#,
             ErrorCode::InvalidType,
-            "/item",
+            "/item/content/0/transcript",
         ),
         (
             r#"{"type":"rate_limits.updated","event_id":"e","rate_limits":[{"name":"requests","limit":1,"remaining":1,"reset_seconds":1},{"name":"audio","limit":1,"remaining":1,"reset_seconds":1}]}"#,

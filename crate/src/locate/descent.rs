@@ -130,10 +130,12 @@ impl<T: DeserializeOwned> Descent<'_, '_, T> {
                 self.search.record(path, &err, value);
             }
             Ty::Ref(name) => match self.table.get(name).map(|row| row.def) {
-                Some(Def::Struct(members)) => self.descend(value, &err, members, None, slot, path),
+                Some(Def::Struct(members)) => {
+                    self.descend(value, &err, &Variant::plain(members), slot, path);
+                }
                 Some(def @ Def::Tagged { .. }) => {
-                    let (members, tag) = variant(self.table, def, value);
-                    self.descend(value, &err, members, tag, slot, path);
+                    let chosen = variant(self.table, def, value);
+                    self.descend(value, &err, &chosen, slot, path);
                 }
                 // Closed lists and untagged enums: checked as a whole.
                 _ => self.search.record(path, &err, value),
@@ -148,16 +150,23 @@ impl<T: DeserializeOwned> Descent<'_, '_, T> {
         &mut self,
         value: &Value,
         err: &Found,
-        members: &'static [Member],
-        tag: Option<(&'static str, &'static str)>,
+        chosen: &Variant,
         slot: &Slot,
         path: &mut Vec<String>,
     ) {
+        let members = chosen.members;
         let mut below = false;
         if let Value::Object(map) = value {
-            // Each member is asked about with the others at their minimal valid values.
+            // Each member is asked about with the others at their minimal valid values (and
+            // every tag of the variant, outer first: a GA message item carries `type` and `role`).
+            let mut minimal = self.table.minimal_struct(members, None);
+            if let Value::Object(minimal) = &mut minimal {
+                for (key, tag) in &chosen.tags {
+                    minimal.insert((*key).to_owned(), Value::from(*tag));
+                }
+            }
             let here = Slot {
-                event: slot.with(self.table.minimal_struct(members, tag)),
+                event: slot.with(minimal),
                 path: slot.path.clone(),
             };
             for (key, child) in map {
@@ -177,8 +186,8 @@ impl<T: DeserializeOwned> Descent<'_, '_, T> {
             }
         }
         if !below {
-            if blames_tag(value, err) {
-                path.push("type".to_owned());
+            if blames_tag(value, err, chosen.stuck) {
+                path.push(chosen.stuck.to_owned());
                 self.search.record(path, err, value);
                 path.pop();
             } else {
@@ -188,32 +197,66 @@ impl<T: DeserializeOwned> Descent<'_, '_, T> {
     }
 }
 
-/// The members of the variant of tagged `def` that `value`'s tag names, and that tag as (key,
-/// value); none when the tag is missing, not a string or unknown (serde then blames the tag).
-fn variant(
-    table: &'static Protocol,
-    def: Def,
-    value: &Value,
-) -> (&'static [Member], Option<(&'static str, &'static str)>) {
-    let Def::Tagged { tag, variants } = def else {
-        return (&[], None);
-    };
-    let chosen = value
-        .get(tag)
-        .and_then(Value::as_str)
-        .and_then(|v| variants.iter().find(|(value, _)| *value == v));
-    match chosen.and_then(|(value, name)| Some((*value, table.get(name)?.def))) {
-        Some((value, Def::Struct(members))) => (members, Some((tag, value))),
-        _ => (&[], None),
+/// The struct a value is read as: its members and the tags (key, value) that chose it, outer
+/// first. `stuck` is the tag key a failure is blamed on when no member fails: the first tag whose
+/// value is missing, not a string or unknown (serde then blames that tag), else `type`.
+struct Variant {
+    members: &'static [Member],
+    tags: Vec<(&'static str, &'static str)>,
+    stuck: &'static str,
+}
+
+impl Variant {
+    /// A plain struct: no tags.
+    fn plain(members: &'static [Member]) -> Variant {
+        Variant {
+            members,
+            tags: Vec::new(),
+            stuck: "type",
+        }
     }
 }
 
-/// Whether serde rejected the `type` tag of an internally tagged enum (`TurnDetection`,
-/// `ToolDefinition`, `ClientEvent`): an unknown variant that is this object's own `type`, or a
-/// `type` that is not a string.
-fn blames_tag(value: &Value, err: &Found) -> bool {
+/// The variant of tagged `def` that `value`'s tags name, descending through a variant that is
+/// itself tagged (GA's `message` item, tagged on `role` inside `type`) to its struct; no members
+/// when a tag is missing, not a string or unknown.
+fn variant(table: &'static Protocol, def: Def, value: &Value) -> Variant {
+    let mut tags = Vec::new();
+    let mut def = def;
+    while let Def::Tagged { tag, variants } = def {
+        let chosen = value
+            .get(tag)
+            .and_then(Value::as_str)
+            .and_then(|v| variants.iter().find(|(value, _)| *value == v));
+        let Some((found, next)) = chosen.and_then(|(v, name)| Some((*v, table.get(name)?.def)))
+        else {
+            return Variant {
+                members: &[],
+                tags: Vec::new(),
+                stuck: tag,
+            };
+        };
+        tags.push((tag, found));
+        match next {
+            Def::Struct(members) => {
+                return Variant {
+                    members,
+                    tags,
+                    stuck: "type",
+                }
+            }
+            inner => def = inner,
+        }
+    }
+    Variant::plain(&[])
+}
+
+/// Whether serde rejected the `key` tag of an internally tagged enum (`TurnDetection`,
+/// `ToolDefinition`, `ClientEvent`, GA's message `role`): an unknown variant that is this
+/// object's own tag value, or a tag that is not a string.
+fn blames_tag(value: &Value, err: &Found, key: &str) -> bool {
     let message = err.to_string();
-    match value.get("type") {
+    match value.get(key) {
         Some(Value::String(name)) => message.starts_with(&format!("unknown variant `{name}`")),
         Some(_) => message.contains("expected variant identifier"),
         None => false,
@@ -243,7 +286,7 @@ pub(super) fn locate_event<T: DeserializeOwned>(
             }
             search.record(&path, err, value);
         }
-        _ if blames_tag(value, err) => {
+        _ if blames_tag(value, err, "type") => {
             path.push("type".to_owned());
             search.record(&path, err, value);
         }
@@ -258,8 +301,8 @@ pub(super) fn locate_event<T: DeserializeOwned>(
                 path: Vec::new(),
             };
             if let Some(def) = table.get(root).map(|row| row.def) {
-                let (members, tag) = variant(table, def, value);
-                descent.descend(value, err, members, tag, &slot, &mut path);
+                let chosen = variant(table, def, value);
+                descent.descend(value, err, &chosen, &slot, &mut path);
             }
         }
     }
