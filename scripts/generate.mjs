@@ -57,7 +57,7 @@ const jsdoc = (doc, indent = '') => (doc ? `${indent}/** ${doc.replace(/\*\//g, 
 /** @param {Row} t @returns {string[]} */
 function refsOf(t) {
   /** @type {(ref: TypeRef) => string[]} */
-  const of = (ref) => (typeof ref === 'string' ? [] : 'list' in ref ? of(ref.list) : 'ref' in ref ? [ref.ref] : []);
+  const of = (ref) => (typeof ref === 'string' ? [] : 'list' in ref ? of(ref.list) : 'map' in ref ? of(ref.map) : 'ref' in ref ? [ref.ref] : []);
   switch (t.kind) {
     case 'struct':
       return t.members.flatMap((m) => of(m.type));
@@ -243,6 +243,8 @@ export type TypeRef =
   | 'f64'
   | 'json'
   | { readonly list: TypeRef }
+  /** A \`HashMap<String, T>\`: an object of any keys (written in hash order, not stable). */
+  | { readonly map: TypeRef }
   /** A named type of the same protocol. */
   | { readonly ref: string }
   /** Exactly this string (a unit variant such as MaxResponseOutputTokens's \`"inf"\`). */
@@ -329,6 +331,7 @@ function tsType(ref) {
     const inner = tsType(ref.list);
     return inner.includes(' ') ? `(${inner})[]` : `${inner}[]`;
   }
+  if ('map' in ref) return `Record<string, ${tsType(ref.map)}>`;
   if ('ref' in ref) return ref.ref;
   return q(ref.literal);
 }
@@ -419,7 +422,8 @@ export type { Accepted } from '${accepted}';`);
   /** @type {Map<string, boolean>} */
   const needs = new Map();
   /** @type {(ref: TypeRef) => boolean} */
-  const refNeeds = (ref) => (typeof ref === 'string' || 'literal' in ref ? false : 'list' in ref ? refNeeds(ref.list) : needsInput(ref.ref));
+  const refNeeds = (ref) =>
+    typeof ref === 'string' || 'literal' in ref ? false : 'list' in ref ? refNeeds(ref.list) : 'map' in ref ? refNeeds(ref.map) : needsInput(ref.ref);
   /** @param {string} name @returns {boolean} */
   function needsInput(name) {
     const known = needs.get(name);
@@ -444,6 +448,7 @@ export type { Accepted } from '${accepted}';`);
       const inner = inputOf(ref.list);
       return inner.includes(' ') ? `(${inner})[]` : `${inner}[]`;
     }
+    if ('map' in ref) return `Record<string, ${inputOf(ref.map)}>`;
     return needsInput(ref.ref) ? `${ref.ref}Input` : `Accepted<${ref.ref}>`;
   };
   for (const t of p.types) {
@@ -508,6 +513,7 @@ function schemasMjs(p) {
       return /** @type {Record<string, string>} */ ({ string: 'z.string()', bool: 'z.boolean()', f32: 'z.number()', f64: 'z.number()', json: 'z.unknown()' })[ref] ?? 'z.never()';
     }
     if ('list' in ref) return `z.array(${zodRef(ref.list)})`;
+    if ('map' in ref) return `z.record(z.string(), ${zodRef(ref.map)})`;
     if ('literal' in ref) return `z.literal(${q(ref.literal)})`;
     return `zod.${ref.ref}`;
   };
@@ -548,6 +554,7 @@ function schemasMjs(p) {
       return /** @type {Record<string, string>} */ ({ string: "{ type: 'string' }", bool: "{ type: 'boolean' }", f32: "{ type: 'number' }", f64: "{ type: 'number' }", json: '{}' })[ref] ?? '{ not: {} }';
     }
     if ('list' in ref) return `{ type: 'array', items: ${jsonRef(ref.list)} }`;
+    if ('map' in ref) return `{ type: 'object', additionalProperties: ${jsonRef(ref.map)} }`;
     if ('literal' in ref) return `{ const: ${q(ref.literal)} }`;
     return `{ $ref: '#/$defs/${ref.ref}' }`;
   };

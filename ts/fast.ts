@@ -832,6 +832,8 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       throw new ShapeError(`fast path: unknown type ${String(ref)}`);
     }
     if ('list' in ref) return arrayOf(compile(ref.list));
+    // A map (GA's response metadata) is written in hash order: only Rust answers for it.
+    if ('map' in ref) throw new ShapeError('fast path: a map type is not compiled (it goes to Rust)');
     if ('ref' in ref) return compileNamed(ref.ref);
     return oneOf([ref.literal]);
   };
@@ -851,6 +853,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       }
     }
     if ('list' in ref) return 1 << ARRAY;
+    if ('map' in ref) return 1 << OBJECT;
     if ('literal' in ref) return 1 << STRING;
     if (seen.has(ref.ref)) return 0;
     const shape = named(ref.ref);
@@ -869,7 +872,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    * one-member object keyed by one of its values, a struct (or tagged enum) from an array.
    */
   const wider = (ref: TypeRef, seen: ReadonlySet<string> = new Set()): { keys: string[]; array: boolean } => {
-    if (typeof ref === 'string' || 'list' in ref) return { keys: [], array: false };
+    if (typeof ref === 'string' || 'list' in ref || 'map' in ref) return { keys: [], array: false };
     if ('literal' in ref) return { keys: [ref.literal], array: false };
     if (seen.has(ref.ref)) return { keys: [], array: false };
     const shape = named(ref.ref);

@@ -18,6 +18,8 @@ export type TypeRef =
   | 'f64'
   | 'json'
   | { readonly list: TypeRef }
+  /** A `HashMap<String, T>`: an object of any keys (written in hash order, not stable). */
+  | { readonly map: TypeRef }
   /** A named type of the same protocol. */
   | { readonly ref: string }
   /** Exactly this string (a unit variant such as MaxResponseOutputTokens's `"inf"`). */

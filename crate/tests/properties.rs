@@ -55,6 +55,10 @@ fn strategy(p: &'static Protocol, ty: Ty) -> BoxedStrategy<Value> {
             .boxed(),
         Ty::Json => free_json(),
         Ty::Literal(s) => Just(json!(s)).boxed(),
+        // At most one entry: the crate writes a map in hash order, stable only for one entry.
+        Ty::Map(value) => prop::collection::btree_map(text(), strategy(p, *value), 0..2)
+            .prop_map(|m| Value::Object(m.into_iter().collect()))
+            .boxed(),
         Ty::List(item) => prop::collection::vec(strategy(p, *item), 0..3)
             .prop_map(Value::Array)
             .boxed(),

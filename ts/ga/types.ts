@@ -1343,12 +1343,14 @@ export interface TranscriptTextUsageDuration {
   seconds: number | null;
 }
 
-/** A response (`RealtimeResponse`). Its `metadata` (a map of strings, written in an order that is not stable) is not in this row yet. */
+/** A response (`RealtimeResponse`). */
 export interface RealtimeResponse {
   audio: ResponseAudio | null;
   conversation_id?: string;
   id: string;
   max_output_tokens: MaxOutputTokens;
+  /** String values by string keys. The crate writes the entries in hash order, which is not stable: only one entry has a stable canonical text. */
+  metadata?: Record<string, string>;
   object: string;
   output: RealtimeConversationItem[];
   /** Free strings. */
@@ -1759,6 +1761,7 @@ export interface RealtimeResponseInput {
   conversation_id?: string | null;
   id: string;
   max_output_tokens: Accepted<MaxOutputTokens>;
+  metadata?: Record<string, string> | null;
   object: string;
   output: RealtimeConversationItemInput[];
   output_modalities: string[];

@@ -2,9 +2,9 @@
 //! GA protocol). Checked against the crate by `crate/tests/shapes_ga.rs`; where a row and the
 //! crate disagree, the crate wins.
 //!
-//! Both roots (`RealtimeClientEvent`, `RealtimeServerEvent`) and every type they reach, with one
-//! member left out: `RealtimeResponse.metadata` (`Option<HashMap<String, String>>`), for which
-//! the table has no kind yet.
+//! Both roots (`RealtimeClientEvent`, `RealtimeServerEvent`) and every type they reach, members
+//! included (`RealtimeResponse.metadata`, an `Option<HashMap<String, String>>`, is a
+//! [`Ty::Map`]).
 
 use super::{doc, listed, nul, opt, req, row, Def, Member, Protocol, Ty};
 
@@ -893,8 +893,10 @@ pub static GA: Protocol = Protocol {
                 opt("conversation_id", S),
                 req("id", S),
                 req("max_output_tokens", Ty::Ref("MaxOutputTokens")),
-                // `metadata: Option<HashMap<String, String>>` is not listed: the table has no kind
-                // for a string-keyed map yet. The crate writes it in hash order (not stable).
+                doc(
+                    opt("metadata", Ty::Map(&S)),
+                    "String values by string keys. The crate writes the entries in hash order, which is not stable: only one entry has a stable canonical text.",
+                ),
                 req("object", S),
                 req("output", Ty::List(&Ty::Ref("RealtimeConversationItem"))),
                 doc(req("output_modalities", STRINGS), "Free strings."),
@@ -902,7 +904,7 @@ pub static GA: Protocol = Protocol {
                 nul("status_details", Ty::Ref("RealtimeResponseStatusDetail")),
                 nul("usage", Ty::Ref("RealtimeResponseUsage")),
             ]),
-            "A response (`RealtimeResponse`). Its `metadata` (a map of strings, written in an order that is not stable) is not in this row yet.",
+            "A response (`RealtimeResponse`).",
         ),
         listed(
             "RealtimeResponseStatus",

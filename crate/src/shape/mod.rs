@@ -41,6 +41,10 @@ pub enum Ty {
     Json,
     /// `Vec<T>`.
     List(&'static Ty),
+    /// `HashMap<String, T>`: a JSON object of any keys, each value a `T`. The crate writes its
+    /// entries in hash order, which differs between decodes: only a map of at most one entry has
+    /// a stable canonical text.
+    Map(&'static Ty),
     /// A named type of the same protocol.
     Ref(&'static str),
     /// Exactly this string (a unit variant such as `MaxResponseOutputTokens::Inf`, `"inf"`).
@@ -146,6 +150,7 @@ impl Protocol {
             Ty::F32 | Ty::F64 => json!(0.0),
             Ty::Json => Value::Null,
             Ty::List(_) => json!([]),
+            Ty::Map(_) => json!({}),
             Ty::Literal(value) => json!(value),
             Ty::Ref(name) => match self.get(name).map(|row| row.def) {
                 Some(Def::Enum(values)) => values.first().map_or(Value::Null, |v| json!(v)),
@@ -198,7 +203,7 @@ impl Protocol {
 
     /// The table as JSON, for the generator (native only): `{name, source, client, server, types: [{name, ...}]}`
     /// (a list, to keep the table's order),
-    /// with type references as `"string" | "bool" | "u8" | ... | {"list": T} | {"ref": N} | {"literal": S}`.
+    /// with type references as `"string" | "bool" | "u8" | ... | {"list": T} | {"map": T} | {"ref": N} | {"literal": S}`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::{json, Value};
@@ -273,6 +278,7 @@ fn ty_json(ty: Ty) -> serde_json::Value {
         Ty::F64 => json!("f64"),
         Ty::Json => json!("json"),
         Ty::List(item) => json!({ "list": ty_json(*item) }),
+        Ty::Map(value) => json!({ "map": ty_json(*value) }),
         Ty::Ref(name) => json!({ "ref": name }),
         Ty::Literal(value) => json!({ "literal": value }),
     }

@@ -256,6 +256,13 @@ impl<'p> Checker<'p> {
             Ty::F64 => json!(0.25),
             Ty::Json => json!({"k": 1}),
             Ty::Literal(s) => json!(s),
+            Ty::Map(value) => {
+                if depth < 6 {
+                    json!({ "k": self.sample(*value, depth + 1) })
+                } else {
+                    json!({})
+                }
+            }
             Ty::List(item) => {
                 if depth < 6 {
                     json!([self.sample(*item, depth + 1)])
@@ -729,6 +736,20 @@ impl<'p> Checker<'p> {
                     self.fail(format!("{at}: a string other than {s:?} is accepted"));
                 }
             }
+            Ty::Map(value) => {
+                expect(self, json!({}), Ok("{}"));
+                if slot.refuses() && self.ask(slot, json!([])).is_ok() {
+                    self.fail(format!("{at}: a list is accepted for a map"));
+                }
+                // One entry (a stable text), its value of the map's value type.
+                let one = self.sample(*value, 5);
+                if let Err(e) = self.ask(slot, json!({ "k": one })) {
+                    self.fail(format!("{at}: a one-entry map fails: {e}"));
+                }
+                if slot.refuses() && *value == Ty::Str && self.ask(slot, json!({ "k": 5 })).is_ok() {
+                    self.fail(format!("{at}: a number is accepted as a map of strings' value"));
+                }
+            }
             Ty::List(item) => {
                 expect(self, json!([]), Ok("[]"));
                 if slot.refuses() && self.ask(slot, json!("x")).is_ok() {
@@ -795,7 +816,7 @@ impl<'p> Checker<'p> {
 fn refs(ty: Ty) -> Vec<&'static str> {
     match ty {
         Ty::Ref(name) => vec![name],
-        Ty::List(item) => refs(*item),
+        Ty::List(item) | Ty::Map(item) => refs(*item),
         _ => Vec::new(),
     }
 }
