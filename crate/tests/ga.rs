@@ -311,5 +311,208 @@ fn ga_vectors_match_the_crate() {
             tags.iter().map(|t| (*t).to_owned()).collect();
         assert_eq!(seen, &all, "a GA tag has no valid vector");
     }
-    assert!(cases >= 79, "{cases} GA cases");
+    assert!(cases >= 237, "{cases} GA cases");
+}
+
+/// The GA corpus's cases, each with its direction and whether the crate accepts it.
+fn ga_corpus() -> Vec<(
+    realtime_codec::vectors::Direction,
+    String,
+    String,
+    serde_json::Value,
+)> {
+    use realtime_codec::vectors::Direction;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../test/vectors/ga");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("test/vectors/ga")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut cases = Vec::new();
+    for path in files {
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("JSON");
+        let direction = Direction::of(&doc).expect("a direction");
+        for case in doc["cases"].as_array().expect("cases") {
+            cases.push((
+                direction,
+                case["name"].as_str().expect("a name").to_owned(),
+                case["input"].as_str().expect("an input").to_owned(),
+                case["expect"].clone(),
+            ));
+        }
+    }
+    cases
+}
+
+/// Every GA tag, client (11) and server (43), has at least one case the crate accepts and one
+/// it refuses, the refused one carrying that tag (so its error is the variant's, not the tag's).
+#[test]
+fn every_ga_type_has_a_valid_and_an_invalid_vector() {
+    use realtime_codec::vectors::Direction;
+    use std::collections::BTreeMap;
+    let mut seen: BTreeMap<(bool, String), [usize; 2]> = BTreeMap::new();
+    for (direction, _, input, expect) in ga_corpus() {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&input) else {
+            continue;
+        };
+        let Some(tag) = value.get("type").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        let slot = seen
+            .entry((direction == Direction::Server, tag.to_owned()))
+            .or_default();
+        slot[usize::from(expect.get("canonical").is_none())] += 1;
+    }
+    let mut missing = Vec::new();
+    for (server, tags) in [
+        (false, &GA_EVENT_TYPES[..]),
+        (true, &GA_SERVER_EVENT_TYPES[..]),
+    ] {
+        for tag in tags {
+            match seen.get(&(server, (*tag).to_owned())) {
+                Some([valid, invalid]) if *valid > 0 && *invalid > 0 => {}
+                Some([valid, invalid]) => {
+                    missing.push(format!("{tag}: {valid} valid, {invalid} invalid"))
+                }
+                None => missing.push(format!("{tag}: no vector")),
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "GA types short of a valid and an invalid vector:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// A service case's outcome: accepted, or refused with this (code, path).
+type Outcome = Result<(), (&'static str, &'static str)>;
+
+/// What the GA crate does with each event shaped like the GA service's traffic or the SDKs'
+/// (the cases named "service: "). The refusals are the known disagreements: the service sends
+/// (or documents, or the SDKs send) the event, the crate's types cannot hold it.
+#[rustfmt::skip]
+const GA_SERVICE: &[(&str, Outcome)] = &[
+    // Known disagreements.
+    ("service: session.update with turn_detection: null (the API's way to turn VAD off)", Err(("invalid_type", "/session/audio/input/turn_detection"))),
+    ("service: conversation.item.create an mcp_call with a protocol_error (the API's code is an integer)", Err(("invalid_type", "/item/error/code"))),
+    ("service: session.update with only the output voice (the API has format and speed optional)", Err(("missing_field", "/session/audio/output/format"))),
+    ("service: session.update with input format and transcription only (turn detection left at its default)", Err(("missing_field", "/session/audio/input/turn_detection"))),
+    ("service: conversation.item.create a function_call_output without status", Err(("missing_field", "/item/status"))),
+    ("service: response.create with only instructions", Err(("missing_field", "/response/audio"))),
+    ("service: response.create out of band (conversation none, metadata, output_modalities)", Err(("missing_field", "/response/audio"))),
+    ("service: conversation.item.created (the beta name the API reference used for GA until 2026-09)", Err(("unknown_event_type", "/type"))),
+    ("service: conversation.item.added for user audio: no audio, transcript null", Err(("invalid_type", "/item/content/0/transcript"))),
+    ("service: response.done failed, its status error with code null", Err(("invalid_type", "/response/status_details/error/code"))),
+    ("service: session.created with turn_detection: null", Err(("invalid_type", "/session/audio/input/turn_detection"))),
+    ("service: session.updated with turn_detection: null", Err(("invalid_type", "/session/audio/input/turn_detection"))),
+    ("service: conversation.item.done user audio message with its transcript, no audio", Err(("missing_field", "/item/content/0/audio"))),
+    ("service: response.output_item.done mcp_call with an http_error (the API's code is an integer)", Err(("invalid_type", "/item/error/code"))),
+    ("service: response.output_item.done mcp_call with a protocol_error (the API's code is an integer)", Err(("invalid_type", "/item/error/code"))),
+    // Accepted (unknown members such as `obfuscation`, `expires_at`, `cached_tokens_details` dropped).
+    ("service: conversation.item.create a user message as the SDKs send it (no status)", Ok(())),
+    ("service: session.created as the GA service sends it (object, id, expires_at, model, prompt, include)", Ok(())),
+    ("service: session.updated with a function tool and tool_choice auto", Ok(())),
+    ("service: session.updated with a transcription session's audio (no output)", Ok(())),
+    ("service: conversation.item.added user text message", Ok(())),
+    ("service: conversation.item.retrieved user audio message with audio and transcript", Ok(())),
+    ("service: conversation.item.added assistant message in progress", Ok(())),
+    ("service: conversation.item.done assistant audio message (audio null)", Ok(())),
+    ("service: conversation.item.added function_call_output", Ok(())),
+    ("service: conversation.item.done mcp_list_tools", Ok(())),
+    ("service: conversation.item.added mcp_approval_request", Ok(())),
+    ("service: input_audio_buffer.committed with previous_item_id null", Ok(())),
+    ("service: input_audio_buffer.speech_started", Ok(())),
+    ("service: input_audio_buffer.speech_stopped", Ok(())),
+    ("service: conversation.item.input_audio_transcription.delta with obfuscation", Ok(())),
+    ("service: conversation.item.input_audio_transcription.completed with token usage", Ok(())),
+    ("service: conversation.item.input_audio_transcription.completed with duration usage (whisper-1)", Ok(())),
+    ("service: conversation.item.input_audio_transcription.failed", Ok(())),
+    ("service: response.created", Ok(())),
+    ("service: response.output_item.added assistant message", Ok(())),
+    ("service: response.content_part.added audio part", Ok(())),
+    ("service: response.content_part.added text part", Ok(())),
+    ("service: response.output_audio_transcript.delta with obfuscation", Ok(())),
+    ("service: response.output_text.delta with obfuscation", Ok(())),
+    ("service: response.output_audio.delta", Ok(())),
+    ("service: response.output_audio.done", Ok(())),
+    ("service: response.output_audio_transcript.done", Ok(())),
+    ("service: response.content_part.done audio part", Ok(())),
+    ("service: response.output_item.done assistant audio message", Ok(())),
+    ("service: response.function_call_arguments.done with the function name", Ok(())),
+    ("service: response.output_item.done function_call", Ok(())),
+    ("service: response.done completed with usage (cached_tokens_details, the API's spelling)", Ok(())),
+    ("service: response.done cancelled (turn_detected)", Ok(())),
+    ("service: response.done incomplete (max_output_tokens)", Ok(())),
+    ("service: response.done failed with an error code", Ok(())),
+    ("service: response.done with metadata (one entry)", Ok(())),
+    ("service: rate_limits.updated (requests and tokens)", Ok(())),
+    ("service: error with code null and event_id null", Ok(())),
+    ("service: error naming the client event", Ok(())),
+    ("service: output_audio_buffer.started (WebRTC)", Ok(())),
+    ("service: output_audio_buffer.stopped (WebRTC)", Ok(())),
+    ("service: conversation.item.truncated", Ok(())),
+    ("service: conversation.item.deleted", Ok(())),
+    ("service: response.mcp_call.completed", Ok(())),
+    ("service: response.output_item.done mcp_call with output", Ok(())),
+    ("service: input_audio_buffer.timeout_triggered", Ok(())),
+];
+
+#[test]
+fn every_ga_service_vector_has_the_listed_outcome() {
+    use realtime_codec::vectors::{expectation_in, Protocol};
+    let service: Vec<_> = ga_corpus()
+        .into_iter()
+        .filter(|(_, name, _, _)| name.starts_with("service: "))
+        .collect();
+    for (direction, name, input, _) in &service {
+        let Some((_, want)) = GA_SERVICE.iter().find(|(n, _)| n == name) else {
+            panic!("{name}: not listed in GA_SERVICE");
+        };
+        // The live answer (ga_vectors_match_the_crate holds the recorded one to it).
+        let got = expectation_in(input, Protocol::Ga, *direction);
+        match want {
+            Ok(()) => assert!(
+                got.get("canonical").is_some(),
+                "{name}: the crate should accept it, got {got}"
+            ),
+            Err((code, path)) => assert_eq!(
+                (got["error"]["code"].as_str(), got["error"]["path"].as_str()),
+                (Some(*code), Some(*path)),
+                "{name}: {got}"
+            ),
+        }
+    }
+    let absent: Vec<&str> = GA_SERVICE
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| !service.iter().any(|(_, n, _, _)| n == name))
+        .collect();
+    assert!(
+        absent.is_empty(),
+        "listed but not in the corpus: {absent:?}"
+    );
+    // Each known disagreement has at least one refusal.
+    for needle in [
+        "turn_detection: null",
+        "transcript null",
+        "code null",
+        "conversation.item.created",
+        "transcript, no audio",
+        "only the output voice",
+        "turn detection left at its default",
+        "function_call_output without status",
+        "response.create with only instructions",
+        "code is an integer",
+    ] {
+        assert!(
+            GA_SERVICE
+                .iter()
+                .any(|(name, want)| name.contains(needle) && want.is_err()),
+            "no refused service case for {needle}"
+        );
+    }
 }
