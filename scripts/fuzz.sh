@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Fuzzes the Rust entry points with cargo fuzz (libFuzzer + AddressSanitizer), seeded from
 # test/vectors. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET=60] [TARGET...]
-# Targets (fuzz/fuzz_targets/): decode, canonicalize, roundtrip (client events) and server
+# Targets (fuzz/fuzz_targets/): decode, canonicalize, roundtrip (client events), server
 # (the *_as::<ServerEvent> entry points, seeded from examples/beta-session.jsonl and any vector
-# file with "direction": "server"). A crash is saved under fuzz/artifacts/TARGET/ and fails the
-# run: turn it into a vector in test/vectors.
+# file with "direction": "server"), ga_client and ga_server (the GA roots, RealtimeClientEvent and
+# RealtimeServerEvent, seeded from test/vectors/ga by direction). A crash is saved under
+# fuzz/artifacts/TARGET/ and fails the run: turn it into a vector in test/vectors (or
+# test/vectors/ga).
 . "$(dirname "$0")/lib/lib.sh"
 cd "$ROOT"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(decode canonicalize roundtrip server)
+[ ${#targets[@]} -gt 0 ] || targets=(decode canonicalize roundtrip server ga_client ga_server)
 
 step "fuzz 1/3: toolchain (nightly + cargo-fuzz $CARGO_FUZZ_VERSION)"
 rustup run nightly rustc --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal \
@@ -20,7 +22,7 @@ if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VE
 fi
 note "$(rustup run nightly rustc --version), $(cargo fuzz --version)"
 
-step "fuzz 2/3: seed corpora from test/vectors (server: examples/beta-session.jsonl too)"
+step "fuzz 2/3: seed corpora from test/vectors (server: examples/beta-session.jsonl too; GA: test/vectors/ga)"
 node -e '
   const fs = require("fs"), path = require("path"), crypto = require("crypto");
   const files = fs.readdirSync("test/vectors").filter((f) => f.endsWith(".json"))
@@ -31,10 +33,16 @@ node -e '
   const session = fs.readFileSync("examples/beta-session.jsonl", "utf8").split("\n").filter((l) => l.trim());
   const server = session.concat(files.filter((file) => file.direction === "server")
     .flatMap((file) => file.cases.map((c) => c.input)));
+  // The GA targets: the GA vector files of their direction.
+  const ga = fs.readdirSync("test/vectors/ga").filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(fs.readFileSync(path.join("test/vectors/ga", f), "utf8")));
+  const gaInputs = (direction) => ga.filter((file) => (file.direction ?? "client") === direction)
+    .flatMap((file) => file.cases.map((c) => c.input));
+  const seedsOf = { server, ga_client: gaInputs("client"), ga_server: gaInputs("server") };
   for (const target of process.argv.slice(1)) {
     const dir = path.join("fuzz/corpus", target);
     fs.mkdirSync(dir, { recursive: true });
-    const seeds = target === "server" ? server : inputs;
+    const seeds = seedsOf[target] ?? inputs;
     for (const input of seeds) {
       const name = "vector-" + crypto.createHash("sha1").update(input).digest("hex").slice(0, 16);
       fs.writeFileSync(path.join(dir, name), input);
