@@ -36,7 +36,8 @@ export function plainAppend(audio: string, eventId: string | undefined): string 
 export function plainAppendText(event: unknown): string | undefined {
   if (event === null || typeof event !== 'object' || Object.getPrototypeOf(event) !== Object.prototype) return undefined;
   const e = event as Record<string, unknown>;
-  if (e.type !== 'input_audio_buffer.append' || typeof e.audio !== 'string') return undefined;
+  // A toJSON (even not enumerable) is what JSON.stringify, and so the Rust path, writes instead.
+  if (e.type !== 'input_audio_buffer.append' || typeof e.audio !== 'string' || e.toJSON !== undefined) return undefined;
   const keys = Object.keys(e);
   const id = e.event_id;
   if (keys.length !== (id === undefined ? 2 : 3) || (id !== undefined && (typeof id !== 'string' || !PLAIN.test(id)))) return undefined;
