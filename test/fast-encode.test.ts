@@ -268,6 +268,12 @@ describe('encode fast path against the Rust path', () => {
       if (fast !== undefined) expect(rust(event, depth)).toEqual({ ok: true, text: fast });
       expect(viaEncode(event, depth)).toEqual(rust(event, depth));
     }
+    // Structs alone (no list to stop at): the response object is depth 2.
+    const flat = { type: 'response.create', response: { temperature: 0.8, voice: 'ash' } };
+    for (let depth = 1; depth <= 3; depth++) {
+      const fast = fastEncode(flat, depth, BYTES);
+      if (fast !== undefined) expect(rust(flat, depth)).toEqual({ ok: true, text: fast });
+    }
     const length = toJsonText(event).length;
     for (const bytes of [0, length - 1, length, length * 2, length * 3, length * 4]) {
       const fast = fastEncode(event, DEPTH, bytes);
