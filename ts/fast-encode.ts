@@ -346,3 +346,12 @@ export function fastEncode(event: unknown, maxDepth: number, maxBytes: number): 
   betaClient ??= compileFastEncoder(BETA.types, BETA.client);
   return betaClient(event, maxDepth, maxBytes);
 }
+
+/**
+ * An encoder over `types` from `root` (another protocol's client part), compiled on its first
+ * call: the GA entry uses this over its own table. @internal
+ */
+export function lazyFastEncoder(types: Readonly<Record<string, NamedType>>, root: string): (event: unknown, maxDepth: number, maxBytes: number) => string | undefined {
+  let compiled: ReturnType<typeof compileFastEncoder> | undefined;
+  return (event, maxDepth, maxBytes) => (compiled ??= compileFastEncoder(types, root))(event, maxDepth, maxBytes);
+}
