@@ -278,8 +278,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     return (at >= 0 ? args[at + 1] : undefined) ?? fallback;
   };
   const upstream = arg('--upstream', 'ws://127.0.0.1:8790');
-  /** @type {Record<string, string>} */
-  const protocol = /** @type {'beta' | 'ga'} */ (arg('--protocol', 'beta'));
+  const protocol = arg('--protocol', 'beta');
   if (protocol !== 'beta' && protocol !== 'ga') {
     console.error(`relay: --protocol must be beta or ga, got ${JSON.stringify(protocol)}`);
     process.exit(2);
