@@ -388,9 +388,14 @@ export type { Accepted } from '${accepted}';`);
       case 'untagged':
         out.push(`${doc}export type ${t.name} = ${t.alternatives.map(tsType).join(' | ')};`);
         break;
-      case 'tagged':
-        out.push(`${doc}export type ${t.name} =\n${t.variants.map((v) => `  | ${v.struct}`).join('\n')};`);
+      case 'tagged': {
+        // A tagged variant of another tagged row (GA's message item, tagged on `role` after
+        // `type: "message"`) also carries the outer tag.
+        const owner = variantOf.get(t.name);
+        const outer = owner ? `{ ${owner[0].tag}: ${q(owner[1])} } & (\n` : '';
+        out.push(`${doc}export type ${t.name} =${owner ? ` ${outer}` : '\n'}${t.variants.map((v) => `  | ${v.struct}`).join('\n')}${owner ? ')' : ''};`);
         break;
+      }
       case 'struct': {
         /** @type {string[]} */
         const lines = [];
@@ -457,7 +462,9 @@ export type { Accepted } from '${accepted}';`);
       const why = nullable.length ? `${nullable.join(', ')} may be omitted or \`null\`` : 'as accepted';
       out.push(`/** {@link ${t.name}} as the crate accepts it: ${why}. */\nexport interface ${t.name}Input {\n${lines.join('\n')}\n}`);
     } else if (t.kind === 'tagged') {
-      out.push(`/** {@link ${t.name}} as the crate accepts it. */\nexport type ${t.name}Input =\n${t.variants.map((v) => `  | ${inputOf({ ref: v.struct })}`).join('\n')};`);
+      const owner = variantOf.get(t.name);
+      const outer = owner ? `{ ${owner[0].tag}: ${q(owner[1])} } & (\n` : '';
+      out.push(`/** {@link ${t.name}} as the crate accepts it. */\nexport type ${t.name}Input =${owner ? ` ${outer}` : '\n'}${t.variants.map((v) => `  | ${inputOf({ ref: v.struct })}`).join('\n')}${owner ? ')' : ''};`);
     } else if (t.kind === 'untagged') {
       out.push(`/** {@link ${t.name}} as the crate accepts it. */\nexport type ${t.name}Input = ${t.alternatives.map(inputOf).join(' | ')};`);
     }
