@@ -1474,7 +1474,7 @@ export type SessionInput =
 /** {@link RealtimeSession} as the crate accepts it: as accepted. */
 export interface RealtimeSessionInput {
   type: 'realtime';
-  audio?: AudioInput | null;
+  audio?: AudioInputForm | null;
   include?: string[] | null;
   instructions?: string | null;
   max_output_tokens?: Accepted<MaxOutputTokens> | null;
@@ -1500,7 +1500,7 @@ export interface TranscriptionAudioInput {
 }
 
 /** {@link Audio} as the crate accepts it: as accepted. */
-export interface AudioInput {
+export interface AudioInputForm {
   input: AudioInputInput;
   output: Accepted<AudioOutput>;
 }
