@@ -63,8 +63,11 @@ function withoutWasm(name: string, missing: string[]) {
   };
 }
 
-/** A Vite production build of a page whose script is test/packaging/`main`; the .wasm assets it emitted. */
-function viteBuild(name: string, main: string): { dist: string; wasm: string[] } {
+/**
+ * A Vite production build of a page whose script is test/packaging/`main`, which must emit
+ * exactly the .wasm `modules` (content-hashed names), byte for byte the package's files in `from`.
+ */
+function viteBuild(name: string, main: string, from: string, modules: string[]): { dist: string } {
   const site = join(work, name);
   mkdirSync(site);
   copyFileSync(join(root, 'test/packaging/page.html'), join(site, 'index.html'));
@@ -76,7 +79,10 @@ function viteBuild(name: string, main: string): { dist: string; wasm: string[] }
   expect(built.err).toBe('');
   expect(built.status).toBe(0);
   const dist = join(site, 'dist');
-  return { dist, wasm: readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.wasm')).sort() };
+  const wasm = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.wasm')).sort();
+  expect(wasm).toEqual(modules.map((m) => expect.stringMatching(new RegExp(`^${m}-[\\w-]+\\.wasm$`))));
+  expect(wasm.map((f) => readFileSync(join(dist, 'assets', f)).length)).toEqual(modules.map((m) => readFileSync(join(root, from, `${m}.wasm`)).length));
+  return { dist };
 }
 
 /** Serves a built site and reads what its page writes into #out, in Chromium. */
@@ -299,12 +305,8 @@ describe('npm package', () => {
   });
 
   it('builds with Vite for production and runs in Chromium; a page of the beta entry emits only the beta .wasm files', async () => {
-    const { dist, wasm } = viteBuild('site', 'main.js');
     // Both modules emitted (content-hashed names), byte for byte the package's files, and no GA one.
-    expect(wasm).toEqual([expect.stringMatching(/^realtime_codec_bg-[\w-]+\.wasm$/), expect.stringMatching(/^realtime_codec_server_bg-[\w-]+\.wasm$/)]);
-    expect(wasm.map((f) => readFileSync(join(dist, 'assets', f)).length)).toEqual(
-      ['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm'].map((f) => readFileSync(join(root, 'dist', f)).length),
-    );
+    const { dist } = viteBuild('site', 'main.js', 'dist', ['realtime_codec_bg', 'realtime_codec_server_bg']);
     expect(await pageOutput(dist)).toEqual({
       text: '{"type":"response.create","event_id":"vite","response":null}',
       bad: ['invalid_value', '/session/voice'],
@@ -315,11 +317,7 @@ describe('npm package', () => {
   }, 120_000);
 
   it("a Vite build of a page importing only 'realtime-codec/ga' emits exactly the two GA .wasm files, and decodes in Chromium", async () => {
-    const { dist, wasm } = viteBuild('site-ga', 'main-ga.js');
-    expect(wasm).toEqual([expect.stringMatching(/^realtime_codec_ga_bg-[\w-]+\.wasm$/), expect.stringMatching(/^realtime_codec_ga_server_bg-[\w-]+\.wasm$/)]);
-    expect(wasm.map((f) => readFileSync(join(dist, 'assets', f)).length)).toEqual(
-      ['realtime_codec_ga_bg.wasm', 'realtime_codec_ga_server_bg.wasm'].map((f) => readFileSync(join(root, 'dist/ga', f)).length),
-    );
+    const { dist } = viteBuild('site-ga', 'main-ga.js', 'dist/ga', ['realtime_codec_ga_bg', 'realtime_codec_ga_server_bg']);
     expect(await pageOutput(dist)).toEqual({
       text: '{"type":"session.update","event_id":"vite","session":{"type":"realtime","instructions":"hi"}}',
       bad: ['missing_field', '/session/type'],
