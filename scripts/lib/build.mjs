@@ -69,8 +69,9 @@ await build({
   format: 'esm',
   outfile: join(dist, 'cli.mjs'),
   banner: { js: '#!/usr/bin/env node' },
-  external: ['./node.js'],
-  plugins: [{ name: 'node-entry', setup: (b) => b.onResolve({ filter: /^\.\/node\.js$/ }, () => ({ path: './node.mjs', external: true })) }],
+  // The two protocols' Node entries stay modules of their own (each reads only its .wasm).
+  external: ['./node.js', './ga/node.js'],
+  plugins: [{ name: 'node-entry', setup: (b) => b.onResolve({ filter: /^\.\/(ga\/)?node\.js$/ }, (a) => ({ path: a.path.replace(/\.js$/, '.mjs'), external: true })) }],
 });
 chmodSync(join(dist, 'cli.mjs'), 0o755);
 
