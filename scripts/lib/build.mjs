@@ -98,11 +98,11 @@ for (const dir of [dist, join(dist, 'ga')]) {
   copyFileSync(join(dir, 'node.d.ts'), join(dir, 'node.d.mts'));
   copyFileSync(join(dir, 'browser.d.ts'), join(dir, 'browser.d.mts'));
 }
-// The core's internal modules (fast.ts: decode's fast path; shapes.ts: the shape table it compiles;
+// The core's internal modules (fast.ts, fast-encode.ts: decode's and encode's fast paths; shapes.ts: the shape table it compiles;
 // wasm.ts: the bridge; guards.ts: JSON guards; append.ts: the canonical append layout; the
 // entries' loaders): no public declaration refers to them, and theirs are empty once @internal
 // is stripped.
-const internal = ['fast', 'shapes', 'wasm', 'guards', 'append', 'node-load', 'browser-load', 'modules', 'ga/shapes', 'ga/modules'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
+const internal = ['fast', 'fast-encode', 'shapes', 'wasm', 'guards', 'append', 'node-load', 'browser-load', 'modules', 'ga/shapes', 'ga/modules'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
 for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', 'ga/browser.d.cts', ...internal]) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);
 console.log(`    ga/: ${readdirSync(join(dist, 'ga')).join(' ')}`);
