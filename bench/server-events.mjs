@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prng } from './events.mjs';
 
 /** The crate's beta shape table, as `cargo run --example shapes` prints it. @param {string} root */
 export function shapeTable(root) {
@@ -20,18 +21,6 @@ export function sessionLines(root) {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((text) => ({ text, type: JSON.parse(text).type }));
-}
-
-/** A small seeded PRNG (splitmix32): uniform in [0, 1). @param {number} seed */
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
-  };
 }
 
 /**

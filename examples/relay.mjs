@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @ts-check
-// A validating relay for the Realtime (beta) WebSocket protocol, through the codec, between a
+// A validating relay for the Realtime WebSocket protocol (GA or beta), through the codec, between a
 // client (a browser, say) and the service (or test/support/loopback-server.mjs):
 //   client -> upstream: every frame is checked and canonicalised by the crate (canonicalize)
 //     before it goes upstream; a type outside the allow-list, a binary frame, or anything the
@@ -9,19 +9,26 @@
 //   upstream -> client: every server event is checked (checkServerEvent) and passed on unchanged,
 //     byte for byte. One the crate refuses is still passed on (the service said it; the client's
 //     own decoder decides) and counted and logged, unless `dropInvalidServerEvents` is set.
-// Log lines (opt-in) never carry audio: `audio` and `response.audio.delta`'s `delta` are redacted.
+// Log lines (opt-in) never carry audio: `audio` and the audio deltas' `delta` are redacted.
 // Each client connection gets its own upstream connection, to the upstream URL with the client's
 // query parameters merged in (`?model=...`; never its path). Backpressure: when the client falls
 // behind, upstream is paused until it catches up.
 //
-//   node examples/relay.mjs --upstream ws://127.0.0.1:8790 [--port 8787] [--allow type,type] [--log]
-//       [--max-frame-bytes N] [--drop-invalid-server-events]
-//   OPENAI_API_KEY=... node examples/relay.mjs --upstream wss://<service host>/v1/realtime
-//       (the key and the `OpenAI-Beta: realtime=v1` header are added upstream only: the client never sees the key)
+//   node examples/relay.mjs --upstream ws://127.0.0.1:8790 [--protocol beta|ga] [--port 8787]
+//       [--allow type,type] [--log] [--max-frame-bytes N] [--drop-invalid-server-events]
+//   OPENAI_API_KEY=... node examples/relay.mjs --protocol ga --upstream wss://<service host>/v1/realtime
+//       (the key, and for beta the `OpenAI-Beta: realtime=v1` header, are added upstream only:
+//       the client never sees the key)
+// --protocol: which crate release checks the events: `beta` (default; realtime-codec, crate
+// 0.29.5) or `ga` (realtime-codec/ga, crate 0.31.2: what the live service speaks).
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket, WebSocketServer } from 'ws';
-import { canonicalize, checkServerEvent, encodeServerEvent, isRealtimeCodecError } from 'realtime-codec';
+import * as beta from 'realtime-codec';
+import * as ga from 'realtime-codec/ga';
+
+/** Each protocol's entry: each loads its own wasm, on first use. */
+const CODECS = { beta, ga };
 
 /** The relay's own error codes, beside the codec's (`syntax`, `too_large`, ...). */
 export const RELAY_CODES = ['binary_frame', 'not_allowed'];
@@ -36,7 +43,7 @@ const LOG_LINE = 300;
  */
 export function redact(text) {
   let out = text.replace(/"audio"\s*:\s*"([^"]*)"/g, (_, v) => `"audio":"<${v.length} base64 chars>"`);
-  if (/"type"\s*:\s*"response\.audio\.delta"/.test(out)) {
+  if (/"type"\s*:\s*"response\.(?:output_)?audio\.delta"/.test(out)) {
     out = out.replace(/"delta"\s*:\s*"([^"]*)"/g, (_, v) => `"delta":"<${v.length} base64 chars>"`);
   }
   return out.length > LOG_LINE ? `${out.slice(0, LOG_LINE)}... (${out.length} chars)` : out;
@@ -72,7 +79,8 @@ function eventIdOf(text) {
  * @param {number} [options.port] 0 (default): any free port
  * @param {string} [options.host] default 127.0.0.1
  * @param {Record<string, string>} [options.upstreamHeaders] e.g. Authorization (never sent to the client)
- * @param {string[]} [options.allow] client event types let through (default: all 9 the crate knows)
+ * @param {'beta' | 'ga'} [options.protocol] which crate release checks the events (default beta)
+ * @param {string[]} [options.allow] client event types let through (default: every one the protocol's crate knows)
  * @param {number} [options.maxFrameBytes] client frames longer than this are answered `too_large` (default 32 MiB, the codec's)
  * @param {number} [options.hardLimitBytes] frames longer than this close the connection (1009), to bound memory (default 4 x maxFrameBytes)
  * @param {boolean} [options.dropInvalidServerEvents]
@@ -80,6 +88,10 @@ function eventIdOf(text) {
  * @param {(ns: number) => void} [options.onServerForward] time spent per server event (check + send), in ns
  */
 export async function startRelay(options) {
+  const protocol = options.protocol ?? 'beta';
+  const codec = CODECS[protocol];
+  if (codec === undefined) throw new Error(`unknown protocol ${JSON.stringify(protocol)}: beta or ga`);
+  const { canonicalize, checkServerEvent, encodeServerEvent, isRealtimeCodecError } = codec;
   const maxFrameBytes = options.maxFrameBytes ?? 32 * 1024 * 1024;
   const allow = options.allow ? new Set(options.allow) : undefined;
   const log = options.log;
@@ -266,10 +278,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     return (at >= 0 ? args[at + 1] : undefined) ?? fallback;
   };
   const upstream = arg('--upstream', 'ws://127.0.0.1:8790');
+  const protocol = arg('--protocol', 'beta');
+  if (protocol !== 'beta' && protocol !== 'ga') {
+    console.error(`relay: --protocol must be beta or ga, got ${JSON.stringify(protocol)}`);
+    process.exit(2);
+  }
+  const key = process.env.OPENAI_API_KEY;
   /** @type {Record<string, string>} */
-  const upstreamHeaders = process.env.OPENAI_API_KEY ? { Authorization: `Bearer ${process.env.OPENAI_API_KEY}`, 'OpenAI-Beta': 'realtime=v1' } : {};
+  const upstreamHeaders = key ? { Authorization: `Bearer ${key}`, ...(protocol === 'beta' ? { 'OpenAI-Beta': 'realtime=v1' } : {}) } : {};
   const relay = await startRelay({
     upstream,
+    protocol,
     upstreamHeaders,
     port: Number(arg('--port', '8787')),
     host: arg('--host', '127.0.0.1'),
@@ -278,7 +297,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     dropInvalidServerEvents: args.includes('--drop-invalid-server-events'),
     log: args.includes('--log') ? (line) => console.log(line) : undefined,
   });
-  console.log(`validating relay on ${relay.url} -> ${upstream}${upstreamHeaders.Authorization ? ' (with OPENAI_API_KEY)' : ''}`);
+  console.log(`validating ${protocol} relay on ${relay.url} -> ${upstream}${upstreamHeaders.Authorization ? ' (with OPENAI_API_KEY)' : ''}`);
   const report = () => console.log(`relay: ${JSON.stringify(relay.stats)}`);
   process.on('SIGINT', () => {
     report();

@@ -3,6 +3,8 @@
 // Differential fuzzing of the JavaScript fast path (ts/fast.ts) of decode and decodeServerEvent
 // against the Rust path, for a given time shared by both directions:
 // `node scripts/fuzz-fast.mjs [SECONDS]` (default 60), after a build.
+// `node scripts/fuzz-fast.mjs --encode [SECONDS]`: encode's fast path (ts/fast-encode.ts) instead,
+// on objects (see the end of this file).
 //
 // Seeds, per direction: every corpus input and canonical text, and realistic events written
 // canonically, by JSON.stringify and with members reversed; for server events also the server
@@ -20,7 +22,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** @type {typeof import('../dist/node.mjs')} */
 const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
-const seconds = Number(process.argv[2] ?? 60);
+const encodeMode = process.argv.includes('--encode');
+const seconds = Number(process.argv.filter((a) => a !== '--encode')[2] ?? 60);
 
 // A small deterministic PRNG (xorshift32), seeded from the clock and printed, so a run can be
 // repeated with FUZZ_SEED.
@@ -137,7 +140,7 @@ const directions = [
   { name: 'server', seeds: serverSeeds, canonicalize: codec.canonicalizeServerEvent, decode: codec.decodeServerEvent, runs: 0, answered: 0 },
 ];
 const until = Date.now() + seconds * 1000;
-while (Date.now() < until) {
+while (!encodeMode && Date.now() < until) {
   const direction = /** @type {(typeof directions)[number]} */ (directions[int(2)]);
   for (let batch = 0; batch < 200; batch++) {
     let text = pick(direction.seeds);
@@ -171,5 +174,95 @@ while (Date.now() < until) {
     }
   }
 }
-const counts = directions.map((d) => `${d.name} ${d.runs} texts, ${d.answered} decoded`).join('; ');
-console.log(`fuzz-fast: ${seconds} s (seed ${seed}): ${counts}; no disagreement with the Rust path`);
+if (!encodeMode) {
+  const counts = directions.map((d) => `${d.name} ${d.runs} texts, ${d.answered} decoded`).join('; ');
+  console.log(`fuzz-fast: ${seconds} s (seed ${seed}): ${counts}; no disagreement with the Rust path`);
+}
+
+// Encode mode. Objects: a client seed text, mutated as above, JSON.parse'd when it parses, then
+// changed 0 to 3 times as an object (members undefined, null, -0, floats that are not f32, unsafe
+// integers, extra members, getters, null or class prototypes, toJSON, holes, frozen). Compares
+//   encode(object)  with  canonicalize(JSON.stringify(object))  (always WebAssembly):
+// whenever encode answers, the Rust path must accept JSON.stringify's text and write the same
+// text. (Where encode refuses, toJsonText's refusals of what JSON.stringify writes as null, such
+// as NaN or holes, make JSON.stringify a different input: not compared.)
+class Thing {}
+/** @type {((o: any, key: string) => void)[]} */
+const objectMutations = [
+  (o, k) => (o[k] = undefined),
+  (o, k) => (o[k] = null),
+  (o, k) => (o[k] = -0),
+  (o, k) => (o[k] = pick([0.1, 1e-50, 3.4e39, 0.30000000000000004, 2 ** 53 + 1, 1e21, 123456.7, 1e-7, 4294967296])),
+  (o) => (o[pick(['zz', 'extra', '10', '__proto__x'])] = pick(['x', 1, null, true, 0.5, { a: 1 }, [1]])),
+  (o, k) => {
+    const v = o[k];
+    Object.defineProperty(o, k, { get: () => v, enumerable: true, configurable: true });
+  },
+  (o) => Object.setPrototypeOf(o, null),
+  (o) => Object.setPrototypeOf(o, Thing.prototype),
+  (o) => Object.defineProperty(o, 'toJSON', { value: () => ({ type: 'response.cancel' }), enumerable: false }),
+  (o) => {
+    if (Array.isArray(o)) o.length += 1;
+  },
+  (o) => Object.freeze(o),
+  (o, k) => (o[k] = pick(['a\uD800', 'é"\n', '\u{1F600}', ''])),
+];
+/** @param {unknown} v @param {object[]} out */
+const containersOf = (v, out = []) => {
+  if (v !== null && typeof v === 'object') {
+    out.push(v);
+    for (const x of Object.values(v)) containersOf(x, out);
+  }
+  return out;
+};
+let encodeRuns = 0;
+let encodeAnswered = 0;
+while (encodeMode && Date.now() < until) {
+  for (let batch = 0; batch < 200; batch++) {
+    let text = pick(seeds);
+    for (let m = int(3); m > 0; m--) text = pick(mutations)(text);
+    /** @type {any} */
+    let event;
+    try {
+      event = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    for (let m = int(4); m > 0; m--) {
+      const all = containersOf(event);
+      if (all.length === 0) break;
+      const o = /** @type {any} */ (pick(all));
+      if (Object.isFrozen(o)) continue;
+      const keys = Object.keys(o);
+      try {
+        pick(objectMutations)(o, keys.length > 0 ? /** @type {string} */ (pick(keys)) : 'type');
+      } catch {
+        // a member made a getter earlier cannot be assigned
+      }
+    }
+    encodeRuns++;
+    let ours;
+    try {
+      ours = codec.encode(event);
+    } catch (error) {
+      if (!(error instanceof codec.ClientEventError)) throw error;
+      continue;
+    }
+    encodeAnswered++;
+    /** @type {{ ok: true, text: string } | { ok: false, code: string }} */
+    let rust;
+    try {
+      rust = { ok: true, text: codec.canonicalize(/** @type {string} */ (JSON.stringify(event))) };
+    } catch (error) {
+      if (!(error instanceof codec.ClientEventError)) throw error;
+      rust = { ok: false, code: error.code };
+    }
+    if (!rust.ok || rust.text !== ours) {
+      console.error(`DISAGREEMENT (seed ${seed}, encode) on ${JSON.stringify(text)} changed to ${String(JSON.stringify(event))}`);
+      console.error(`  encode:            ${JSON.stringify(ours)}`);
+      console.error(`  Rust canonicalize: ${JSON.stringify(rust)}`);
+      process.exit(1);
+    }
+  }
+}
+if (encodeMode) console.log(`fuzz-fast --encode: ${seconds} s (seed ${seed}): ${encodeRuns} objects, ${encodeAnswered} encoded; no disagreement with the Rust path`);

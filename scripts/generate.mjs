@@ -391,9 +391,14 @@ export type { Accepted } from '${accepted}';`);
       case 'untagged':
         out.push(`${doc}export type ${t.name} = ${t.alternatives.map(tsType).join(' | ')};`);
         break;
-      case 'tagged':
-        out.push(`${doc}export type ${t.name} =\n${t.variants.map((v) => `  | ${v.struct}`).join('\n')};`);
+      case 'tagged': {
+        // A tagged variant of another tagged row (GA's message item, tagged on `role` after
+        // `type: "message"`) also carries the outer tag.
+        const owner = variantOf.get(t.name);
+        const outer = owner ? `{ ${owner[0].tag}: ${q(owner[1])} } & (\n` : '';
+        out.push(`${doc}export type ${t.name} =${owner ? ` ${outer}` : '\n'}${t.variants.map((v) => `  | ${v.struct}`).join('\n')}${owner ? ')' : ''};`);
         break;
+      }
       case 'struct': {
         /** @type {string[]} */
         const lines = [];
@@ -441,6 +446,17 @@ export type { Accepted } from '${accepted}';`);
     needs.set(name, result);
     return result;
   }
+  /**
+   * The name of a row's input form: the row's name and `Input`, unless the table has a row of
+   * that name (GA's `Audio` beside its `AudioInput`: one name would merge the two interfaces).
+   * @param {string} name
+   */
+  const inputName = (name) => {
+    const plain = `${name}Input`;
+    const named = types.has(plain) ? `${name}InputForm` : plain;
+    if (types.has(named)) throw new Error(`the ${p.name} table has rows ${plain} and ${named}: no name for ${name}'s input form`);
+    return named;
+  };
   /** @type {(ref: TypeRef) => string} */
   const inputOf = (ref) => {
     if (typeof ref === 'string' || 'literal' in ref) return tsType(ref);
@@ -449,7 +465,7 @@ export type { Accepted } from '${accepted}';`);
       return inner.includes(' ') ? `(${inner})[]` : `${inner}[]`;
     }
     if ('map' in ref) return `Record<string, ${inputOf(ref.map)}>`;
-    return needsInput(ref.ref) ? `${ref.ref}Input` : `Accepted<${ref.ref}>`;
+    return needsInput(ref.ref) ? inputName(ref.ref) : `Accepted<${ref.ref}>`;
   };
   for (const t of p.types) {
     // (The roots' input unions are written below, with their own docs.)
@@ -460,11 +476,13 @@ export type { Accepted } from '${accepted}';`);
       for (const m of t.members) lines.push(m.presence === 'required' ? `  ${m.name}: ${inputOf(m.type)};` : `  ${m.name}?: ${inputOf(m.type)} | null;`);
       const nullable = t.members.filter((m) => m.presence === 'nullable').map((m) => `\`${m.name}\``);
       const why = nullable.length ? `${nullable.join(', ')} may be omitted or \`null\`` : 'as accepted';
-      out.push(`/** {@link ${t.name}} as the crate accepts it: ${why}. */\nexport interface ${t.name}Input {\n${lines.join('\n')}\n}`);
+      out.push(`/** {@link ${t.name}} as the crate accepts it: ${why}. */\nexport interface ${inputName(t.name)} {\n${lines.join('\n')}\n}`);
     } else if (t.kind === 'tagged') {
-      out.push(`/** {@link ${t.name}} as the crate accepts it. */\nexport type ${t.name}Input =\n${t.variants.map((v) => `  | ${inputOf({ ref: v.struct })}`).join('\n')};`);
+      const owner = variantOf.get(t.name);
+      const outer = owner ? `{ ${owner[0].tag}: ${q(owner[1])} } & (\n` : '';
+      out.push(`/** {@link ${t.name}} as the crate accepts it. */\nexport type ${inputName(t.name)} =${owner ? ` ${outer}` : '\n'}${t.variants.map((v) => `  | ${inputOf({ ref: v.struct })}`).join('\n')}${owner ? ')' : ''};`);
     } else if (t.kind === 'untagged') {
-      out.push(`/** {@link ${t.name}} as the crate accepts it. */\nexport type ${t.name}Input = ${t.alternatives.map(inputOf).join(' | ')};`);
+      out.push(`/** {@link ${t.name}} as the crate accepts it. */\nexport type ${inputName(t.name)} = ${t.alternatives.map(inputOf).join(' | ')};`);
     }
   }
   /** @param {TaggedRow} r */

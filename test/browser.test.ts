@@ -6,17 +6,21 @@
 // this also holds that path to the crate's expectations in Chromium's JSON.parse and number
 // formatting. Then the loading of the two modules: init() loads both, init({ server: false })
 // only the client's, init(url) (the legacy form) only the client's; concurrent calls share one
-// load; a failed load names its file and can be retried.
+// load; a failed load names its file and can be retried. The same for the GA entry
+// (dist/ga/browser.mjs, realtime-codec/ga) over the GA corpus (test/vectors/ga), and a page that
+// holds both entries keeps them apart: each loads and uses its own two modules, and a
+// RealtimeCodecError of one is an instance of the other's class.
 import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { probe, type Probed } from './browser/corpus.js';
 import { useChromium } from './browser/harness.js';
-import { codec as nodeCodec, DIRECTIONS, hasUnsafeInteger, loadVectors, type Direction, type Vector, type VectorError } from './helpers.js';
+import { codec as nodeCodec, DIRECTIONS, gaCodec as nodeGaCodec, hasUnsafeInteger, loadVectors, PROTOCOLS, type Direction, type Protocol, type Vector, type VectorError } from './helpers.js';
 
 const { codecPage } = useChromium();
 
 type Codec = typeof import('../dist/browser.mjs');
+type GaCodec = typeof import('../dist/ga/browser.mjs');
 type Failure = { error: VectorError } | { crash: string };
 /** One read path's result as the page or worker reports it (test/browser/corpus.js). */
 type Outcome = { value: unknown } | Failure;
@@ -101,12 +105,15 @@ const SERVER_CANONICAL = '{"type":"input_audio_buffer.cleared","event_id":"e1"}'
 
 /** What each function of a direction gives in Node (the Node build), the answer a ready browser build must give. */
 const working = { client: probe(nodeCodec, 'client'), server: probe(nodeCodec, 'server') };
+/** The same for the GA entry's Node build. */
+const gaWorking = { client: probe(nodeGaCodec, 'client'), server: probe(nodeGaCodec, 'server') };
 
 /** Whether every function of a probe failed with not_initialized naming `file` (thrown, or returned by a safe* form). */
-function notInitialized(probed: Record<string, Probed>, file: string): string[] {
+function notInitialized(probed: Record<string, Probed>, file: string, entry = "'realtime-codec'"): string[] {
   return Object.entries(probed).flatMap(([name, r]) => {
     const error = 'threw' in r ? r.threw : (r.value as { error?: { name?: string; code?: string; message?: string } } | null)?.error;
-    const ok = error?.name === 'RealtimeCodecError' && error.code === 'not_initialized' && (error.message ?? '').includes(file) && (error.message ?? '').includes('init()');
+    const message = error?.message ?? '';
+    const ok = error?.name === 'RealtimeCodecError' && error.code === 'not_initialized' && message.includes(file) && message.includes(`init() from ${entry}`);
     return ok ? [] : [`${name}: ${JSON.stringify(r)}`];
   });
 }
@@ -318,40 +325,166 @@ describe('browser build in Chromium', () => {
     });
   }
 
-  for (const direction of DIRECTIONS) {
-    const vectors = loadVectors(direction);
+  for (const protocol of PROTOCOLS) for (const direction of DIRECTIONS) {
+    const vectors = loadVectors(direction, protocol);
+    const where = protocol === 'beta' ? direction : `GA ${direction}`;
 
-    it(`agrees with native Rust on every ${direction} vector, in a page: canonicalize, decode, check`, async () => {
+    it(`agrees with native Rust on every ${where} vector, in a page: canonicalize, decode, check`, async () => {
       const page = await codecPage();
       const results = await page.evaluate(
-        async ({ inputs, direction }) => {
+        async ({ inputs, direction, protocol }) => {
           // (No import() here: vitest would rewrite it. The page exposes the runner.)
-          const w = window as unknown as { codec: Codec; runCorpus: (i: string[], d: Direction) => CorpusResult[] };
-          await w.codec.init();
-          return w.runCorpus(inputs, direction);
+          const w = window as unknown as { codec: Codec; ga: GaCodec; runCorpus: (i: string[], d: Direction, p: Protocol) => CorpusResult[] };
+          await (protocol === 'ga' ? w.ga.init() : w.codec.init());
+          return w.runCorpus(inputs, direction, protocol);
         },
-        { inputs: vectors.map((v) => v.input), direction },
+        { inputs: vectors.map((v) => v.input), direction, protocol },
       );
-      expectAgreement(vectors, results, `${direction}, Chromium page`);
+      expectAgreement(vectors, results, `${where}, Chromium page`);
       await page.close();
     });
 
-    it(`agrees with native Rust on every ${direction} vector, in a dedicated module worker: canonicalize, decode, check`, async () => {
+    it(`agrees with native Rust on every ${where} vector, in a dedicated module worker: canonicalize, decode, check`, async () => {
       const page = await codecPage();
-      const { results, initMs, ready } = await page.evaluate(
-        ({ inputs, direction }) =>
+      const { results, initMs, ready, other } = await page.evaluate(
+        ({ inputs, direction, protocol }) =>
           (
             window as unknown as {
-              runInWorker: (i: string[], d: Direction) => Promise<{ results: CorpusResult[]; initMs: number; ready: { client: boolean; server: boolean } }>;
+              runInWorker: (
+                i: string[],
+                d: Direction,
+                p: Protocol,
+              ) => Promise<{ results: CorpusResult[]; initMs: number; ready: { client: boolean; server: boolean }; other: { client: boolean; server: boolean } }>;
             }
-          ).runInWorker(inputs, direction),
-        { inputs: vectors.map((v) => v.input), direction },
+          ).runInWorker(inputs, direction, protocol),
+        { inputs: vectors.map((v) => v.input), direction, protocol },
       );
-      // init() in the worker loaded both modules.
+      // init() in the worker loaded both modules of its protocol, and none of the other's.
       expect(ready).toEqual({ client: true, server: true });
-      expectAgreement(vectors, results, `${direction}, Chromium worker`);
+      expect(other).toEqual({ client: false, server: false });
+      expectAgreement(vectors, results, `${where}, Chromium worker`);
       console.log(`cold init() of both modules in a worker: ${initMs.toFixed(1)} ms`);
       await page.close();
     });
   }
+});
+
+describe('GA browser build (realtime-codec/ga) in Chromium', () => {
+  const GA_CLIENT = 'realtime_codec_ga_bg.wasm';
+  const GA_SERVER = 'realtime_codec_ga_server_bg.wasm';
+  const GA_ENTRY = "'realtime-codec/ga'";
+
+  it('refuses to work before init(), naming its files and its entry; init() loads both GA modules, once', async () => {
+    const page = await codecPage();
+    const requests = wasmRequests(page);
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { ga: GaCodec; probe: (d: Direction, p: Protocol) => Record<string, Probed> };
+      const before = { client: w.probe('client', 'ga'), server: w.probe('server', 'ga') };
+      const ready = [w.ga.isInitialized(), w.ga.isServerInitialized()];
+      await Promise.all([w.ga.init(), w.ga.init()]);
+      await w.ga.init();
+      return {
+        before,
+        ready,
+        after: { client: w.probe('client', 'ga'), server: w.probe('server', 'ga') },
+        readyAfter: [w.ga.isInitialized(), w.ga.isServerInitialized()],
+        text: w.ga.encode({ type: 'session.update', session: { type: 'realtime' } }),
+      };
+    });
+    expect(notInitialized(result.before.client, GA_CLIENT, GA_ENTRY)).toEqual([]);
+    expect(notInitialized(result.before.server, GA_SERVER, GA_ENTRY)).toEqual([]);
+    expect(result.ready).toEqual([false, false]);
+    expect(result.readyAfter).toEqual([true, true]);
+    expect(result.after).toEqual(gaWorking);
+    expect(result.text).toBe(nodeGaCodec.encode({ type: 'session.update', session: { type: 'realtime' } }));
+    // Only the GA files, each once; the beta entry in the same page loaded nothing.
+    expect(requests.sort()).toEqual([GA_CLIENT, GA_SERVER]);
+    await page.close();
+  });
+
+  it('init({ server: false }) loads only the GA client module; the server functions name its file and entry until init({ server })', async () => {
+    const page = await codecPage();
+    const requests = wasmRequests(page);
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { ga: GaCodec; probe: (d: Direction, p: Protocol) => Record<string, Probed> };
+      await w.ga.init({ server: false });
+      const clientOnly = { client: w.probe('client', 'ga'), server: w.probe('server', 'ga'), ready: [w.ga.isInitialized(), w.ga.isServerInitialized()] };
+      await w.ga.init({ client: false, server: new URL('/dist/ga/realtime_codec_ga_server_bg.wasm', location.href).href });
+      return { clientOnly, both: { client: w.probe('client', 'ga'), server: w.probe('server', 'ga') }, ready: [w.ga.isInitialized(), w.ga.isServerInitialized()] };
+    });
+    expect(result.clientOnly.ready).toEqual([true, false]);
+    expect(result.clientOnly.client).toEqual(gaWorking.client);
+    expect(notInitialized(result.clientOnly.server, GA_SERVER, GA_ENTRY)).toEqual([]);
+    expect(result.ready).toEqual([true, true]);
+    expect(result.both).toEqual(gaWorking);
+    expect(requests).toEqual([GA_CLIENT, GA_SERVER]);
+    await page.close();
+  });
+
+  it('a failed GA server load names realtime_codec_ga_server_bg.wasm and can be retried', async () => {
+    const page = await codecPage();
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { ga: GaCodec; probe: (d: Direction, p: Protocol) => Record<string, Probed> };
+      let message = '';
+      try {
+        await w.ga.init({ server: '/no/such-server.wasm' });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      const ready = [w.ga.isInitialized(), w.ga.isServerInitialized()];
+      await w.ga.init();
+      return { message, ready, probed: { client: w.probe('client', 'ga'), server: w.probe('server', 'ga') } };
+    });
+    expect(result.message).toMatch(/^realtime-codec: could not load the WebAssembly module realtime_codec_ga_server_bg\.wasm: .*404/);
+    expect(result.ready).toEqual([true, false]);
+    expect(result.probed).toEqual(gaWorking);
+    await page.close();
+  });
+
+  it('a page importing both entries keeps them apart: each its own modules and events, instanceof RealtimeCodecError across them', async () => {
+    const page = await codecPage();
+    const requests = wasmRequests(page);
+    const result = await page.evaluate(async () => {
+      const { codec: beta, ga } = window as unknown as { codec: Codec; ga: GaCodec };
+      const caught = (run: () => unknown): { code?: string; betaClass: boolean; gaClass: boolean } | 'no error' => {
+        try {
+          run();
+          return 'no error';
+        } catch (e) {
+          return { code: (e as { code?: string }).code, betaClass: e instanceof beta.RealtimeCodecError, gaClass: e instanceof ga.RealtimeCodecError };
+        }
+      };
+      await beta.init();
+      const afterBeta = { beta: [beta.isInitialized(), beta.isServerInitialized()], ga: [ga.isInitialized(), ga.isServerInitialized()] };
+      const gaBeforeInit = caught(() => ga.decode('{"type":"response.cancel"}'));
+      await ga.init();
+      const betaDelta = '{"type":"response.audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA"}';
+      const gaDelta = '{"type":"response.output_audio.delta","event_id":"e","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA"}';
+      return {
+        afterBeta,
+        gaBeforeInit,
+        betaReadsBeta: beta.decodeServerEvent(betaDelta).type,
+        gaReadsGa: ga.decodeServerEvent(gaDelta).type,
+        gaRefusesBeta: caught(() => ga.decodeServerEvent(betaDelta)),
+        betaRefusesGa: caught(() => beta.decodeServerEvent(gaDelta)),
+        // beta's session.update needs no session.type; GA's does.
+        betaSession: beta.canonicalize('{"type":"session.update","session":{}}'),
+        gaSession: caught(() => ga.canonicalize('{"type":"session.update","session":{}}')),
+        sameClass: beta.RealtimeCodecError === ga.RealtimeCodecError,
+        memory: [beta.wasmMemoryBytes() > 0, ga.wasmMemoryBytes() > 0],
+      };
+    });
+    expect(result.afterBeta).toEqual({ beta: [true, true], ga: [false, false] });
+    expect(result.gaBeforeInit).toEqual({ code: 'not_initialized', betaClass: true, gaClass: true });
+    expect(result.betaReadsBeta).toBe('response.audio.delta');
+    expect(result.gaReadsGa).toBe('response.output_audio.delta');
+    expect(result.gaRefusesBeta).toEqual({ code: 'unknown_event_type', betaClass: true, gaClass: true });
+    expect(result.betaRefusesGa).toEqual({ code: 'unknown_event_type', betaClass: true, gaClass: true });
+    expect(result.betaSession).toBe('{"type":"session.update","session":{}}');
+    expect(result.gaSession).toEqual({ code: 'missing_field', betaClass: true, gaClass: true });
+    expect(result.memory).toEqual([true, true]);
+    console.log(`both entries in one page: RealtimeCodecError is ${result.sameClass ? 'one class' : 'two classes (branded, instanceof holds across)'}`);
+    expect(requests.sort()).toEqual(['realtime_codec_bg.wasm', 'realtime_codec_ga_bg.wasm', 'realtime_codec_ga_server_bg.wasm', 'realtime_codec_server_bg.wasm']);
+    await page.close();
+  });
 });

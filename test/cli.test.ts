@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -276,5 +276,208 @@ describe('realtime-codec session', () => {
     const big = session(['{"type":"input_audio_buffer.clear"}'], '--max-bytes', '5', '--json');
     expect(big.status).toBe(1);
     expect(records(big.stdout)[0]).toMatchObject({ direction: 'client', ok: false, error: { code: 'too_large' } });
+  });
+});
+
+describe('realtime-codec --protocol', () => {
+  // A GA session.update (session.type) and a GA-only server type.
+  const gaUpdate = '{"type":"session.update","session":{"type":"realtime","output_modalities":["text"]}}';
+  const gaDelta = '{"type":"response.output_audio.delta","event_id":"e1","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA"}';
+
+  it('checks, canonicalizes and diffs GA events with --protocol ga; beta stays the default', () => {
+    const ok = run(['check', '--protocol', 'ga', '-'], `${gaUpdate}\n`);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe('<stdin>:1: ok session.update\n');
+    expect(ok.stderr.trim()).toBe('1 event: 1 valid, 0 invalid');
+    const server = run(['check', '--protocol=ga', '--server', '-'], `${gaDelta}\n`);
+    expect(server.status).toBe(0);
+    expect(server.stdout).toBe('<stdin>:1: ok response.output_audio.delta\n');
+    // The same delta read as beta's (the default): unknown type, and a hint naming --protocol ga.
+    const asBeta = run(['check', '--server', '-'], `${gaDelta}\n`);
+    expect(asBeta.status).toBe(1);
+    expect(asBeta.stderr).toContain('<stdin>:1:9: error[unknown_event_type] at /type');
+    expect(asBeta.stderr).toContain("hint: these events were read as beta's (async-openai-wasm 0.29.5), the default; for the GA service's, or to compare both: realtime-codec check --protocol ga");
+    // Given explicitly, beta gives no hint.
+    expect(run(['check', '--protocol', 'beta', '--server', '-'], `${gaDelta}\n`).stderr).not.toContain('hint:');
+    // canonical: the GA crate's form (members in its order).
+    const canonical = run(['canonical', '--protocol', 'ga', '-'], '{"session":{"type":"realtime"},"type":"session.update"}');
+    expect(canonical.status).toBe(0);
+    expect(canonical.stdout).toBe('{"type":"session.update","session":{"type":"realtime"}}\n');
+    // diff --json: the record beta's gives for an event both protocols type alike.
+    const diffs = ['beta', 'ga'].map((p) => run(['diff', '--protocol', p, '--server', '--json', '-'], '{"event_id":"e1","type":"input_audio_buffer.cleared"}'));
+    expect(diffs.map((d) => d.status)).toEqual([1, 1]);
+    expect(JSON.parse(diffs[1]?.stdout ?? '')).toEqual(JSON.parse(diffs[0]?.stdout ?? ''));
+    expect(JSON.parse(diffs[1]?.stdout ?? '').differences).toEqual([{ kind: 'reordered', path: '', from: ['event_id', 'type'], to: ['type', 'event_id'] }]);
+    // GA refuses a beta-shaped session.update where beta accepts it.
+    const beta = '{"type":"session.update","session":{"modalities":["text"],"voice":"alloy"}}';
+    expect(run(['check', '-'], beta).status).toBe(0);
+    const refused = run(['check', '--protocol', 'ga', '--json', '-'], beta);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'missing_field', path: '/session/type', line: 1, column: 36 } });
+  });
+
+  it('rejects a bad --protocol with a usage error, exit 2', () => {
+    for (const args of [['check', '--protocol', 'gamma', '-'], ['--protocol=Beta', '-'], ['check', '--protocol']]) {
+      const r = run(args, '{}');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^realtime-codec: --protocol must be beta, ga or auto, got (gamma|Beta|nothing)\n\nusage: realtime-codec/);
+      expect(r.stdout).toBe('');
+    }
+    // auto compares the two line by line: a session's matter only.
+    const auto = run(['check', '--protocol', 'auto', '-'], '{}');
+    expect(auto.status).toBe(2);
+    expect(auto.stderr).toContain('realtime-codec: --protocol auto compares both protocols line by line: it applies to session; check reads one (beta or ga)');
+    expect(run(['--help']).stdout).toContain('--protocol P       beta (default) | ga');
+  });
+
+  it("reads only the chosen protocol's .wasm", () => {
+    // A copy of dist/ without the beta modules: GA works; beta says which file is missing (exit 2).
+    const dir = mkdtempSync(join(tmpdir(), 'realtime-codec-cli-'));
+    try {
+      cpSync(join(root, 'dist'), dir, { recursive: true });
+      rmSync(join(dir, 'realtime_codec_bg.wasm'));
+      rmSync(join(dir, 'realtime_codec_server_bg.wasm'));
+      const cliCopy = join(dir, 'cli.mjs');
+      const go = (args: string[], input: string) => spawnSync(process.execPath, [cliCopy, ...args], { input, encoding: 'utf8' });
+      const ga = go(['session', '--protocol', 'ga', '-q', '-'], `${gaUpdate}\n${gaDelta}\n`);
+      expect(ga.stderr).toContain('2 lines (1 client, 1 server, 0 of neither direction): 2 valid, 0 invalid');
+      expect(ga.status).toBe(0);
+      const beta = go(['check', '-'], '{"type":"input_audio_buffer.clear"}');
+      expect(beta.status).toBe(2);
+      expect(beta.stderr).toMatch(/^realtime-codec: cannot read the WebAssembly module realtime_codec_bg\.wasm/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the bundled GA session: valid but for exactly the planted refusals, each located', () => {
+    const r = run(['session', '--protocol', 'ga', '--json', 'examples/ga-session.jsonl']);
+    expect(r.status).toBe(1);
+    const all = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const { summary } = all.pop();
+    expect(summary).toEqual({ lines: 240, valid: 236, invalid: 4, changed: 198, client: 41, server: 199, unknown: 0 });
+    expect(all.filter((v) => !v.ok).map((v) => [v.line, v.direction, v.type, v.error.code, v.error.path, v.error.column])).toEqual([
+      [39, 'server', 'conversation.item.added', 'invalid_type', '/item', 98],
+      [50, 'server', 'conversation.item.done', 'missing_field', '/item/audio', 97],
+      [233, 'client', 'session.update', 'invalid_type', '/session/audio/input/turn_detection', 221],
+      [234, 'server', 'session.updated', 'invalid_type', '/session/audio/input/turn_detection', 783],
+    ]);
+    // Read as beta's (the default), the GA log's GA-only types are unknown: and a hint says so.
+    const asBeta = run(['session', '-q', 'examples/ga-session.jsonl']);
+    expect(asBeta.stderr).toContain('examples/ga-session.jsonl:76:41: unknown response.output_audio.delta: error[unknown_event_type]');
+    expect(asBeta.stderr).toContain('hint: these events were read as beta');
+    expect(asBeta.stderr).toContain('realtime-codec session --protocol auto');
+  });
+});
+
+describe('realtime-codec session --protocol auto', () => {
+  function auto(lines: string[], ...args: string[]) {
+    return run(['session', '--protocol', 'auto', ...args, '-'], `${lines.join('\n')}\n`);
+  }
+  const both = '{"type":"input_audio_buffer.clear"}';
+  const betaOnly = '{"type":"response.audio.delta","event_id":"e1","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA"}';
+  const gaOnly = '{"type":"response.output_audio.delta","event_id":"e2","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA"}';
+  const neither = '{"type":"nope"}';
+  const betaUpdate = '{"type":"session.update","session":{"modalities":["text"],"voice":"alloy"}}';
+  const sessionHint =
+    'a GA session says what it is: session.type "realtime" (or "transcription"); its audio settings are under session.audio.input and session.audio.output (voice: session.audio.output.voice)';
+
+  it('says which protocol each line fits, with each refusal and its hint (--json)', () => {
+    const r = auto([both, betaOnly, gaOnly, neither, betaUpdate, betaOnly], '--json');
+    expect(r.status).toBe(1);
+    const all = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(all).toHaveLength(7);
+    expect(all[0]).toEqual({
+      source: '<stdin>',
+      line: 1,
+      direction: 'client',
+      type: 'input_audio_buffer.clear',
+      fits: 'both',
+      beta: { ok: true, direction: 'client', changed: false, differences: [] },
+      ga: { ok: true, direction: 'client', changed: false, differences: [] },
+    });
+    expect(all[1]).toMatchObject({
+      line: 2,
+      direction: 'server',
+      type: 'response.audio.delta',
+      fits: 'beta',
+      beta: { ok: true, direction: 'server' },
+      ga: { ok: false, direction: null, error: { code: 'unknown_event_type', path: '/type', column: 9 }, hint: 'GA names this event response.output_audio.delta' },
+    });
+    expect(all[1].ga.error.reason).toBe('unknown event type "response.audio.delta": neither a client nor a server event of GA');
+    expect(all[2]).toMatchObject({
+      line: 3,
+      type: 'response.output_audio.delta',
+      fits: 'ga',
+      beta: { ok: false, error: { code: 'unknown_event_type', path: '/type' }, hint: 'beta names this event response.audio.delta' },
+      ga: { ok: true, direction: 'server' },
+    });
+    expect(all[3]).toMatchObject({ line: 4, direction: null, type: 'nope', fits: 'neither', beta: { ok: false, error: { code: 'unknown_event_type' } }, ga: { ok: false, error: { code: 'unknown_event_type' } } });
+    expect(all[3].beta).not.toHaveProperty('hint');
+    expect(all[4]).toMatchObject({ line: 5, fits: 'beta', beta: { ok: true }, ga: { ok: false, error: { code: 'missing_field', path: '/session/type', column: 36 }, hint: sessionHint } });
+    const closing = all[6];
+    expect(closing.summary).toEqual({ lines: 6, both: 1, beta: 3, ga: 1, neither: 1, betaValid: 4, gaValid: 2, fitsAll: null });
+    expect(closing.types).toContainEqual({ direction: 'server', type: 'response.audio.delta', count: 2, beta: 2, ga: 0, both: 0, neither: 0 });
+    expect(closing.types).toContainEqual({ direction: null, type: 'nope', count: 1, beta: 0, ga: 0, both: 0, neither: 1 });
+    // Refusals grouped by protocol, type, code and path, the most frequent first.
+    expect(closing.refusals[0]).toEqual({ protocol: 'beta', type: 'response.output_audio.delta', code: 'unknown_event_type', path: '/type', reason: expect.any(String), hint: 'beta names this event response.audio.delta', count: 1, first: { source: '<stdin>', line: 3 } });
+    expect(closing.refusals.filter((g: { protocol: string }) => g.protocol === 'ga').map((g: { type: string; count: number }) => [g.type, g.count])).toEqual([
+      ['response.audio.delta', 2],
+      ['nope', 1],
+      ['session.update', 1],
+    ]);
+  });
+
+  it('prints each verdict and hint for a reader, neither-lines on stderr, then the table and the refusals', () => {
+    const r = auto([both, betaOnly, gaOnly, neither, betaUpdate, betaOnly]);
+    expect(r.status).toBe(1);
+    const out = r.stdout.split('\n');
+    expect(out.slice(0, 12)).toEqual([
+      '<stdin>:1: client input_audio_buffer.clear: both',
+      '<stdin>:2: server response.audio.delta: beta only',
+      '    beta  ok',
+      '    GA    error[unknown_event_type] at /type (column 9): unknown event type "response.audio.delta": neither a client nor a server event of GA',
+      '          hint: GA names this event response.output_audio.delta',
+      '<stdin>:3: server response.output_audio.delta: GA only',
+      '    beta  error[unknown_event_type] at /type (column 9): unknown event type "response.output_audio.delta": neither a client nor a server event',
+      '          hint: beta names this event response.audio.delta',
+      '    GA    ok',
+      '<stdin>:5: client session.update: beta only',
+      '    beta  ok',
+      '    GA    error[missing_field] at /session/type (column 36): missing field `type`',
+    ]);
+    expect(out[12]).toBe(`          hint: ${sessionHint}`);
+    // The second response.audio.delta: its refusal again, its hint not (it is in the closing list).
+    expect(out.slice(13, 16)).toEqual(['<stdin>:6: server response.audio.delta: beta only', '    beta  ok', '    GA    error[unknown_event_type] at /type (column 9): unknown event type "response.audio.delta": neither a client nor a server event of GA']);
+    expect(out[16]?.split(/\s+/)).toEqual(['direction', 'type', 'count', 'beta', 'GA', 'both', 'neither']);
+    expect(r.stdout).toContain('GA refuses 4 lines, for 3 reasons:\n     2 x response.audio.delta: error[unknown_event_type] at /type:');
+    expect(r.stdout).toContain('         hint: GA names this event response.output_audio.delta\n');
+    expect(r.stderr).toContain('<stdin>:4: unknown nope: neither protocol\n    beta  error[unknown_event_type] at /type (column 9)');
+    expect(r.stderr).toContain('6 lines: 1 fit both, 3 beta only, 1 GA only, 1 neither; beta accepts 4, GA 2: no protocol accepts every line');
+    // -q: the lines of neither protocol, the table and the refusals only.
+    const quiet = auto([both, betaOnly, neither], '-q');
+    expect(quiet.stdout.split('\n')[0]?.split(/\s+/)).toEqual(['direction', 'type', 'count', 'beta', 'GA', 'both', 'neither']);
+    expect(quiet.stderr).toContain('<stdin>:3: unknown nope: neither protocol');
+  });
+
+  it('exits 0 when one protocol accepts every line', () => {
+    const r = auto([both, gaOnly]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('2 lines: 1 fit both, 0 beta only, 1 GA only, 0 neither; beta accepts 1, GA 2: GA accepts every line');
+    expect(r.stderr).not.toContain('hint: these events');
+  });
+
+  it('tells a beta log what GA calls its events, from the bundled beta session', () => {
+    const r = run(['session', '--protocol', 'auto', '--json', 'examples/beta-session.jsonl']);
+    expect(r.status).toBe(1);
+    const closing = JSON.parse(r.stdout.trim().split('\n').pop() as string);
+    expect(closing.summary).toEqual({ lines: 227, both: 61, beta: 165, ga: 1, neither: 0, betaValid: 226, gaValid: 62, fitsAll: null });
+    const ga = (type: string) => closing.refusals.find((g: { protocol: string; type: string }) => g.protocol === 'ga' && g.type === type);
+    expect(ga('response.audio.delta')).toMatchObject({ count: 120, code: 'unknown_event_type', hint: 'GA names this event response.output_audio.delta', first: { line: 72 } });
+    expect(ga('conversation.item.created')).toMatchObject({ count: 3, hint: 'GA names this event conversation.item.added, then conversation.item.done once the item is complete' });
+    // Line 38 (previous_item_id: null) is the line GA accepts and beta does not.
+    expect(closing.refusals.filter((g: { protocol: string }) => g.protocol === 'beta')).toEqual([
+      { protocol: 'beta', type: 'input_audio_buffer.committed', code: 'invalid_type', path: '/previous_item_id', reason: 'invalid type: null, expected a string', count: 1, first: { source: 'examples/beta-session.jsonl', line: 38 } },
+    ]);
   });
 });

@@ -67,6 +67,20 @@ describe('Node entry points', () => {
     expect(r.out).toBe('true true\ntrue');
   });
 
+  it("'realtime-codec/ga' works synchronously from require and import, its own module, reading each GA .wasm on first use", () => {
+    const body =
+      "const m0 = c.wasmMemoryBytes(); console.log(c.EVENT_TYPES.length, c === b || c.decode === b.decode, c.isInitialized(), m0, c.encode({type:'output_audio_buffer.clear'}));" +
+      " const m = c.wasmMemoryBytes(); c.checkServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\"}');" +
+      " console.log(m > 0, c.wasmMemoryBytes() > m, b.wasmMemoryBytes())";
+    const cjs = node(['-e', `const c = require('realtime-codec/ga'); const b = require('realtime-codec'); ${body}`]);
+    const esm = node(['--input-type=module', '-e', `import * as c from 'realtime-codec/ga'; import * as b from 'realtime-codec'; ${body}`]);
+    // Nothing is read at import; the GA client module is read by the first client call (encode),
+    // the server module by the first server call; the beta entry, imported alongside, reads nothing.
+    expect(cjs.err + esm.err).toBe('');
+    expect(cjs.out).toBe('11 false true 0 {"type":"output_audio_buffer.clear"}\ntrue true 0');
+    expect(esm.out).toBe(cjs.out);
+  });
+
   it('keeps the core environment-neutral', () => {
     // Every module of ts/ and ts/ga/ but each protocol's entries (node.ts, browser.ts), the Node
     // entries' loader (node-load.ts) and the CLI; and the four modules' wasm glue.

@@ -2,7 +2,10 @@
 // throwaway project, used from Node ESM and CommonJS, the bin, TypeScript (nodenext and bundler,
 // strict, no skipLibCheck) and a Vite production build run in Chromium; publint on the package.
 // The `beta` subpath is the root module itself; each .wasm is read only by the direction that
-// uses it (proved with copies of the installed package missing one of them).
+// uses it (proved with copies of the installed package missing one of them). The GA entry
+// (`realtime-codec/ga`) from ESM, CommonJS and TypeScript; a Node program of one protocol reads
+// none of the other's .wasm; a Vite build of a page importing one entry emits exactly that
+// protocol's two .wasm files, and runs in Chromium.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +37,71 @@ beforeAll(() => {
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+/** Every client and server function once, and what each gives (the same in both protocols). */
+const clientCalls =
+  "c.encode({ type: 'response.cancel' }), c.decode('{\"type\":\"response.cancel\"}').type, c.check('{\"type\":\"input_audio_buffer.clear\"}').ok," +
+  " c.canonicalize('{\"type\":\"response.cancel\",\"x\":1}'), c.safeDecode('nope').ok, c.diff('{\"type\":\"response.cancel\"}').differences.length," +
+  " c.encodeAudioAppend(new Int16Array(2)), c.isInitialized()";
+const serverCalls =
+  "c.encodeServerEvent({ type: 'input_audio_buffer.cleared', event_id: 'e' }), c.decodeServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\"}').type," +
+  " c.checkServerEvent('{\"type\":\"error\"}').ok, c.canonicalizeServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\",\"x\":1}')," +
+  " c.safeDecodeServerEvent('nope').ok, c.diffServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\"}').differences.length, c.isServerInitialized()";
+const expected = {
+  client: ['{"type":"response.cancel"}', 'response.cancel', true, '{"type":"response.cancel"}', false, 0, '{"type":"input_audio_buffer.append","audio":"AAAAAA=="}', true],
+  server: ['{"type":"input_audio_buffer.cleared","event_id":"e"}', 'input_audio_buffer.cleared', false, '{"type":"input_audio_buffer.cleared","event_id":"e"}', false, 0, true],
+};
+
+/** Runs a program in a copy of the installed package from which the listed .wasm files (paths under dist/) are deleted. */
+function withoutWasm(name: string, missing: string[]) {
+  const copy = join(work, name);
+  cpSync(join(app, 'node_modules'), join(copy, 'node_modules'), { recursive: true });
+  for (const f of missing) rmSync(join(copy, 'node_modules/realtime-codec/dist', f));
+  return {
+    esm: (entry: string, body: string) => run(process.execPath, ['--input-type=module', '-e', `import * as c from '${entry}'; ${body}`], copy),
+    cjs: (entry: string, body: string) => run(process.execPath, ['-e', `const c = require('${entry}'); ${body}`], copy),
+  };
+}
+
+/**
+ * A Vite production build of a page whose script is test/packaging/`main`, which must emit
+ * exactly the .wasm `modules` (content-hashed names), byte for byte the package's files in `from`.
+ */
+function viteBuild(name: string, main: string, from: string, modules: string[]): { dist: string } {
+  const site = join(work, name);
+  mkdirSync(site);
+  copyFileSync(join(root, 'test/packaging/page.html'), join(site, 'index.html'));
+  copyFileSync(join(root, 'test/packaging', main), join(site, 'main.js'));
+  // The site resolves 'realtime-codec' from the throwaway project's node_modules (the tarball).
+  writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'site', private: true, type: 'module' }));
+  execFileSync('ln', ['-s', join(app, 'node_modules'), join(site, 'node_modules')]);
+  const built = run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], site);
+  expect(built.err).toBe('');
+  expect(built.status).toBe(0);
+  const dist = join(site, 'dist');
+  const wasm = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.wasm')).sort();
+  expect(wasm).toEqual(modules.map((m) => expect.stringMatching(new RegExp(`^${m}-[\\w-]+\\.wasm$`))));
+  expect(wasm.map((f) => readFileSync(join(dist, 'assets', f)).length)).toEqual(modules.map((m) => readFileSync(join(root, from, `${m}.wasm`)).length));
+  return { dist };
+}
+
+/** Serves a built site and reads what its page writes into #out, in Chromium. */
+async function pageOutput(dist: string): Promise<unknown> {
+  const server = await serve(dist);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('out')?.textContent !== 'loading');
+    expect(errors).toEqual([]);
+    return JSON.parse((await page.textContent('#out')) ?? '');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 
 describe('npm package', () => {
   it('holds only what users need', () => {
@@ -131,36 +199,71 @@ describe('npm package', () => {
     // Two copies of the installed package, each without one module. Every function of the other
     // direction works in it, from ESM and CommonJS; the first call of a function that needs the
     // deleted file fails naming it (so the deletion is real, and the file is read on first use).
-    const clientCalls =
-      "c.encode({ type: 'response.cancel' }), c.decode('{\"type\":\"response.cancel\"}').type, c.check('{\"type\":\"input_audio_buffer.clear\"}').ok," +
-      " c.canonicalize('{\"type\":\"response.cancel\",\"x\":1}'), c.safeDecode('nope').ok, c.diff('{\"type\":\"response.cancel\"}').differences.length," +
-      " c.encodeAudioAppend(new Int16Array(2)), c.isInitialized()";
-    const serverCalls =
-      "c.encodeServerEvent({ type: 'input_audio_buffer.cleared', event_id: 'e' }), c.decodeServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\"}').type," +
-      " c.checkServerEvent('{\"type\":\"error\"}').ok, c.canonicalizeServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\",\"x\":1}')," +
-      " c.safeDecodeServerEvent('nope').ok, c.diffServerEvent('{\"type\":\"input_audio_buffer.cleared\",\"event_id\":\"e\"}').differences.length, c.isServerInitialized()";
-    const expected = {
-      client: ['{"type":"response.cancel"}', 'response.cancel', true, '{"type":"response.cancel"}', false, 0, '{"type":"input_audio_buffer.append","audio":"AAAAAA=="}', true],
-      server: ['{"type":"input_audio_buffer.cleared","event_id":"e"}', 'input_audio_buffer.cleared', false, '{"type":"input_audio_buffer.cleared","event_id":"e"}', false, 0, true],
-    };
     const cases = [
       { keep: 'client', missing: 'realtime_codec_server_bg.wasm', calls: clientCalls, other: "c.decodeServerEvent('{}')" },
       { keep: 'server', missing: 'realtime_codec_bg.wasm', calls: serverCalls, other: "c.decode('{}')" },
     ] as const;
     for (const { keep, missing, calls, other } of cases) {
-      const copy = join(work, `only-${keep}`);
-      cpSync(join(app, 'node_modules'), join(copy, 'node_modules'), { recursive: true });
-      rmSync(join(copy, 'node_modules/realtime-codec/dist', missing));
-      expect(readdirSync(join(copy, 'node_modules/realtime-codec/dist')).filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
-      const esm = run(process.execPath, ['--input-type=module', '-e', `import * as c from 'realtime-codec'; console.log(JSON.stringify([${calls}]))`], copy);
+      const copy = withoutWasm(`only-${keep}`, [missing]);
+      const esm = copy.esm('realtime-codec', `console.log(JSON.stringify([${calls}]))`);
       expect(esm.err, `${keep} only, ESM`).toBe('');
       expect(JSON.parse(esm.out), `${keep} only, ESM`).toEqual(expected[keep]);
-      const cjs = run(process.execPath, ['-e', `const c = require('realtime-codec'); console.log(JSON.stringify([${calls}]))`], copy);
+      const cjs = copy.cjs('realtime-codec', `console.log(JSON.stringify([${calls}]))`);
       expect(cjs.err, `${keep} only, CJS`).toBe('');
       expect(JSON.parse(cjs.out), `${keep} only, CJS`).toEqual(expected[keep]);
-      const needs = run(process.execPath, ['--input-type=module', '-e', `import * as c from 'realtime-codec'; ${calls}; ${other}`], copy);
+      const needs = copy.esm('realtime-codec', `${calls}; ${other}`);
       expect(needs.status, `${keep} only, then the other direction`).not.toBe(0);
       expect(needs.err).toContain(missing);
+    }
+  });
+
+  it("'realtime-codec/ga' works from Node ESM and CommonJS, synchronously, and is not the beta module", () => {
+    const script =
+      "console.log(JSON.stringify([c.encode({ type: 'session.update', session: { type: 'realtime' } }), c.decodeServerEvent('{\"type\":\"response.output_audio.delta\",\"event_id\":\"e\",\"response_id\":\"r\",\"item_id\":\"i\",\"output_index\":0,\"content_index\":0,\"delta\":\"A\",\"obfuscation\":\"x\"}').type," +
+      " c.check('{\"type\":\"session.update\",\"session\":{}}').error.code, c.EVENT_TYPES.length, c.SERVER_EVENT_TYPES.length, c.decode !== b.decode, c.RealtimeCodecError !== undefined]))";
+    const want = ['{"type":"session.update","session":{"type":"realtime"}}', 'response.output_audio.delta', 'missing_field', 11, 43, true, true];
+    const esm = run(process.execPath, ['--input-type=module', '-e', `import * as c from 'realtime-codec/ga'; import * as b from 'realtime-codec'; ${script}`], app);
+    expect(esm.err).toBe('');
+    expect(JSON.parse(esm.out)).toEqual(want);
+    const cjs = run(process.execPath, ['-e', `const c = require('realtime-codec/ga'); const b = require('realtime-codec'); ${script}`], app);
+    expect(cjs.err).toBe('');
+    expect(JSON.parse(cjs.out)).toEqual(want);
+    const resolved = run(process.execPath, ['-e', "console.log(require.resolve('realtime-codec/ga'), require.resolve('realtime-codec/realtime_codec_ga_server_bg.wasm'))"], app);
+    expect(resolved.out).toMatch(/node_modules\/realtime-codec\/dist\/ga\/node\.cjs .*node_modules\/realtime-codec\/dist\/ga\/realtime_codec_ga_server_bg\.wasm$/);
+  });
+
+  it('a Node program of one protocol reads none of the other\'s .wasm, and each GA module only on first use', () => {
+    const beta = ['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm'];
+    const ga = ['ga/realtime_codec_ga_bg.wasm', 'ga/realtime_codec_ga_server_bg.wasm'];
+    const all = `console.log(JSON.stringify([${clientCalls}, ${serverCalls}]))`;
+    const both = [...expected.client, ...expected.server];
+    // One protocol only, with none of the other's .wasm in the package: every function works;
+    // the other entry imports, then fails on its first call naming its file.
+    for (const [name, entry, other, missing, call, file] of [
+      ['GA only', 'realtime-codec/ga', 'realtime-codec', beta, "c.decode('{}')", 'realtime_codec_bg.wasm'],
+      ['beta only', 'realtime-codec', 'realtime-codec/ga', ga, "c.decodeServerEvent('{}')", 'realtime_codec_ga_server_bg.wasm'],
+    ] as const) {
+      const copy = withoutWasm(name.replace(' ', '-'), [...missing]);
+      for (const [how, r] of [['ESM', copy.esm(entry, all)], ['CJS', copy.cjs(entry, all)]] as const) {
+        expect(r.err, `${name}, ${how}`).toBe('');
+        expect(JSON.parse(r.out), `${name}, ${how}`).toEqual(both);
+      }
+      const then = copy.esm(other, `console.log('imported'); ${call}`);
+      expect(then.out, name).toBe('imported');
+      expect(then.err, name).toContain(file);
+    }
+    // Each GA module alone: the other direction's file is read on its first call, not before.
+    for (const [keep, missing, calls, other] of [
+      ['client', ga[1]!, clientCalls, "c.decodeServerEvent('{}')"],
+      ['server', ga[0]!, serverCalls, "c.decode('{}')"],
+    ] as const) {
+      const copy = withoutWasm(`ga-${keep}`, [missing]);
+      const r = copy.cjs('realtime-codec/ga', `console.log(JSON.stringify([${calls}]))`);
+      expect(r.err, `GA ${keep} only`).toBe('');
+      expect(JSON.parse(r.out), `GA ${keep} only`).toEqual(expected[keep]);
+      const needs = copy.esm('realtime-codec/ga', `${calls}; ${other}`);
+      expect(needs.status).not.toBe(0);
+      expect(needs.err).toContain(missing.slice(3));
     }
   });
 
@@ -198,42 +301,27 @@ describe('npm package', () => {
     expect(r.status).toBe(0);
   });
 
-  it('builds with Vite for production and runs in Chromium', async () => {
-    const site = join(work, 'site');
-    mkdirSync(site);
-    copyFileSync(join(root, 'test/packaging/page.html'), join(site, 'index.html'));
-    copyFileSync(join(root, 'test/packaging/main.js'), join(site, 'main.js'));
-    // The site resolves 'realtime-codec' from the throwaway project's node_modules (the tarball).
-    writeFileSync(join(site, 'package.json'), JSON.stringify({ name: 'site', private: true, type: 'module' }));
-    execFileSync('ln', ['-s', join(app, 'node_modules'), join(site, 'node_modules')]);
-    const built = run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], site);
-    expect(built.err).toBe('');
-    expect(built.status).toBe(0);
-    // Both modules emitted (content-hashed names), byte for byte the package's files.
-    const assets = readdirSync(join(site, 'dist/assets')).filter((f) => f.endsWith('.wasm')).sort();
-    expect(assets).toEqual([expect.stringMatching(/^realtime_codec_bg-[\w-]+\.wasm$/), expect.stringMatching(/^realtime_codec_server_bg-[\w-]+\.wasm$/)]);
-    expect(assets.map((f) => readFileSync(join(site, 'dist/assets', f)).length)).toEqual(
-      ['realtime_codec_bg.wasm', 'realtime_codec_server_bg.wasm'].map((f) => readFileSync(join(root, 'dist', f)).length),
-    );
-    const server = await serve(join(site, 'dist'));
-    const browser = await launch();
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(server.url);
-      await page.waitForFunction(() => document.getElementById('out')?.textContent !== 'loading');
-      expect(JSON.parse((await page.textContent('#out')) ?? '')).toEqual({
-        text: '{"type":"response.create","event_id":"vite","response":null}',
-        bad: ['invalid_value', '/session/voice'],
-        server: { type: 'response.audio.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, delta: 'AAAA' },
-        serverBad: ['invalid_type', '/previous_item_id'],
-        betaSame: true,
-      });
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+  it('builds with Vite for production and runs in Chromium; a page of the beta entry emits only the beta .wasm files', async () => {
+    // Both modules emitted (content-hashed names), byte for byte the package's files, and no GA one.
+    const { dist } = viteBuild('site', 'main.js', 'dist', ['realtime_codec_bg', 'realtime_codec_server_bg']);
+    expect(await pageOutput(dist)).toEqual({
+      text: '{"type":"response.create","event_id":"vite","response":null}',
+      bad: ['invalid_value', '/session/voice'],
+      server: { type: 'response.audio.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, delta: 'AAAA' },
+      serverBad: ['invalid_type', '/previous_item_id'],
+      betaSame: true,
+    });
+  }, 120_000);
+
+  it("a Vite build of a page importing only 'realtime-codec/ga' emits exactly the two GA .wasm files, and decodes in Chromium", async () => {
+    const { dist } = viteBuild('site-ga', 'main-ga.js', 'dist/ga', ['realtime_codec_ga_bg', 'realtime_codec_ga_server_bg']);
+    expect(await pageOutput(dist)).toEqual({
+      text: '{"type":"session.update","event_id":"vite","session":{"type":"realtime","instructions":"hi"}}',
+      bad: ['missing_field', '/session/type'],
+      // The crate drops the service's `obfuscation`.
+      server: { type: 'response.output_audio.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, delta: 'AAAA' },
+      serverBad: ['unknown_event_type', '/type'],
+      ready: [true, true],
+    });
   }, 120_000);
 });

@@ -15,7 +15,7 @@ import WebSocket from 'ws';
 import { startRelay } from '../examples/relay.mjs';
 import { writePcm } from '../scripts/make-pcm.mjs';
 import { startLoopback, type Loopback } from './support/loopback-server.mjs';
-import { codec, root } from './helpers.js';
+import { codec, gaCodec, loadVectors, root } from './helpers.js';
 
 const MAX_FRAME = 64 * 1024;
 /** Every client type but one: `conversation.item.delete` stands for a type a deployment forbids. */
@@ -338,3 +338,43 @@ function bigEndian64(n: number): Buffer {
   b.writeBigUInt64BE(BigInt(n));
   return b;
 }
+
+describe('the relay with --protocol ga: the GA crate checks both directions', () => {
+  it('passes GA events, refuses beta-shaped ones with the GA crate\'s code and path, and counts the service\'s GA events the crate refuses', async () => {
+    // The server side: the GA corpus's server cases, as the service sends them (valid and not).
+    const cases = loadVectors('server', 'ga');
+    const lines = cases.map((c) => c.input);
+    const refused = cases.filter((c) => !('canonical' in c.expect)).length;
+    expect(refused).toBeGreaterThan(0);
+    const upstream = await startLoopback({ mode: 'stream', lines, closeWhenDone: false });
+    const relay = await startRelay({ upstream: upstream.url, protocol: 'ga' });
+    try {
+      const client = await open(relay.url);
+      await until('every GA server event', () => client.frames.length === lines.length);
+      // Passed on byte for byte, refused ones included (the client's own decoder decides).
+      expect(client.frames).toEqual(lines);
+      expect(Object.values(relay.stats.serverInvalid).reduce((a, b) => a + b, 0)).toBe(refused);
+      const good = ['{"type":"output_audio_buffer.clear","event_id":"g1"}', '{"item_id":"i1","type":"conversation.item.retrieve"}'];
+      const betaShaped = '{"type":"session.update","session":{"voice":"alloy","modalities":["text"]}}';
+      for (const f of [...good, betaShaped]) client.socket.send(f);
+      await until('the refusal', () => split(client.frames).errors.length === 1);
+      const conn = await upstream.connection(1);
+      await until('both GA events upstream', () => conn.received.length === 2);
+      // Upstream gets the GA crate's canonical text: type first, unknown members dropped.
+      expect(conn.received.map((r) => r.data.toString('utf8'))).toEqual(good.map((g) => gaCodec.canonicalize(g)));
+      const [error] = split(client.frames).errors;
+      const want = gaCodec.safeDecode(betaShaped);
+      expect(want.ok).toBe(false);
+      if (!want.ok) expect(error?.error).toMatchObject({ code: want.error.code, param: want.error.path });
+      client.socket.close();
+      await client.closed;
+    } finally {
+      await relay.close();
+      await upstream.close();
+    }
+  });
+
+  it('refuses an unknown protocol', async () => {
+    await expect(startRelay({ upstream: 'ws://127.0.0.1:1', protocol: 'gamma' as never })).rejects.toThrow(/unknown protocol "gamma": beta or ga/);
+  });
+});

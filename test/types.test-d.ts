@@ -233,3 +233,125 @@ describe('server events', () => {
     encodeServerEvent(decodeServerEvent('{}'));
   });
 });
+
+// The GA entry (realtime-codec/ga): its own names and aliases, the same functions over GA types.
+import type {
+  ClientEvent as GaClientEvent,
+  ClientEventInput as GaClientEventInput,
+  ClientEventType as GaClientEventType,
+  EventOf as GaEventOf,
+  RealtimeClientEventConversationItemRetrieve,
+  RealtimeConversationItem,
+  RealtimeServerEventResponseAudioDelta,
+  ServerEvent as GaServerEvent,
+  ServerEventInput as GaServerEventInput,
+  ServerEventOf as GaServerEventOf,
+} from '../dist/ga/node.mjs';
+import * as ga from '../dist/ga/node.mjs';
+
+describe('GA types (realtime-codec/ga)', () => {
+  it('has 11 client event variants and the crate names as aliases', () => {
+    expectTypeOf<GaClientEvent['type']>().toEqualTypeOf<GaClientEventType>();
+    expectTypeOf<GaClientEventType>().toEqualTypeOf<(typeof ga.EVENT_TYPES)[number]>();
+    expectTypeOf<GaClientEventType>().toEqualTypeOf<
+      | 'session.update'
+      | 'input_audio_buffer.append'
+      | 'input_audio_buffer.commit'
+      | 'input_audio_buffer.clear'
+      | 'conversation.item.create'
+      | 'conversation.item.retrieve'
+      | 'conversation.item.truncate'
+      | 'conversation.item.delete'
+      | 'response.create'
+      | 'response.cancel'
+      | 'output_audio_buffer.clear'
+    >();
+    expectTypeOf<typeof ga.EVENT_TYPES>().toHaveProperty('length').toEqualTypeOf<11>();
+    expectTypeOf<GaClientEvent>().toEqualTypeOf<ga.RealtimeClientEvent>();
+    expectTypeOf<GaServerEvent>().toEqualTypeOf<ga.RealtimeServerEvent>();
+  });
+
+  it('EventOf and ServerEventOf pick one variant', () => {
+    expectTypeOf<GaEventOf<'conversation.item.retrieve'>>().toEqualTypeOf<RealtimeClientEventConversationItemRetrieve>();
+    expectTypeOf<GaServerEventOf<'response.output_audio.delta'>>().toEqualTypeOf<RealtimeServerEventResponseAudioDelta>();
+    // @ts-expect-error a beta-only server type is no GA type
+    type NoBeta = GaServerEventOf<'response.audio.delta'>;
+  });
+
+  it('narrows on decodeServerEvent(...).type, message items on type then role', () => {
+    const event = ga.decodeServerEvent('{}');
+    if (event.type === 'response.output_audio.delta') {
+      expectTypeOf(event.delta).toEqualTypeOf<string>();
+      expectTypeOf(event.content_index).toEqualTypeOf<number>();
+    }
+    if (event.type === 'conversation.item.added') {
+      expectTypeOf(event.previous_item_id).toEqualTypeOf<string | null>();
+      const item: RealtimeConversationItem = event.item;
+      if (item.type === 'message' && item.role === 'assistant') expectTypeOf(item.content[0]!.type).toEqualTypeOf<'output_text' | 'output_audio'>();
+      if (item.type === 'function_call') expectTypeOf(item.arguments).toEqualTypeOf<string>();
+    }
+    if (event.type === 'rate_limits.updated') expectTypeOf(event.rate_limits[0]!.name).toEqualTypeOf<'requests' | 'tokens'>();
+    const client = ga.decode('{}');
+    if (client.type === 'conversation.item.retrieve') expectTypeOf(client.item_id).toEqualTypeOf<string>();
+  });
+
+  it('encode refuses beta-only events, and beta encode refuses GA-only ones', () => {
+    ga.encode({ type: 'session.update', session: { type: 'realtime', instructions: 'x' } });
+    ga.encode({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] } });
+    ga.encodeServerEvent({ type: 'response.output_audio.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, delta: 'A' });
+    // @ts-expect-error beta's session.update has no session.type; GA requires it
+    ga.encode({ type: 'session.update', session: { instructions: 'x' } });
+    // @ts-expect-error beta's session members (voice at the top of the session) are not GA's
+    ga.encode({ type: 'session.update', session: { type: 'realtime', voice: 'alloy' } });
+    // @ts-expect-error a message item needs its role (the inner tag)
+    ga.encode({ type: 'conversation.item.create', item: { type: 'message', content: [] } });
+    // @ts-expect-error response.audio.delta is beta's name for response.output_audio.delta
+    ga.encodeServerEvent({ type: 'response.audio.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, delta: 'A' });
+    // @ts-expect-error output_audio_buffer.clear is a GA client event only
+    encode({ type: 'output_audio_buffer.clear' });
+  });
+
+  it('ClientEventInput and ServerEventInput accept null where the crate reads null as unset', () => {
+    const inputs: GaClientEventInput[] = [
+      { type: 'response.cancel', event_id: null, response_id: null },
+      { type: 'response.create', event_id: null },
+      { type: 'response.create', response: null },
+      { type: 'conversation.item.create', previous_item_id: null, item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: 't' }], id: null, object: null, status: null } },
+      { type: 'session.update', event_id: null, session: { type: 'realtime', instructions: null, tools: null } },
+    ];
+    const server: GaServerEventInput[] = [
+      { type: 'error', event_id: 'e', error: { type: 'invalid_request_error', message: 'm', code: null, param: null, event_id: null } },
+      { type: 'error', event_id: 'e', error: { type: 'invalid_request_error', message: 'm' } },
+      { type: 'conversation.item.input_audio_transcription.delta', event_id: 'e', item_id: 'i', content_index: 0, delta: 'd', logprobs: null },
+      { type: 'conversation.item.input_audio_transcription.delta', event_id: 'e', item_id: 'i', content_index: 0, delta: 'd' },
+      { type: 'conversation.item.added', event_id: 'e', previous_item_id: null, item: { type: 'function_call', name: 'f', call_id: 'c', arguments: '{}', status: 'completed' } },
+    ];
+    void [inputs, server];
+    // @ts-expect-error a required member may not be null
+    const noItem: GaClientEventInput = { type: 'conversation.item.retrieve', item_id: null };
+    // @ts-expect-error a server event's event_id is required and not nullable
+    const noId: GaServerEventInput = { type: 'input_audio_buffer.cleared', event_id: null };
+    void [noItem, noId];
+  });
+
+  it("a session's audio: the crate's AudioInput is its own type (not merged with Audio's input form)", () => {
+    expectTypeOf<keyof ga.AudioInput>().toEqualTypeOf<'format' | 'noise_reduction' | 'transcription' | 'turn_detection'>();
+    ga.encode({
+      type: 'session.update',
+      session: {
+        type: 'realtime',
+        audio: {
+          input: { format: { type: 'audio/pcm', rate: 24000 }, turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 500, create_response: true, interrupt_response: true, idle_timeout_ms: null } },
+          output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'alloy', speed: 1 },
+        },
+      },
+    });
+  });
+
+  it('canonical GA events are accepted input', () => {
+    expectTypeOf<GaClientEvent>().toMatchTypeOf<GaClientEventInput>();
+    expectTypeOf<GaServerEvent>().toMatchTypeOf<GaServerEventInput>();
+    ga.encode(ga.decode('{}'));
+    ga.encodeServerEvent(ga.decodeServerEvent('{}'));
+  });
+});

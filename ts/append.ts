@@ -36,12 +36,20 @@ export function plainAppend(audio: string, eventId: string | undefined): string 
 export function plainAppendText(event: unknown): string | undefined {
   if (event === null || typeof event !== 'object' || Object.getPrototypeOf(event) !== Object.prototype) return undefined;
   const e = event as Record<string, unknown>;
-  if (e.type !== 'input_audio_buffer.append' || typeof e.audio !== 'string') return undefined;
+  // Each member is read once (a getter's value is the value written) and a read that throws
+  // declines: the Rust path then reports it as encode always has (invalid_value, with its path).
+  let type: unknown, audio: unknown, id: unknown, toJSON: unknown;
+  try {
+    ({ type, audio, event_id: id, toJSON } = e);
+  } catch {
+    return undefined;
+  }
+  // A toJSON (even not enumerable) is what JSON.stringify, and so the Rust path, writes instead.
+  if (type !== 'input_audio_buffer.append' || typeof audio !== 'string' || toJSON !== undefined) return undefined;
   const keys = Object.keys(e);
-  const id = e.event_id;
   if (keys.length !== (id === undefined ? 2 : 3) || (id !== undefined && (typeof id !== 'string' || !PLAIN.test(id)))) return undefined;
-  if (Object.getOwnPropertySymbols(e).length > 0 || !PLAIN.test(e.audio)) return undefined;
-  return plainAppend(e.audio, id);
+  if (Object.getOwnPropertySymbols(e).length > 0 || !PLAIN.test(audio)) return undefined;
+  return plainAppend(audio, id as string | undefined);
 }
 
 /**

@@ -1,15 +1,17 @@
 /**
  * realtime-codec command-line tool.
  *
- *   realtime-codec [canonical|check|diff] [--server] [--json] [--format auto|json|jsonl] [--max-bytes N] [-q] [FILE... | -]
- *   realtime-codec session [--json] [--max-bytes N] [-q] [FILE... | -]
+ *   realtime-codec [canonical|check|diff] [--server] [--protocol beta|ga] [--json] [--format auto|json|jsonl] [--max-bytes N] [-q] [FILE... | -]
+ *   realtime-codec session [--protocol beta|ga|auto] [--json] [--max-bytes N] [-q] [FILE... | -]
  *
  * Reads events from files (`.jsonl` / `.ndjson`: one event per line; anything else: one JSON
  * document) or standard input (one document if it parses as one, else JSON Lines if its first line
  * is a JSON value), and for each event prints its canonical form (`canonical`, the
  * default), just its verdict (`check`) or how the canonical form differs from it (`diff`), or a
  * precise error: file, line, JSON pointer, code. With `--server` the events are server events (the
- * crate's `ServerEvent`), not client events.
+ * crate's `ServerEvent`), not client events. `--protocol ga` reads the GA types (crate 0.31.2,
+ * `realtime-codec/ga`) instead of beta's (0.29.5, the default); `session --protocol auto` reads each
+ * line both ways and says which protocol it fits, and why the other refuses it (see {@link runAuto}).
  * `session` reads a JSON Lines log of a whole session, both directions (see {@link runSession}),
  * gives each line its verdict and closes with a table per event type.
  * Exit status: 0 when every event is valid (for `diff`: and already canonical), 1 otherwise, 2 on
@@ -17,31 +19,18 @@
  * @module
  */
 import { fstatSync, readFileSync } from 'node:fs';
-import {
-  canonicalize,
-  canonicalizeServerEvent,
-  check,
-  checkServerEvent,
-  ClientEventError,
-  DEFAULT_MAX_INPUT_BYTES,
-  diff,
-  diffServerEvent,
-  EVENT_TYPES,
-  SERVER_EVENT_TYPES,
-  type CodecOptions,
-  type Difference,
-  type DiffResult,
-  type ErrorDetails,
-} from './node.js';
+import * as ga from './ga/node.js';
+import * as beta from './node.js';
+import { ClientEventError, DEFAULT_MAX_INPUT_BYTES, type CodecOptions, type Difference, type DiffResult, type ErrorDetails } from './node.js';
 
-const USAGE = `usage: realtime-codec [canonical|check|diff] [--server] [options] [FILE... | -]
-       realtime-codec session [options] [FILE... | -]
+const USAGE = `usage: realtime-codec [canonical|check|diff] [--server] [--protocol beta|ga] [options] [FILE... | -]
+       realtime-codec session [--protocol beta|ga|auto] [options] [FILE... | -]
 
-Validates OpenAI Realtime events with the Rust crate async-openai-wasm 0.29.5
-and prints each one's canonical JSON (canonical, the default), its verdict (check),
-or how the crate's canonical form differs from it (diff: members dropped or added,
-values changed, member order changed). Client events (ClientEvent) unless --server
-(ServerEvent).
+Validates OpenAI Realtime events with the Rust crate async-openai-wasm: its beta
+types (0.29.5, the default) or its GA types (0.31.2, --protocol ga), and prints each
+one's canonical JSON (canonical, the default), its verdict (check), or how the
+crate's canonical form differs from it (diff: members dropped or added, values
+changed, member order changed). Client events unless --server.
 
 Input: FILE.jsonl / FILE.ndjson hold one event per line; any other FILE holds one
 JSON document; '-' or no FILE reads standard input: one document if it parses
@@ -56,8 +45,16 @@ canonical form, or the error), then a table per event type: direction, count,
 valid, changed by the canonical form, invalid. Exit status 1 when a line is invalid
 (a changed line is valid: it does not count).
 
+session --protocol auto: reads each line as a beta and as a GA event and says
+which protocol it fits (both, beta only, GA only, neither), with each refusal
+(code, path, reason) and a hint where the cause is known (a type GA renamed, a
+type only one protocol has, a session shaped for the other protocol); closes with
+a table per type and each protocol's refusals grouped by cause. Exit status 0
+when one protocol accepts every line, else 1.
+
 Options:
   --server           the events are server events (canonical, check, diff)
+  --protocol P       beta (default) | ga: whose types; session also takes auto
   --json             one JSON object per event on stdout (machine-readable);
                      session: then one closing object with the table
   --format F         auto (default) | json (one document) | jsonl (one event per line)
@@ -73,6 +70,10 @@ interface Options {
   mode: 'canonical' | 'check' | 'diff' | 'session';
   /** Server events (`--server`) rather than client events. */
   server: boolean;
+  /** Whose events: beta (the default), GA, or (session only) both, compared. */
+  protocol: ProtocolName | 'auto';
+  /** Whether `--protocol` was given (else a failing run hints at it). */
+  protocolGiven: boolean;
   json: boolean;
   quiet: boolean;
   format: Format;
@@ -83,7 +84,7 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { mode: 'canonical', server: false, json: false, quiet: false, format: 'auto', maxBytes: DEFAULT_MAX_INPUT_BYTES, files: [] };
+  const options: Options = { mode: 'canonical', server: false, protocol: 'beta', protocolGiven: false, json: false, quiet: false, format: 'auto', maxBytes: DEFAULT_MAX_INPUT_BYTES, files: [] };
   const args = [...argv];
   if (args[0] === 'canonical' || args[0] === 'check' || args[0] === 'diff' || args[0] === 'session') options.mode = args.shift() as Options['mode'];
   let format = false;
@@ -102,6 +103,11 @@ function parseArgs(argv: string[]): Options {
       if (value !== 'auto' && value !== 'json' && value !== 'jsonl') throw new UsageError(`--format must be auto, json or jsonl, got ${value}`);
       options.format = value;
       format = true;
+    } else if (arg === '--protocol' || arg.startsWith('--protocol=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args.shift();
+      if (value !== 'beta' && value !== 'ga' && value !== 'auto') throw new UsageError(`--protocol must be beta, ga or auto, got ${value ?? 'nothing'}`);
+      options.protocol = value;
+      options.protocolGiven = true;
     } else if (arg === '--max-bytes' || arg.startsWith('--max-bytes=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args.shift();
       const n = Number(value);
@@ -120,6 +126,9 @@ function parseArgs(argv: string[]): Options {
     // A session log holds both directions, one event a line: neither option has a meaning there.
     if (options.server) throw new UsageError('session reads both directions: --server does not apply');
     if (format) throw new UsageError('session reads JSON Lines: --format does not apply');
+  }
+  if (options.protocol === 'auto' && options.mode !== 'session') {
+    throw new UsageError(`--protocol auto compares both protocols line by line: it applies to session; ${options.mode} reads one (beta or ga)`);
   }
   if (options.files.length === 0) options.files.push('-');
   return options;
@@ -203,14 +212,49 @@ function oneOutput(): boolean {
   }
 }
 
-/** One direction's entry points: the crate's `ClientEvent` or its `ServerEvent`. */
+/** One direction's entry points: the crate's client event enum or its server event enum. */
 interface Codec {
   canonicalize(input: Uint8Array, options: CodecOptions): string;
   check(input: Uint8Array, options: CodecOptions): { ok: true; type: string } | { ok: false; error: ClientEventError };
   diff(input: Uint8Array, options: CodecOptions): DiffResult;
 }
-const CLIENT: Codec = { canonicalize, check, diff };
-const SERVER: Codec = { canonicalize: canonicalizeServerEvent, check: checkServerEvent, diff: diffServerEvent };
+
+type ProtocolName = 'beta' | 'ga';
+
+/**
+ * One protocol: its two directions and its lists of types. Both entries are imported, but each
+ * reads its .wasm on its first call: only the protocols a command uses are ever loaded.
+ */
+interface Protocol {
+  name: ProtocolName;
+  /** How messages name it. */
+  label: string;
+  client: Codec;
+  server: Codec;
+  clientTypes: ReadonlySet<string>;
+  serverTypes: ReadonlySet<string>;
+}
+
+function protocolOf(name: ProtocolName, label: string, m: typeof beta | typeof ga): Protocol {
+  return {
+    name,
+    label,
+    client: { canonicalize: m.canonicalize, check: m.check, diff: m.diff },
+    server: { canonicalize: m.canonicalizeServerEvent, check: m.checkServerEvent, diff: m.diffServerEvent },
+    clientTypes: new Set(m.EVENT_TYPES),
+    serverTypes: new Set(m.SERVER_EVENT_TYPES),
+  };
+}
+
+const PROTOCOLS: Record<ProtocolName, Protocol> = {
+  beta: protocolOf('beta', 'beta', beta),
+  ga: protocolOf('ga', 'GA', ga),
+};
+
+/** Whether `type` is one of `p`'s event types, either direction. */
+function knows(p: Protocol, type: string): boolean {
+  return p.clientTypes.has(type) || p.serverTypes.has(type);
+}
 
 function main(argv: string[]): number {
   let options: Options;
@@ -221,29 +265,16 @@ function main(argv: string[]): number {
     return 2;
   }
   if (options.mode === 'session') return runSession(options);
-  const codec = options.server ? SERVER : CLIENT;
-  const out: string[] = [];
-  let printed = false;
-  const flush = () => {
-    if (out.length > 0) {
-      process.stdout.write(`${out.join('\n')}\n`);
-      printed = true;
-    }
-    out.length = 0;
-  };
+  const protocol = PROTOCOLS[options.protocol as ProtocolName];
+  const codec = options.server ? protocol.server : protocol.client;
+  const io = output();
   let valid = 0;
   let invalid = 0;
   let differing = 0;
   for (const file of options.files) {
     const source = file === '-' ? '<stdin>' : file;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file === '-' ? 0 : file);
-    } catch (error) {
-      flush();
-      process.stderr.write(`realtime-codec: cannot read ${source}: ${(error as Error).message}\n`);
-      return 2;
-    }
+    const bytes = readSource(file, io.flush);
+    if (bytes === null) return 2;
     for (const unit of split(source, bytes, options.format)) {
       try {
         if (options.mode === 'diff') {
@@ -251,12 +282,12 @@ function main(argv: string[]): number {
           valid += 1;
           if (result.differences.length > 0) differing += 1;
           if (options.json) {
-            out.push(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: true, ...result }));
+            io.out(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: true, ...result }));
           } else if (!options.quiet || result.differences.length > 0) {
             const n = result.differences.length;
             const type = (JSON.parse(result.canonical) as { type: string }).type;
-            out.push(`${unit.source}:${unit.firstLine}: ${type}: ${n === 0 ? 'canonical, no difference' : `${n} difference${n === 1 ? '' : 's'}`}`);
-            for (const d of result.differences) out.push(`    ${describeDifference(d)}`);
+            io.out(`${unit.source}:${unit.firstLine}: ${type}: ${n === 0 ? 'canonical, no difference' : `${n} difference${n === 1 ? '' : 's'}`}`);
+            for (const d of result.differences) io.out(`    ${describeDifference(d)}`);
           }
           continue;
         }
@@ -264,14 +295,14 @@ function main(argv: string[]): number {
           const result = codec.check(unit.bytes, { maxInputBytes: options.maxBytes });
           if (!result.ok) throw result.error;
           valid += 1;
-          if (options.json) out.push(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: true }));
-          else if (!options.quiet) out.push(`${unit.source}:${unit.firstLine}: ok ${result.type}`);
+          if (options.json) io.out(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: true }));
+          else if (!options.quiet) io.out(`${unit.source}:${unit.firstLine}: ok ${result.type}`);
           continue;
         }
         const canonical = codec.canonicalize(unit.bytes, { maxInputBytes: options.maxBytes });
         valid += 1;
-        if (options.json) out.push(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: true, canonical }));
-        else if (!options.quiet) out.push(canonical);
+        if (options.json) io.out(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: true, canonical }));
+        else if (!options.quiet) io.out(canonical);
       } catch (error) {
         if (!(error instanceof ClientEventError)) throw error;
         invalid += 1;
@@ -279,23 +310,19 @@ function main(argv: string[]): number {
         const line = error.line > 0 ? unit.firstLine + error.line - 1 : unit.firstLine;
         const column = error.line > 0 ? error.column : 0;
         if (options.json) {
-          out.push(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: false, error: { ...error.toJSON(), line, column } }));
+          io.out(JSON.stringify({ source: unit.source, line: unit.firstLine, ok: false, error: { ...error.toJSON(), line, column } }));
         } else {
-          flush(); // keep stdout and stderr in input order on a terminal
           const at = error.path === '' ? '(root)' : error.path;
           const where = column > 0 ? `${line}:${column}` : `${line}`;
-          process.stderr.write(`${unit.source}:${where}: error[${error.code}] at ${at}: ${error.reason}\n`);
+          io.err(`${unit.source}:${where}: error[${error.code}] at ${at}: ${error.reason}`);
         }
       }
     }
   }
-  flush();
   const total = valid + invalid;
   const differ = options.mode === 'diff' ? `, ${differing} differ from their canonical form` : '';
-  // The summary on stderr starts a line of its own even where stdout is read apart and shown
-  // before it with its last newline trimmed (which would put it after the last difference).
-  const gap = printed && !oneOutput() ? '\n' : '';
-  process.stderr.write(`${gap}${total} event${total === 1 ? '' : 's'}: ${valid} valid, ${invalid} invalid${differ}\n`);
+  io.close(`${total} event${total === 1 ? '' : 's'}: ${valid} valid, ${invalid} invalid${differ}`);
+  if (invalid > 0) defaultHint(options);
   return invalid > 0 || differing > 0 ? 1 : 0;
 }
 
@@ -384,16 +411,13 @@ interface Located {
   problem?: ErrorDetails;
 }
 
-const CLIENT_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
-const SERVER_TYPES: ReadonlySet<string> = new Set(SERVER_EVENT_TYPES);
-
 function typeOf(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const type = (value as { type?: unknown }).type;
   return typeof type === 'string' ? type : null;
 }
 
-function locate(line: Uint8Array): Located {
+function locate(line: Uint8Array, protocol: Protocol): Located {
   const same = (column: number) => column;
   const whole: Located = { direction: null, type: null, bytes: line, column: same };
   let value: unknown;
@@ -440,8 +464,8 @@ function locate(line: Uint8Array): Located {
       located.column = (c) => (c - 1 >= cutStart ? c + (cutEnd - cutStart) : c);
     }
   } else if (located.type !== null) {
-    // No `direction`: the type tells, as the two lists of types are disjoint.
-    located.direction = CLIENT_TYPES.has(located.type) ? 'client' : SERVER_TYPES.has(located.type) ? 'server' : null;
+    // No `direction`: the type tells, as the protocol's two lists of types are disjoint.
+    located.direction = protocol.clientTypes.has(located.type) ? 'client' : protocol.serverTypes.has(located.type) ? 'server' : null;
   }
   return located;
 }
@@ -458,15 +482,15 @@ function placed(error: ErrorDetails, located: Located): ErrorDetails {
   return details;
 }
 
-function judge(source: string, lineNumber: number, bytes: Uint8Array, options: CodecOptions): Verdict {
-  const located = locate(bytes);
+function judge(protocol: Protocol, source: string, lineNumber: number, bytes: Uint8Array, options: CodecOptions): Verdict {
+  const located = locate(bytes, protocol);
   const { direction, type } = located;
   const failed = (error: ErrorDetails, dir: Direction | null = direction): Verdict => ({ source, line: lineNumber, direction: dir, type, ok: false, error: placed(error, located) });
   // A fault of the log's format is placed in the line already.
   if (located.problem) return { source, line: lineNumber, direction, type, ok: false, error: located.problem };
   const run = (dir: Direction): Verdict => {
     try {
-      const result = (dir === 'client' ? diff : diffServerEvent)(located.bytes, options);
+      const result = protocol[dir].diff(located.bytes, options);
       const canonicalType = (JSON.parse(result.canonical) as { type: string }).type;
       return { source, line: lineNumber, direction: dir, type: canonicalType, ok: true, changed: result.differences.length > 0, differences: result.differences };
     } catch (error) {
@@ -477,13 +501,14 @@ function judge(source: string, lineNumber: number, bytes: Uint8Array, options: C
   if (direction !== null) return run(direction);
   // Neither a `direction` nor a known type (or not even JSON): the crate reads it both ways and its
   // answers are reported. Should one direction accept it after all, that is the crate's answer.
-  const asClient = check(located.bytes, options);
-  const asServer = checkServerEvent(located.bytes, options);
+  const asClient = protocol.client.check(located.bytes, options);
+  const asServer = protocol.server.check(located.bytes, options);
   if (asClient.ok !== asServer.ok) return run(asClient.ok ? 'client' : 'server');
   if (asClient.ok) return failed({ code: 'invalid_value', reason: 'the crate reads this line both as a client and as a server event: give it a direction', path: '/type', line: 1, column: 1 });
   const [a, b] = [asClient.error, (asServer as { ok: false; error: ClientEventError }).error];
   if (a.code === 'unknown_event_type' && b.code === 'unknown_event_type') {
-    return failed({ ...a.toJSON(), reason: `unknown event type ${JSON.stringify(type)}: neither a client nor a server event`, expected: undefined, expectedValues: undefined });
+    const of = protocol.name === 'beta' ? '' : ` of ${protocol.label}`;
+    return failed({ ...a.toJSON(), reason: `unknown event type ${JSON.stringify(type)}: neither a client nor a server event${of}`, expected: undefined, expectedValues: undefined });
   }
   return failed(a.reason === b.reason ? a : { ...a.toJSON(), reason: `as a client event: ${a.reason}; as a server event: ${b.reason}` });
 }
@@ -514,30 +539,18 @@ interface Row {
  * them, as `diff` shows). Exit status 1 when any line is invalid, 2 on a usage or I/O error.
  */
 function runSession(options: Options): number {
+  if (options.protocol === 'auto') return runAuto(options);
+  const protocol = PROTOCOLS[options.protocol];
   const codecOptions: CodecOptions = { maxInputBytes: options.maxBytes };
-  const out: string[] = [];
-  let printed = false;
-  const flush = () => {
-    if (out.length > 0) {
-      process.stdout.write(`${out.join('\n')}\n`);
-      printed = true;
-    }
-    out.length = 0;
-  };
+  const io = output();
   const rows = new Map<string, Row>();
   const totals = { lines: 0, valid: 0, invalid: 0, changed: 0, client: 0, server: 0, unknown: 0 };
   for (const file of options.files) {
     const source = file === '-' ? '<stdin>' : file;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file === '-' ? 0 : file);
-    } catch (error) {
-      flush();
-      process.stderr.write(`realtime-codec: cannot read ${source}: ${(error as Error).message}\n`);
-      return 2;
-    }
+    const bytes = readSource(file, io.flush);
+    if (bytes === null) return 2;
     for (const unit of lines(source, bytes)) {
-      const verdict = judge(source, unit.firstLine, unit.bytes, codecOptions);
+      const verdict = judge(protocol, source, unit.firstLine, unit.bytes, codecOptions);
       const key = `${verdict.direction ?? ''}\u0000${verdict.type ?? ''}`;
       let row = rows.get(key);
       if (!row) rows.set(key, (row = { direction: verdict.direction, type: verdict.type, count: 0, valid: 0, changed: 0, invalid: 0 }));
@@ -552,19 +565,18 @@ function runSession(options: Options): number {
           row.changed += 1;
           totals.changed += 1;
         }
-        if (options.json) out.push(JSON.stringify(verdict));
-        else if (!options.quiet) out.push(`${source}:${unit.firstLine}: ${label}: ${verdict.changed ? `changed by the canonical form (${kinds(verdict.differences)})` : 'ok'}`);
+        if (options.json) io.out(JSON.stringify(verdict));
+        else if (!options.quiet) io.out(`${source}:${unit.firstLine}: ${label}: ${verdict.changed ? `changed by the canonical form (${kinds(verdict.differences)})` : 'ok'}`);
       } else {
         row.invalid += 1;
         totals.invalid += 1;
         if (options.json) {
-          out.push(JSON.stringify(verdict));
+          io.out(JSON.stringify(verdict));
         } else {
-          flush(); // keep stdout and stderr in input order on a terminal
           const { error } = verdict;
           const at = error.path === '' ? '(root)' : error.path;
           const where = error.column > 0 ? `${unit.firstLine}:${error.column}` : `${unit.firstLine}`;
-          process.stderr.write(`${source}:${where}: ${label}: error[${error.code}] at ${at}: ${error.reason}\n`);
+          io.err(`${source}:${where}: ${label}: error[${error.code}] at ${at}: ${error.reason}`);
         }
       }
     }
@@ -573,24 +585,297 @@ function runSession(options: Options): number {
   const order = { client: 0, server: 1, unknown: 2 };
   const table = [...rows.values()].sort((a, b) => order[a.direction ?? 'unknown'] - order[b.direction ?? 'unknown']);
   if (options.json) {
-    out.push(JSON.stringify({ summary: totals, types: table }));
+    io.out(JSON.stringify({ summary: totals, types: table }));
   } else {
     const name = (r: Row) => r.type ?? '(no type)';
     const width = Math.max(4, ...table.map((r) => name(r).length));
     const row = (cells: (string | number)[]) =>
       `${String(cells[0]).padEnd(9)}  ${String(cells[1]).padEnd(width)}  ${cells.slice(2).map((c, i) => String(c).padStart([5, 5, 7, 7][i] as number)).join('  ')}`;
-    out.push(row(['direction', 'type', 'count', 'valid', 'changed', 'invalid']));
-    for (const r of table) out.push(row([r.direction ?? 'unknown', name(r), r.count, r.valid, r.changed, r.invalid]));
-    out.push(row(['all', '', totals.lines, totals.valid, totals.changed, totals.invalid]));
+    io.out(row(['direction', 'type', 'count', 'valid', 'changed', 'invalid']));
+    for (const r of table) io.out(row([r.direction ?? 'unknown', name(r), r.count, r.valid, r.changed, r.invalid]));
+    io.out(row(['all', '', totals.lines, totals.valid, totals.changed, totals.invalid]));
   }
-  flush();
-  const gap = printed && !oneOutput() ? '\n' : '';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  process.stderr.write(
-    `${gap}${plural(totals.lines, 'line')} (${totals.client} client, ${totals.server} server, ${totals.unknown} of neither direction): ` +
-      `${totals.valid} valid, ${totals.invalid} invalid, ${totals.changed} changed by the canonical form\n`,
+  io.close(
+    `${plural(totals.lines, 'line')} (${totals.client} client, ${totals.server} server, ${totals.unknown} of neither direction): ` +
+      `${totals.valid} valid, ${totals.invalid} invalid, ${totals.changed} changed by the canonical form`,
   );
+  if (totals.invalid > 0) defaultHint(options);
   return totals.invalid > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// ---- output shared by the commands -----------------------------------------------------------
+
+/**
+ * Lines for stdout, kept until an error line (stderr) or the summary needs them out first, so
+ * that the two streams keep input order on a terminal.
+ */
+function output() {
+  const out: string[] = [];
+  let printed = false;
+  const flush = () => {
+    if (out.length > 0) {
+      process.stdout.write(`${out.join('\n')}\n`);
+      printed = true;
+    }
+    out.length = 0;
+  };
+  return {
+    out: (line: string) => void out.push(line),
+    err: (line: string) => {
+      flush();
+      process.stderr.write(`${line}\n`);
+    },
+    flush,
+    /**
+     * The summary on stderr, on a line of its own even where stdout is read apart and shown before
+     * it with its last newline trimmed (which would put it after the last line of stdout).
+     */
+    close: (summary: string) => {
+      flush();
+      process.stderr.write(`${printed && !oneOutput() ? '\n' : ''}${summary}\n`);
+    },
+  };
+}
+
+/** A source's bytes (`-`: standard input), or `null` after saying why they cannot be read. */
+function readSource(file: string, flush: () => void): Uint8Array | null {
+  try {
+    return readFileSync(file === '-' ? 0 : file);
+  } catch (error) {
+    flush();
+    process.stderr.write(`realtime-codec: cannot read ${file === '-' ? '<stdin>' : file}: ${(error as Error).message}\n`);
+    return null;
+  }
+}
+
+/** After a run that found invalid events as beta's by default: where GA's events are read. */
+function defaultHint(options: Options): void {
+  if (options.protocolGiven) return;
+  const how = options.mode === 'session' ? 'session --protocol auto' : `${options.mode} --protocol ga`;
+  process.stderr.write(`hint: these events were read as beta's (async-openai-wasm 0.29.5), the default; for the GA service's, or to compare both: realtime-codec ${how}\n`);
+}
+
+// ---- session --protocol auto: which protocol each line fits ----------------------------------
+
+/**
+ * Event types the GA protocol renamed: [beta's, GA's, what else to know]. Checked against both
+ * protocols' lists of types when the CLI starts (a name that is not where this table says throws),
+ * so that a hint never names a type the other protocol lacks. Types in one protocol only and not
+ * here get a hint that the other has no such event, never a guessed name.
+ */
+const RENAMES: readonly (readonly [string, string, string?])[] = [
+  ['response.text.delta', 'response.output_text.delta'],
+  ['response.text.done', 'response.output_text.done'],
+  ['response.audio.delta', 'response.output_audio.delta'],
+  ['response.audio.done', 'response.output_audio.done'],
+  ['response.audio_transcript.delta', 'response.output_audio_transcript.delta'],
+  ['response.audio_transcript.done', 'response.output_audio_transcript.done'],
+  ['conversation.item.created', 'conversation.item.added', 'then conversation.item.done once the item is complete'],
+];
+for (const [b, g] of RENAMES) {
+  const { beta: B, ga: G } = PROTOCOLS;
+  const direction = (p: Protocol, t: string) => (p.clientTypes.has(t) ? 'client' : p.serverTypes.has(t) ? 'server' : null);
+  if (!knows(B, b) || knows(G, b) || !knows(G, g) || knows(B, g) || direction(B, b) !== direction(G, g)) {
+    throw new Error(`realtime-codec: the rename ${b} -> ${g} does not match the protocols' lists of types`);
+  }
+}
+
+/** Refusals of one protocol that have a known cause in the other's shapes: [protocol, types, code, path, hint]. */
+const FIELD_HINTS: readonly (readonly [ProtocolName, readonly string[], string, string, string])[] = [
+  [
+    'ga',
+    ['session.update', 'session.created', 'session.updated'],
+    'missing_field',
+    '/session/type',
+    'a GA session says what it is: session.type "realtime" (or "transcription"); its audio settings are under session.audio.input and session.audio.output (voice: session.audio.output.voice)',
+  ],
+];
+
+/** Why `refusing` refused a line that `other` may read: the type's place in the other, or a known shape. */
+function hintFor(refusing: Protocol, other: Protocol, type: string | null, error: ErrorDetails): string | undefined {
+  if (type !== null && !knows(refusing, type) && knows(other, type)) {
+    const rename = RENAMES.find((r) => r[refusing.name === 'ga' ? 0 : 1] === type);
+    if (rename === undefined) return `${refusing.label} has no ${type} event (it is ${other.label}'s only)`;
+    const [name, note] = refusing.name === 'ga' ? [rename[1], rename[2]] : [rename[0], undefined];
+    return `${refusing.label} names this event ${name}${note ? `, ${note}` : ''}`;
+  }
+  const known = FIELD_HINTS.find(([p, types, code, path]) => p === refusing.name && type !== null && types.includes(type) && code === error.code && path === error.path);
+  return known?.[4];
+}
+
+type Fits = 'both' | ProtocolName | 'neither';
+
+/** How one protocol read a line in auto mode. */
+type Reading =
+  | { ok: true; direction: Direction; changed: boolean; differences: Difference[] }
+  | { ok: false; direction: Direction | null; error: ErrorDetails; hint?: string };
+
+/** One line's verdict in auto mode. */
+interface AutoVerdict {
+  source: string;
+  line: number;
+  direction: Direction | null;
+  type: string | null;
+  fits: Fits;
+  beta: Reading;
+  ga: Reading;
+}
+
+function reading(v: Verdict, refusing: Protocol, other: Protocol): Reading {
+  if (v.ok) return { ok: true, direction: v.direction, changed: v.changed, differences: v.differences };
+  const hint = hintFor(refusing, other, v.type, v.error);
+  return { ok: false, direction: v.direction, error: v.error, ...(hint === undefined ? {} : { hint }) };
+}
+
+function judgeBoth(source: string, lineNumber: number, bytes: Uint8Array, options: CodecOptions): AutoVerdict {
+  const { beta: B, ga: G } = PROTOCOLS;
+  const [b, g] = [judge(B, source, lineNumber, bytes, options), judge(G, source, lineNumber, bytes, options)];
+  const fits: Fits = b.ok && g.ok ? 'both' : b.ok ? 'beta' : g.ok ? 'ga' : 'neither';
+  // The accepting protocol's direction and type (the crate's); else what the line says.
+  const first = !b.ok && g.ok ? g : b;
+  return { source, line: lineNumber, direction: first.direction ?? g.direction, type: first.type ?? g.type, fits, beta: reading(b, B, G), ga: reading(g, G, B) };
+}
+
+/** One protocol's reading, in words: `ok`, `changed by the canonical form (1 dropped)` or the error. */
+function describeReading(r: Reading): string {
+  if (r.ok) return r.changed ? `changed by the canonical form (${kinds(r.differences)})` : 'ok';
+  const at = r.error.path === '' ? '(root)' : r.error.path;
+  const where = r.error.column > 0 ? ` (column ${r.error.column})` : '';
+  return `error[${r.error.code}] at ${at}${where}: ${r.error.reason}`;
+}
+
+interface AutoRow {
+  direction: Direction | null;
+  type: string | null;
+  count: number;
+  beta: number;
+  ga: number;
+  both: number;
+  neither: number;
+}
+
+/** One kind of refusal by one protocol, with how many lines and the first of them. */
+interface Refusal {
+  protocol: ProtocolName;
+  type: string | null;
+  code: string;
+  path: string;
+  reason: string;
+  hint?: string;
+  count: number;
+  first: { source: string; line: number };
+}
+
+/**
+ * `realtime-codec session --protocol auto`: each line is read as the beta protocol's event and as
+ * GA's (the direction decided as in {@link runSession}, by each protocol's own lists of types), and
+ * its verdict says which accept it: both, beta, ga or neither, with each refusal (code, path,
+ * reason) and, where one is known, a hint: the other protocol's name for the type (RENAMES), that
+ * the type is the other protocol's only, or a known difference of shape (FIELD_HINTS). Closes with
+ * a table per type and each protocol's refusals grouped by type, code and path: what to change to
+ * move the log to the other protocol. Exit status 0 when one protocol accepts every line.
+ */
+function runAuto(options: Options): number {
+  const codecOptions: CodecOptions = { maxInputBytes: options.maxBytes };
+  const io = output();
+  const rows = new Map<string, AutoRow>();
+  const refusals = new Map<string, Refusal>();
+  const totals = { lines: 0, both: 0, beta: 0, ga: 0, neither: 0, betaValid: 0, gaValid: 0 };
+  const hinted = new Set<string>();
+  for (const file of options.files) {
+    const source = file === '-' ? '<stdin>' : file;
+    const bytes = readSource(file, io.flush);
+    if (bytes === null) return 2;
+    for (const unit of lines(source, bytes)) {
+      const v = judgeBoth(source, unit.firstLine, unit.bytes, codecOptions);
+      const key = `${v.direction ?? ''}\u0000${v.type ?? ''}`;
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { direction: v.direction, type: v.type, count: 0, beta: 0, ga: 0, both: 0, neither: 0 }));
+      row.count += 1;
+      totals.lines += 1;
+      totals[v.fits] += 1;
+      if (v.fits === 'both') row.both += 1;
+      if (v.fits === 'neither') row.neither += 1;
+      for (const name of ['beta', 'ga'] as const) {
+        const r = v[name];
+        if (r.ok) {
+          row[name] += 1;
+          totals[name === 'beta' ? 'betaValid' : 'gaValid'] += 1;
+          continue;
+        }
+        const k = [name, v.type, r.error.code, r.error.path].join('\u0000');
+        const seen = refusals.get(k);
+        if (seen) seen.count += 1;
+        else refusals.set(k, { protocol: name, type: v.type, code: r.error.code, path: r.error.path, reason: r.error.reason, ...(r.hint === undefined ? {} : { hint: r.hint }), count: 1, first: { source, line: unit.firstLine } });
+      }
+      if (options.json) {
+        io.out(JSON.stringify(v));
+        continue;
+      }
+      if (options.quiet && v.fits !== 'neither') continue;
+      const label = `${v.direction ?? 'unknown'} ${v.type ?? '(no type)'}`;
+      const head = `${source}:${unit.firstLine}: ${label}: ${v.fits === 'both' ? 'both' : v.fits === 'neither' ? 'neither protocol' : `${PROTOCOLS[v.fits].label} only`}`;
+      const details: string[] = [];
+      for (const p of [PROTOCOLS.beta, PROTOCOLS.ga]) {
+        const r = v[p.name];
+        // A line both accept unchanged says no more; otherwise each protocol's reading.
+        if (v.fits === 'both' && r.ok && !r.changed) continue;
+        details.push(`    ${p.label.padEnd(4)}  ${describeReading(r)}`);
+        // Each hint once (the closing list repeats them all, with counts).
+        if (!r.ok && r.hint !== undefined && !hinted.has(r.hint)) {
+          hinted.add(r.hint);
+          details.push(`          hint: ${r.hint}`);
+        }
+      }
+      if (v.fits === 'neither') io.err([head, ...details].join('\n'));
+      else for (const l of [head, ...details]) io.out(l);
+    }
+  }
+  const order = { client: 0, server: 1, unknown: 2 };
+  const table = [...rows.values()].sort((a, b) => order[a.direction ?? 'unknown'] - order[b.direction ?? 'unknown']);
+  const grouped = [...refusals.values()].sort((a, b) => (a.protocol === b.protocol ? b.count - a.count : a.protocol === 'beta' ? -1 : 1));
+  const all = totals.betaValid === totals.lines ? 'beta' : totals.gaValid === totals.lines ? 'ga' : null;
+  if (options.json) {
+    io.out(JSON.stringify({ summary: { ...totals, fitsAll: all }, types: table, refusals: grouped }));
+  } else {
+    const name = (r: AutoRow) => r.type ?? '(no type)';
+    const width = Math.max(4, ...table.map((r) => name(r).length));
+    const row = (cells: (string | number)[]) =>
+      `${String(cells[0]).padEnd(9)}  ${String(cells[1]).padEnd(width)}  ${cells.slice(2).map((c, i) => String(c).padStart([5, 5, 5, 5, 7][i] as number)).join('  ')}`;
+    io.out(row(['direction', 'type', 'count', 'beta', 'GA', 'both', 'neither']));
+    for (const r of table) io.out(row([r.direction ?? 'unknown', name(r), r.count, r.beta, r.ga, r.both, r.neither]));
+    io.out(row(['all', '', totals.lines, totals.betaValid, totals.gaValid, totals.both, totals.neither]));
+    for (const p of [PROTOCOLS.beta, PROTOCOLS.ga]) {
+      const mine = grouped.filter((g) => g.protocol === p.name);
+      if (mine.length === 0) continue;
+      const n = mine.reduce((sum, g) => sum + g.count, 0);
+      io.out('');
+      io.out(`${p.label} refuses ${n} line${n === 1 ? '' : 's'}, for ${mine.length} reason${mine.length === 1 ? '' : 's'}:`);
+      for (const g of mine) {
+        io.out(`  ${String(g.count).padStart(4)} x ${g.type ?? '(no type)'}: error[${g.code}] at ${g.path === '' ? '(root)' : g.path}: ${g.reason} (first: ${g.first.source}:${g.first.line})`);
+        if (g.hint !== undefined) io.out(`         hint: ${g.hint}`);
+      }
+    }
+  }
+  const fit = all === null ? 'no protocol accepts every line' : `${PROTOCOLS[all].label} accepts every line`;
+  io.close(
+    `${totals.lines} line${totals.lines === 1 ? '' : 's'}: ${totals.both} fit both, ${totals.beta} beta only, ${totals.ga} GA only, ${totals.neither} neither; ` +
+      `beta accepts ${totals.betaValid}, GA ${totals.gaValid}: ${fit}`,
+  );
+  return all === null ? 1 : 0;
+}
+
+function run(argv: string[]): number {
+  try {
+    return main(argv);
+  } catch (error) {
+    // Not a verdict on an event (those are reported where they occur): an installation fault,
+    // such as a .wasm module missing beside its entry.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${message.startsWith('realtime-codec: ') ? '' : 'realtime-codec: '}${message}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = run(process.argv.slice(2));

@@ -82,7 +82,12 @@ export interface ProtocolParts<CT extends string, ST extends string> {
   fastClient: FastDecoder;
   /** decodeServerEvent's and checkServerEvent's fast path. */
   fastServer: FastDecoder;
+  /** encode's fast path for client event objects (ts/fast-encode.ts), if the protocol has one. */
+  fastEncode?: FastEncoder;
 }
+
+/** An encoder that answers only what it proves (ts/fast-encode.ts), `undefined` otherwise. @internal */
+export type FastEncoder = (event: unknown, maxDepth: number, maxBytes: number) => string | undefined;
 
 /**
  * Every function of a protocol's entry. `C`: its client event (canonical), `CI`: what the crate
@@ -323,7 +328,7 @@ function settle<T>(run: () => T): T | { ok: false; error: RealtimeCodecError } {
 export function createCodec<C extends { type: string }, CI, S extends { type: string }, SI>(
   p: ProtocolParts<C['type'], S['type']>,
 ): Codec<C, CI, S, SI> {
-  const { client, server, fastClient, fastServer } = p;
+  const { client, server, fastClient, fastServer, fastEncode } = p;
 
   function decode(input: string | Uint8Array, options?: CodecOptions): C {
     client.assertReady();
@@ -347,6 +352,8 @@ export function createCodec<C extends { type: string }, CI, S extends { type: st
     const bounds = boundsOf(options);
     const append = plainAppendText(event);
     if (append !== undefined && append.length <= bounds.bytes) return append;
+    const fast = fastEncode?.(event, bounds.depth, bounds.bytes);
+    if (fast !== undefined) return fast;
     return client.canonicalize(toJsonText(event), bounds, false);
   }
 

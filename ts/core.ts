@@ -14,6 +14,7 @@ import { audioEncoders, type AudioEncoders } from './audio.js';
 import { createCodec, type Codec } from './codec.js';
 import type { ClientEventError } from './errors.js';
 import { fastDecode, fastDecodeServer } from './fast.js';
+import { fastEncode } from './fast-encode.js';
 import type { ClientEvent, ClientEventInput, ClientEventType, ServerEvent, ServerEventInput, ServerEventType } from './types.js';
 import { client, server } from './modules.js';
 
@@ -41,7 +42,7 @@ export type ServerDecodeResult = { ok: true; event: ServerEvent } | { ok: false;
 /** Result of {@link checkServerEvent}: validity and the server event's type. */
 export type ServerCheckResult = { ok: true; type: ServerEventType } | { ok: false; error: ClientEventError };
 
-const codec: Codec<ClientEvent, ClientEventInput, ServerEvent, ServerEventInput> = createCodec({ client, server, fastClient: fastDecode, fastServer: fastDecodeServer });
+const codec: Codec<ClientEvent, ClientEventInput, ServerEvent, ServerEventInput> = createCodec({ client, server, fastClient: fastDecode, fastServer: fastDecodeServer, fastEncode });
 
 // Each export is annotated with the Codec member it is: declarations then keep its type and
 // the member's documentation (what editors show on hover), written once in codec.ts.

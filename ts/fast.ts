@@ -179,7 +179,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** A control character (U+0000 to U+001F): JSON and serde_json refuse one raw inside a string. */
 const CONTROL = /[\u0000-\u001f]/;
 
-function wellFormed(s: string): boolean {
+/** Well-formed UTF-16 (without isWellFormed: no surrogate at all). @internal */
+export function wellFormed(s: string): boolean {
   const native = (s as { isWellFormed?: () => boolean }).isWellFormed;
   return native ? native.call(s) : !SURROGATE.test(s); // without it, any surrogate takes the Rust path
 }
@@ -583,15 +584,22 @@ const tagged = (tag: string, variants: readonly { value: string; fields: readonl
 };
 
 /** JSON kinds, as indices: what JSON.parse can give. */
-const STRING = 0;
-const NUMBER = 1;
-const BOOLEAN = 2;
-const OBJECT = 3;
-const ARRAY = 4;
-const NULL = 5;
+/** @internal */
+export const STRING = 0;
+/** @internal */
+export const NUMBER = 1;
+/** @internal */
+export const BOOLEAN = 2;
+/** @internal */
+export const OBJECT = 3;
+/** @internal */
+export const ARRAY = 4;
+/** @internal */
+export const NULL = 5;
 const KINDS = 6;
 
-function kindOf(v: unknown): number {
+/** @internal */
+export function kindOf(v: unknown): number {
   switch (typeof v) {
     case 'string':
       return STRING;
@@ -633,7 +641,8 @@ const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[
  * code point), for well-formed keys: UTF-16 units order them alike except a surrogate (part of a
  * code point from U+10000) against a unit from U+E000.
  */
-function keyBefore(a: string, b: string): boolean {
+/** @internal */
+export function keyBefore(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     let x = a.charCodeAt(i);
@@ -756,6 +765,90 @@ function declined(): undefined {
   return undefined;
 }
 
+/**
+ * Which alternative of an untagged enum a value of each JSON kind (by index: STRING .. NULL) is
+ * read as, by serde trying them in order: the first whose reading takes that kind, unless an
+ * earlier one might also read it (then none: Rust decides). `guard`: for objects, the values of
+ * earlier enum alternatives, which serde also reads from a one-member object (`{"auto":null}`):
+ * such an object is left to Rust. Shared by the decode and encode fast paths. @internal
+ */
+export function untaggedPlan(named: (name: string) => NamedType, alternatives: readonly TypeRef[]): { byKind: (TypeRef | undefined)[]; guard: string[] | undefined } {
+  /** The JSON kinds the fast path's reading of `ref` takes, as bits. */
+  const kinds = (ref: TypeRef, seen: ReadonlySet<string> = new Set()): number => {
+    if (typeof ref === 'string') {
+      switch (ref) {
+        case 'string':
+          return 1 << STRING;
+        case 'bool':
+          return 1 << BOOLEAN;
+        case 'json':
+          return (1 << KINDS) - 1;
+        default:
+          return 1 << NUMBER;
+      }
+    }
+    if ('list' in ref) return 1 << ARRAY;
+    if ('map' in ref) return 1 << OBJECT;
+    if ('literal' in ref) return 1 << STRING;
+    if (seen.has(ref.ref)) return 0;
+    const shape = named(ref.ref);
+    switch (shape.kind) {
+      case 'enum':
+        return 1 << STRING;
+      case 'struct':
+      case 'tagged':
+        return 1 << OBJECT;
+      case 'untagged':
+        return shape.alternatives.reduce((k, a) => k | kinds(a, new Set([...seen, ref.ref])), 0);
+    }
+  };
+  /**
+   * What serde also reads `ref` from, beyond the kinds above: a unit enum (or literal) from a
+   * one-member object keyed by one of its values, a struct (or tagged enum) from an array.
+   */
+  const wider = (ref: TypeRef, seen: ReadonlySet<string> = new Set()): { keys: string[]; array: boolean } => {
+    if (typeof ref === 'string' || 'list' in ref || 'map' in ref) return { keys: [], array: false };
+    if ('literal' in ref) return { keys: [ref.literal], array: false };
+    if (seen.has(ref.ref)) return { keys: [], array: false };
+    const shape = named(ref.ref);
+    switch (shape.kind) {
+      case 'enum':
+        return { keys: [...shape.values], array: false };
+      case 'struct':
+      case 'tagged':
+        return { keys: [], array: true };
+      case 'untagged': {
+        const inner = shape.alternatives.map((a) => wider(a, new Set([...seen, ref.ref])));
+        return { keys: inner.flatMap((w) => w.keys), array: inner.some((w) => w.array) };
+      }
+    }
+  };
+  /** Required member names of a struct or tagged alternative (the tag included), if it is one. */
+  const requiredNames = (ref: TypeRef): string[] | undefined => {
+    if (typeof ref === 'string' || !('ref' in ref)) return undefined;
+    const shape = named(ref.ref);
+    if (shape.kind === 'struct') return shape.members.filter((m) => m.presence === 'required').map((m) => m.name);
+    if (shape.kind === 'tagged') return [shape.tag];
+    return undefined;
+  };
+  const byKind: (TypeRef | undefined)[] = [];
+  let guard: string[] | undefined;
+  for (let k = 0; k < KINDS; k++) {
+    const i = alternatives.findIndex((a) => (kinds(a) & (1 << k)) !== 0);
+    if (i < 0) continue;
+    const earlier = alternatives.slice(0, i).map((a) => wider(a));
+    if (k === ARRAY && earlier.some((w) => w.array)) continue; // serde might read it as an earlier struct
+    if (k === OBJECT) {
+      const keys = earlier.flatMap((w) => w.keys);
+      // Needed unless every object the alternative takes has a member that is no such key.
+      const required = requiredNames(alternatives[i] as TypeRef);
+      if (keys.length > 0 && !(required !== undefined && required.some((r) => !keys.includes(r)))) guard = keys;
+    }
+    byKind[k] = alternatives[i] as TypeRef;
+  }
+  return { byKind, guard };
+}
+
 /** A table that names a type it does not define, or a kind the passes do not know: a bug in the table. */
 class ShapeError extends Error {}
 
@@ -838,81 +931,12 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     return oneOf([ref.literal]);
   };
 
-  /** The JSON kinds the fast path's reading of `ref` takes, as bits. */
-  const kinds = (ref: TypeRef, seen: ReadonlySet<string> = new Set()): number => {
-    if (typeof ref === 'string') {
-      switch (ref) {
-        case 'string':
-          return 1 << STRING;
-        case 'bool':
-          return 1 << BOOLEAN;
-        case 'json':
-          return (1 << KINDS) - 1;
-        default:
-          return 1 << NUMBER;
-      }
-    }
-    if ('list' in ref) return 1 << ARRAY;
-    if ('map' in ref) return 1 << OBJECT;
-    if ('literal' in ref) return 1 << STRING;
-    if (seen.has(ref.ref)) return 0;
-    const shape = named(ref.ref);
-    switch (shape.kind) {
-      case 'enum':
-        return 1 << STRING;
-      case 'struct':
-      case 'tagged':
-        return 1 << OBJECT;
-      case 'untagged':
-        return shape.alternatives.reduce((k, a) => k | kinds(a, new Set([...seen, ref.ref])), 0);
-    }
-  };
-  /**
-   * What serde also reads `ref` from, beyond the kinds above: a unit enum (or literal) from a
-   * one-member object keyed by one of its values, a struct (or tagged enum) from an array.
-   */
-  const wider = (ref: TypeRef, seen: ReadonlySet<string> = new Set()): { keys: string[]; array: boolean } => {
-    if (typeof ref === 'string' || 'list' in ref || 'map' in ref) return { keys: [], array: false };
-    if ('literal' in ref) return { keys: [ref.literal], array: false };
-    if (seen.has(ref.ref)) return { keys: [], array: false };
-    const shape = named(ref.ref);
-    switch (shape.kind) {
-      case 'enum':
-        return { keys: [...shape.values], array: false };
-      case 'struct':
-      case 'tagged':
-        return { keys: [], array: true };
-      case 'untagged': {
-        const inner = shape.alternatives.map((a) => wider(a, new Set([...seen, ref.ref])));
-        return { keys: inner.flatMap((w) => w.keys), array: inner.some((w) => w.array) };
-      }
-    }
-  };
-  /** Required member names of a struct or tagged alternative (the tag included), if it is one. */
-  const requiredNames = (ref: TypeRef): string[] | undefined => {
-    if (typeof ref === 'string' || !('ref' in ref)) return undefined;
-    const shape = named(ref.ref);
-    if (shape.kind === 'struct') return shape.members.filter((m) => m.presence === 'required').map((m) => m.name);
-    if (shape.kind === 'tagged') return [shape.tag];
-    return undefined;
-  };
   const compileUntagged = (alternatives: readonly TypeRef[]): Type => {
-    const byKind: (Type | undefined)[] = [];
-    let guard: string[] | undefined;
-    for (let k = 0; k < KINDS; k++) {
-      const i = alternatives.findIndex((a) => (kinds(a) & (1 << k)) !== 0);
-      if (i < 0) continue;
-      const earlier = alternatives.slice(0, i).map((a) => wider(a));
-      if (k === ARRAY && earlier.some((w) => w.array)) continue; // serde might read it as an earlier struct
-      if (k === OBJECT) {
-        const keys = earlier.flatMap((w) => w.keys);
-        // Needed unless every object the alternative takes has a member that is no such key.
-        const required = requiredNames(alternatives[i] as TypeRef);
-        if (keys.length > 0 && !(required !== undefined && required.some((r) => !keys.includes(r)))) guard = keys;
-      }
-      byKind[k] = compile(alternatives[i] as TypeRef);
-    }
-    return untagged(byKind, guard);
+    const plan = untaggedPlan(named, alternatives);
+    return untagged(
+      plan.byKind.map((a) => (a === undefined ? undefined : compile(a))),
+      plan.guard,
+    );
   };
 
   const rootType = compileNamed(root);

@@ -69,8 +69,9 @@ await build({
   format: 'esm',
   outfile: join(dist, 'cli.mjs'),
   banner: { js: '#!/usr/bin/env node' },
-  external: ['./node.js'],
-  plugins: [{ name: 'node-entry', setup: (b) => b.onResolve({ filter: /^\.\/node\.js$/ }, () => ({ path: './node.mjs', external: true })) }],
+  // The two protocols' Node entries stay modules of their own (each reads only its .wasm).
+  external: ['./node.js', './ga/node.js'],
+  plugins: [{ name: 'node-entry', setup: (b) => b.onResolve({ filter: /^\.\/(ga\/)?node\.js$/ }, (a) => ({ path: a.path.replace(/\.js$/, '.mjs'), external: true })) }],
 });
 chmodSync(join(dist, 'cli.mjs'), 0o755);
 
@@ -97,11 +98,11 @@ for (const dir of [dist, join(dist, 'ga')]) {
   copyFileSync(join(dir, 'node.d.ts'), join(dir, 'node.d.mts'));
   copyFileSync(join(dir, 'browser.d.ts'), join(dir, 'browser.d.mts'));
 }
-// The core's internal modules (fast.ts: decode's fast path; shapes.ts: the shape table it compiles;
+// The core's internal modules (fast.ts, fast-encode.ts: decode's and encode's fast paths; shapes.ts: the shape table it compiles;
 // wasm.ts: the bridge; guards.ts: JSON guards; append.ts: the canonical append layout; the
 // entries' loaders): no public declaration refers to them, and theirs are empty once @internal
 // is stripped.
-const internal = ['fast', 'shapes', 'wasm', 'guards', 'append', 'node-load', 'browser-load', 'modules', 'ga/shapes', 'ga/modules'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
+const internal = ['fast', 'fast-encode', 'shapes', 'wasm', 'guards', 'append', 'node-load', 'browser-load', 'modules', 'ga/shapes', 'ga/modules'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
 for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', 'ga/browser.d.cts', ...internal]) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);
 console.log(`    ga/: ${readdirSync(join(dist, 'ga')).join(' ')}`);

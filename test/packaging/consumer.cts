@@ -9,3 +9,9 @@ const same: typeof codec = beta;
 const sameBack: typeof beta = codec;
 void [server, same, sameBack];
 export = result;
+
+// The GA entry from CommonJS (dist/ga/node.d.cts).
+import ga = require('realtime-codec/ga');
+const gaResult: ga.ServerCheckResult = ga.checkServerEvent('{"type":"input_audio_buffer.cleared","event_id":"e"}');
+const gaEvent: ga.ClientEventInput = { type: 'output_audio_buffer.clear' };
+void [gaResult, ga.encode(gaEvent)];

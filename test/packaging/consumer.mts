@@ -29,3 +29,19 @@ void sent;
 encodeServerEvent({ type: 'response.cancel' });
 export const sameFromBeta: typeof root = beta;
 export const sameFromRoot: typeof beta = root;
+
+// The GA entry: its own types, by the same common names.
+import * as ga from 'realtime-codec/ga';
+import type { ClientEventInput as GaInput, ServerEventOf as GaServerEventOf } from 'realtime-codec/ga';
+const gaInput: GaInput = { type: 'session.update', session: { type: 'realtime', instructions: 'x' } };
+const gaText: string = ga.encode(gaInput);
+const gaReceived = ga.decodeServerEvent(gaText);
+if (gaReceived.type === 'response.output_audio.delta') {
+  const delta: GaServerEventOf<'response.output_audio.delta'> = gaReceived;
+  void delta.delta;
+}
+void ga.init();
+// @ts-expect-error a GA session names its type
+ga.encode({ type: 'session.update', session: {} });
+// @ts-expect-error response.audio.delta is a beta name
+ga.encodeServerEvent({ type: 'response.audio.delta', event_id: 'e', response_id: 'r', item_id: 'i', output_index: 0, content_index: 0, delta: 'A' });

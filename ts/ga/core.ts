@@ -10,6 +10,7 @@
 import { audioEncoders, type AudioEncoders } from '../audio.js';
 import { createCodec, type Codec } from '../codec.js';
 import type { ClientEventError } from '../errors.js';
+import { lazyFastEncoder } from '../fast-encode.js';
 import { lazyFastDecoder } from '../fast.js';
 import { GA_FAST_CLIENT, GA_FAST_SERVER } from './shapes.js';
 import type { ClientEvent, ClientEventInput, ClientEventType, ServerEvent, ServerEventInput, ServerEventType } from './types.js';
@@ -42,8 +43,10 @@ export type ServerCheckResult = { ok: true; type: ServerEventType } | { ok: fals
 /** The fast path over the GA table: the flat client events, and the high-frequency server events. */
 const fastClient = lazyFastDecoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root);
 const fastServer = lazyFastDecoder(GA_FAST_SERVER.types, GA_FAST_SERVER.root);
+/** encode's fast path over the same flat client events (the others go to Rust). */
+const fastEncode = lazyFastEncoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root);
 
-const codec: Codec<ClientEvent, ClientEventInput, ServerEvent, ServerEventInput> = createCodec({ client, server, fastClient, fastServer });
+const codec: Codec<ClientEvent, ClientEventInput, ServerEvent, ServerEventInput> = createCodec({ client, server, fastClient, fastServer, fastEncode });
 
 // Each export is annotated with the Codec member it is: declarations then keep its type and
 // the member's documentation (what editors show on hover), written once in codec.ts.

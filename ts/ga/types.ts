@@ -671,10 +671,10 @@ export type RealtimeConversationItem =
   | RealtimeMCPApprovalRequest;
 
 /** A message item, tagged on `role` (after `type: "message"`). */
-export type RealtimeConversationItemMessage =
+export type RealtimeConversationItemMessage = { type: 'message' } & (
   | RealtimeConversationItemMessageSystem
   | RealtimeConversationItemMessageUser
-  | RealtimeConversationItemMessageAssistant;
+  | RealtimeConversationItemMessageAssistant);
 
 /** A system message: unlike the other items, unset `id`, `object` and `status` are written as `null`. */
 export interface RealtimeConversationItemMessageSystem {
@@ -1476,7 +1476,7 @@ export type SessionInput =
 /** {@link RealtimeSession} as the crate accepts it: as accepted. */
 export interface RealtimeSessionInput {
   type: 'realtime';
-  audio?: AudioInput | null;
+  audio?: AudioInputForm | null;
   include?: string[] | null;
   instructions?: string | null;
   max_output_tokens?: Accepted<MaxOutputTokens> | null;
@@ -1502,7 +1502,7 @@ export interface TranscriptionAudioInput {
 }
 
 /** {@link Audio} as the crate accepts it: as accepted. */
-export interface AudioInput {
+export interface AudioInputForm {
   input: AudioInputInput;
   output: Accepted<AudioOutput>;
 }
@@ -1526,10 +1526,10 @@ export type RealtimeConversationItemInput =
   | Accepted<RealtimeMCPApprovalRequest>;
 
 /** {@link RealtimeConversationItemMessage} as the crate accepts it. */
-export type RealtimeConversationItemMessageInput =
+export type RealtimeConversationItemMessageInput = { type: 'message' } & (
   | RealtimeConversationItemMessageSystemInput
   | Accepted<RealtimeConversationItemMessageUser>
-  | RealtimeConversationItemMessageAssistantInput;
+  | RealtimeConversationItemMessageAssistantInput);
 
 /** {@link RealtimeConversationItemMessageSystem} as the crate accepts it: `id`, `object`, `status` may be omitted or `null`. */
 export interface RealtimeConversationItemMessageSystemInput {

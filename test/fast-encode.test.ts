@@ -1,0 +1,350 @@
+// encode's fast path (ts/fast-encode.ts) against the Rust path: canonicalize(toJsonText(event)),
+// always WebAssembly. The fast path may decline any event (undefined: encode asks Rust); whenever
+// it answers, the Rust path must accept the same object and write the same text, byte for byte.
+// Objects: every client vector's valid event, generated events, and mutations of both aimed at
+// what JSON.stringify does with objects (extra and undefined members, getters, prototypes,
+// classes, toJSON, holes, -0, floats that are not f32, unsafe integers, NaN, BigInt, cycles,
+// frozen and null-prototype objects, Proxies). Also checks that ordinary events of every client
+// type do take the fast path, and that encode's errors are unchanged.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fastEncode, lazyFastEncoder } from '../ts/fast-encode.js';
+import { GA_FAST_CLIENT } from '../ts/ga/shapes.js';
+import { toJsonText } from '../ts/guards.js';
+import { BETA } from '../ts/shapes.js';
+import { clientEvents, text as anyText, u32 } from './arbitraries.js';
+import { codec, gaCodec, loadVectors } from './helpers.js';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
+const DEPTH = 127;
+const BYTES = 32 * 1024 * 1024;
+
+type Answer = { ok: true; text: string } | { ok: false; code: string; path: string };
+
+/** The Rust path, as encode took it before the fast path. */
+function rust(event: unknown, depth = DEPTH, bytes = BYTES): Answer {
+  try {
+    return { ok: true, text: codec.canonicalize(toJsonText(event), { maxDepth: depth, maxInputBytes: bytes }) };
+  } catch (error) {
+    // toJsonText's errors are ts/errors.ts's class, the bridge's dist's: both have code and path.
+    if (!(error instanceof Error) || !('code' in error) || !('path' in error)) throw error;
+    return { ok: false, code: String(error.code), path: String(error.path) };
+  }
+}
+
+function viaEncode(event: unknown, depth = DEPTH, bytes = BYTES): Answer {
+  try {
+    return { ok: true, text: codec.encode(event as never, { maxDepth: depth, maxInputBytes: bytes }) };
+  } catch (error) {
+    // toJsonText's errors are ts/errors.ts's class, the bridge's dist's: both have code and path.
+    if (!(error instanceof Error) || !('code' in error) || !('path' in error)) throw error;
+    return { ok: false, code: String(error.code), path: String(error.path) };
+  }
+}
+
+/**
+ * Whether the fast path answered; fails the test if its answer differs from Rust's. `again`: a
+ * fresh copy for the Rust path (a getter that changes between reads starts over).
+ */
+function agrees(event: unknown, depth = DEPTH, bytes = BYTES, again?: () => unknown): boolean {
+  const fast = fastEncode(event, depth, bytes);
+  if (fast === undefined) return false;
+  expect(rust(again ? again() : event, depth, bytes)).toEqual({ ok: true, text: fast });
+  return true;
+}
+
+const clientVectors = loadVectors('client').filter((v) => 'canonical' in v.expect);
+const TYPES = (() => {
+  const root = BETA.types[BETA.client];
+  if (root?.kind !== 'tagged') throw new Error('the client root is tagged');
+  return root.variants.map((v) => v.value);
+})();
+
+// Ordinary leaves: what producers send.
+const decimal = fc.integer({ min: -99999, max: 99999 }).chain((m) => fc.integer({ min: 0, max: 3 }).map((k) => Number((m / 10 ** k).toFixed(k))));
+const ordinary = {
+  text: fc.stringMatching(/^[a-zA-Z0-9 _.,!?-]{0,24}$/),
+  u32: fc.integer({ min: 0, max: 100000 }),
+  f32: fc.constantFrom(0.5, 0.8, 1, 0.25, 0.7, 24000),
+  integer: fc.integer({ min: -1000, max: 1000 }),
+  key: fc.stringMatching(/^[a-z_]{1,10}$/),
+};
+const edges = {
+  text: fc.oneof(anyText, fc.constantFrom('', 'a"b', 'back\\slash', 'line\nbreak', '\u0001', '\u007f', '\u2028', '\uD800', 'a\uDC00', '\u{1F600}')),
+  u32: fc.oneof(u32, fc.constantFrom(0, -0, 4294967295, 4294967296, 0.5)),
+  f32: fc.oneof(fc.float({ noNaN: true, noDefaultInfinity: true }), decimal, fc.constantFrom(0, -0, 0.1, 1e-50, 3.4e39, 1e-5, 999999, 1e6, 0.1234567, 0.30000000000000004)),
+  integer: fc.oneof(fc.integer(), fc.constantFrom(2 ** 53 + 1, 2 ** 53 - 1, -0, 1e21), fc.maxSafeInteger()),
+  float: fc.oneof(decimal, fc.double({ noNaN: true, noDefaultInfinity: true })),
+  key: fc.oneof(fc.string(), fc.constantFrom('a', 'b', '10', '9', 'é', '\uE000', '\u{1F600}', '\uD800', '__proto__', 'toJSON', 'x"y')),
+};
+
+/** Every object and array inside `v` (the root included), depth first. */
+function containers(v: unknown, out: object[] = []): object[] {
+  if (v !== null && typeof v === 'object') {
+    out.push(v);
+    for (const x of Object.values(v)) containers(x, out);
+  }
+  return out;
+}
+
+class Thing {
+  constructor(fields: object) {
+    Object.assign(this, fields);
+  }
+}
+
+/** Object mutations: each changes what JSON.stringify or serde sees in some way, or not at all. */
+const MUTATIONS: Record<string, (o: Record<string, unknown> | unknown[], key: string) => unknown> = {
+  extraString: (o) => ((o as Record<string, unknown>).zz_extra = 'x'),
+  extraNumber: (o) => ((o as Record<string, unknown>).zz_extra = 0.1),
+  extraNull: (o) => ((o as Record<string, unknown>).zz_extra = null),
+  extraObject: (o) => ((o as Record<string, unknown>).zz_extra = { a: 1 }),
+  extraNaN: (o) => ((o as Record<string, unknown>).zz_extra = NaN),
+  extraBigInt: (o) => ((o as Record<string, unknown>).zz_extra = 1n),
+  undefinedMember: (o, k) => ((o as Record<string, unknown>)[k] = undefined),
+  nullMember: (o, k) => ((o as Record<string, unknown>)[k] = null),
+  deleteMember: (o, k) => delete (o as Record<string, unknown>)[k],
+  negativeZero: (o, k) => ((o as Record<string, unknown>)[k] = -0),
+  tiny: (o, k) => ((o as Record<string, unknown>)[k] = 1e-50),
+  huge: (o, k) => ((o as Record<string, unknown>)[k] = 3.4e39),
+  notF32: (o, k) => ((o as Record<string, unknown>)[k] = 0.1),
+  long: (o, k) => ((o as Record<string, unknown>)[k] = 0.30000000000000004),
+  unsafeInteger: (o, k) => ((o as Record<string, unknown>)[k] = 2 ** 53 + 1),
+  nan: (o, k) => ((o as Record<string, unknown>)[k] = NaN),
+  infinity: (o, k) => ((o as Record<string, unknown>)[k] = -Infinity),
+  bigint: (o, k) => ((o as Record<string, unknown>)[k] = 7n),
+  symbol: (o, k) => ((o as Record<string, unknown>)[k] = Symbol('s')),
+  fn: (o, k) => ((o as Record<string, unknown>)[k] = () => 1),
+  loneSurrogate: (o, k) => ((o as Record<string, unknown>)[k] = 'a\uD800'),
+  cycle: (o, k) => ((o as Record<string, unknown>)[k] = o),
+  getter: (o, k) => {
+    const value = (o as Record<string, unknown>)[k];
+    Object.defineProperty(o, k, { get: () => value, enumerable: true, configurable: true });
+  },
+  changingGetter: (o, k) => {
+    const value = (o as Record<string, unknown>)[k];
+    let n = 0;
+    Object.defineProperty(o, k, { get: () => (n++ % 2 === 0 ? value : typeof value === 'string' ? `${value}!` : 12345), enumerable: true, configurable: true });
+  },
+  throwingGetter: (o, k) => Object.defineProperty(o, k, { get: () => { throw new Error('no'); }, enumerable: true, configurable: true }),
+  hidden: (o, k) => Object.defineProperty(o, k, { value: (o as Record<string, unknown>)[k], enumerable: false, configurable: true }),
+  inherited: (o, k) => {
+    const value = (o as Record<string, unknown>)[k];
+    delete (o as Record<string, unknown>)[k];
+    Object.setPrototypeOf(o, { [k]: value });
+  },
+  nullPrototype: (o) => Object.setPrototypeOf(o, null),
+  classInstance: (o) => Object.setPrototypeOf(o, Thing.prototype),
+  toJSON: (o) => Object.defineProperty(o, 'toJSON', { value: () => ({ type: 'response.cancel' }), enumerable: false }),
+  ownToJSON: (o) => ((o as Record<string, unknown>).toJSON = () => 'x'),
+  frozen: (o) => Object.freeze(o),
+  hole: (o) => {
+    if (Array.isArray(o)) o.length += 1;
+  },
+  undefinedElement: (o) => {
+    if (Array.isArray(o)) o.push(undefined);
+  },
+  symbolKey: (o) => ((o as Record<symbol, unknown>)[Symbol('k')] = 1),
+};
+
+/** A deep copy of `event` with mutation `name` applied to its `at`-th container, on its `k`-th member. */
+function mutated(event: unknown, name: string, at: number, k: number): unknown {
+  const copy = structuredClone(event);
+  const all = containers(copy);
+  const o = all[at % all.length] as Record<string, unknown>;
+  const keys = Object.keys(o);
+  const key = keys.length > 0 ? (keys[k % keys.length] as string) : 'type';
+  (MUTATIONS[name] as (o: Record<string, unknown>, key: string) => unknown)(o, key);
+  return copy;
+}
+
+/** A Proxy that passes everything through (JSON.stringify sees the target's members). */
+function proxied(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  const inner = Array.isArray(v) ? v.map(proxied) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, proxied(x)]));
+  return new Proxy(inner, {});
+}
+
+describe('encode fast path against the Rust path', () => {
+  it('answers every valid client vector event alike, and answers most of them', () => {
+    let answered = 0;
+    const answeredTypes = new Set<string>();
+    for (const v of clientVectors) {
+      const event = JSON.parse(v.input) as { type: string };
+      if (agrees(event) && typeof event.type === 'string') {
+        answered++;
+        answeredTypes.add(event.type);
+      }
+    }
+    expect(answered).toBeGreaterThan(clientVectors.length / 2);
+    const vectorTypes = new Set(clientVectors.map((v) => (JSON.parse(v.input) as { type: unknown }).type).filter((t) => typeof t === 'string'));
+    expect([...vectorTypes].filter((t) => !answeredTypes.has(t))).toEqual([]);
+  });
+
+  it('answers ordinary events of every client type (coverage)', () => {
+    const byType = new Map<string, number>(TYPES.map((t) => [t, 0]));
+    fc.assert(
+      fc.property(clientEvents(ordinary), (event) => {
+        if (agrees(event)) byType.set(event.type as string, (byType.get(event.type as string) ?? 0) + 1);
+      }),
+      { numRuns: Math.max(RUNS, 2000) },
+    );
+    expect([...byType].filter(([, n]) => n === 0).map(([t]) => t)).toEqual([]);
+  });
+
+  it('agrees on generated events with edge leaves', () => {
+    fc.assert(fc.property(clientEvents(edges), (event) => void agrees(event)), { numRuns: RUNS });
+  });
+
+  it('agrees on mutated objects', () => {
+    const names = Object.keys(MUTATIONS);
+    const seeds = [...clientVectors.map((v) => JSON.parse(v.input) as unknown)];
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...seeds), clientEvents(ordinary)), fc.constantFrom(...names), fc.nat(), fc.nat(), (event, name, at, k) => {
+        // A fresh copy per call: a changing getter starts over for each.
+        const copy = () => mutated(event, name, at, k);
+        agrees(copy(), DEPTH, BYTES, copy);
+        // encode as a whole keeps its answer, errors included (code and path; a getter that
+        // throws is the Rust path's invalid_value). Not a changing getter: when the fast path
+        // declines, the Rust path reads it once more (the fast path's own reading is compared above).
+        if (name !== 'changingGetter') expect(viaEncode(copy())).toEqual(rust(copy()));
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
+
+  it('reads a changing getter once and writes the value read', () => {
+    let n = 0;
+    const event = {
+      type: 'response.cancel',
+      get event_id() {
+        return `e${n++}`;
+      },
+    };
+    const fast = fastEncode(event, DEPTH, BYTES);
+    expect(fast).toBe('{"type":"response.cancel","event_id":"e0"}');
+    expect(n).toBe(1);
+  });
+
+  it('declines what JSON.stringify changes, and encode keeps its errors', () => {
+    const base = { type: 'response.create', response: { temperature: 0.8, modalities: ['text'] } };
+    const cases: unknown[] = [
+      { ...base, response: { ...base.response, temperature: NaN } },
+      { ...base, response: { ...base.response, temperature: 1n } },
+      { ...base, response: { ...base.response, modalities: ['text', undefined] } },
+      // eslint-disable-next-line no-sparse-arrays
+      { ...base, response: { ...base.response, modalities: ['text', , 'audio'] } },
+      { ...base, response: { ...base.response, temperature: -0 } },
+      { ...base, response: { ...base.response, temperature: 3.4e39 } },
+      { ...base, response: { ...base.response, temperature: 1e-50 } },
+      new Thing(base),
+      { ...base, toJSON: () => ({ type: 'response.cancel' }) },
+      new Date(0),
+      'response.cancel',
+      null,
+    ];
+    for (const c of cases) {
+      expect(fastEncode(c, DEPTH, BYTES)).toBeUndefined();
+      expect(viaEncode(c)).toEqual(rust(c));
+    }
+    const cyclic: Record<string, unknown> = { type: 'conversation.item.create', item: { type: 'function_call', name: 'f', call_id: 'c', arguments: '{}' } };
+    (cyclic.item as Record<string, unknown>).self = cyclic;
+    expect(fastEncode(cyclic, DEPTH, BYTES)).toBeUndefined();
+    expect(viaEncode(cyclic)).toEqual(rust(cyclic));
+  });
+
+  it('answers frozen, null-prototype and proxied plain objects alike', () => {
+    const event = { type: 'response.create', event_id: 'e', response: { modalities: ['text', 'audio'], temperature: 0.7, max_response_output_tokens: 'inf' } };
+    const bare = Object.assign(Object.create(null) as object, structuredClone(event));
+    for (const e of [Object.freeze(structuredClone(event)), bare, proxied(event)]) expect(agrees(e)).toBe(true);
+  });
+
+  it('declines near the depth and byte limits, where Rust then answers', () => {
+    const event = { type: 'session.update', session: { tools: [{ type: 'function', name: 'f', description: 'd', parameters: { a: { b: { c: [1] } } } }] } };
+    expect(rust(event)).toMatchObject({ ok: true });
+    for (let depth = 1; depth <= 9; depth++) {
+      const fast = fastEncode(event, depth, BYTES);
+      if (fast !== undefined) expect(rust(event, depth)).toEqual({ ok: true, text: fast });
+      expect(viaEncode(event, depth)).toEqual(rust(event, depth));
+    }
+    // Structs alone (no list to stop at): the response object is depth 2.
+    const flat = { type: 'response.create', response: { temperature: 0.8, voice: 'ash' } };
+    for (let depth = 1; depth <= 3; depth++) {
+      const fast = fastEncode(flat, depth, BYTES);
+      if (fast !== undefined) expect(rust(flat, depth)).toEqual({ ok: true, text: fast });
+    }
+    const length = toJsonText(event).length;
+    for (const bytes of [0, length - 1, length, length * 2, length * 3, length * 4]) {
+      const fast = fastEncode(event, DEPTH, bytes);
+      if (fast !== undefined) expect(rust(event, DEPTH, bytes)).toEqual({ ok: true, text: fast });
+      expect(viaEncode(event, DEPTH, bytes)).toEqual(rust(event, DEPTH, bytes));
+    }
+    // Null options and unknown members count: JSON.stringify's text is longer than the canonical one.
+    const padded = { type: 'response.cancel', event_id: 'e', response_id: null, zz: 'x'.repeat(100) };
+    const canonicalLength = '{"type":"response.cancel","event_id":"e"}'.length;
+    expect(fastEncode(padded, DEPTH, canonicalLength * 3)).toBeUndefined();
+    expect(viaEncode(padded, DEPTH, canonicalLength * 3)).toEqual(rust(padded, DEPTH, canonicalLength * 3));
+  });
+});
+
+// The GA entry's encode fast path: the same compiler over GA's flat client events
+// (GA_FAST_CLIENT), against the GA Rust path, on the GA corpus and its mutations.
+describe('GA encode fast path against the GA Rust path', () => {
+  const gaFast = lazyFastEncoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root);
+  const gaVectors = loadVectors('client', 'ga').filter((v) => 'canonical' in v.expect);
+  const flatTypes = (() => {
+    const root = GA_FAST_CLIENT.types[GA_FAST_CLIENT.root];
+    if (root?.kind !== 'tagged') throw new Error('the GA client part is tagged');
+    return root.variants.map((v) => v.value);
+  })();
+
+  function gaRust(event: unknown): Answer {
+    try {
+      return { ok: true, text: gaCodec.canonicalize(toJsonText(event)) };
+    } catch (error) {
+      if (!(error instanceof Error) || !('code' in error) || !('path' in error)) throw error;
+      return { ok: false, code: String(error.code), path: String(error.path) };
+    }
+  }
+  function gaAgrees(event: unknown, again?: () => unknown): boolean {
+    const fast = gaFast(event, DEPTH, BYTES);
+    if (fast === undefined) return false;
+    expect(gaRust(again ? again() : event)).toEqual({ ok: true, text: fast });
+    return true;
+  }
+
+  it('answers every GA vector event of a flat type alike, and each flat type at least once', () => {
+    const answered = new Set<string>();
+    for (const v of gaVectors) {
+      const event = JSON.parse(v.input) as { type: string };
+      if (gaAgrees(event)) answered.add(event.type);
+      // Through the GA entry's encode, whichever path answers: the crate's text.
+      expect(gaCodec.encode(event as never)).toBe((v.expect as { canonical: string }).canonical);
+    }
+    const vectorTypes = new Set(gaVectors.map((v) => (JSON.parse(v.input) as { type: string }).type).filter((t) => flatTypes.includes(t)));
+    expect(vectorTypes.size).toBeGreaterThanOrEqual(6);
+    expect([...vectorTypes].filter((t) => !answered.has(t))).toEqual([]);
+  });
+
+  it('agrees on mutated GA vector events, and encode keeps its errors', () => {
+    const names = Object.keys(MUTATIONS);
+    const seeds = gaVectors.map((v) => JSON.parse(v.input) as unknown);
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.constantFrom(...names), fc.nat(), fc.nat(), (event, name, at, k) => {
+        const copy = () => mutated(event, name, at, k);
+        gaAgrees(copy(), copy);
+        if (name !== 'changingGetter') {
+          let via: Answer;
+          try {
+            via = { ok: true, text: gaCodec.encode(copy() as never) };
+          } catch (error) {
+            if (!(error instanceof Error) || !('code' in error) || !('path' in error)) throw error;
+            via = { ok: false, code: String(error.code), path: String(error.path) };
+          }
+          expect(via).toEqual(gaRust(copy()));
+        }
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
+});

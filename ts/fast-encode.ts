@@ -1,0 +1,359 @@
+/**
+ * encode's fast path: writes the canonical text of an event object in JavaScript, without the
+ * WebAssembly round trip, when it can prove that text equal to `canonicalize(toJsonText(event))`
+ * (the Rust path: JSON.stringify with guards, then serde reads and writes it). Anything it is not
+ * sure of returns `undefined`, and encode takes the Rust path, errors included.
+ *
+ * The proof, rule by rule (docs/fast-path.md, "Encode", numbers E1 to E12):
+ * - What JSON.stringify sees: own enumerable string keys (Object.keys), each value read once and
+ *   that value written (a getter that changes between reads gives the value read here). Only
+ *   plain objects (prototype Object.prototype or null) and arrays (Array.prototype) are walked;
+ *   anything with a `toJSON` (own, inherited or polluted) is declined, as are class instances,
+ *   boxed primitives, Dates, Maps.
+ * - Values toJsonText refuses or changes are declined, so the Rust path gives its error: NaN,
+ *   ±Infinity, -0, BigInt, functions, symbols, `undefined` or holes in arrays, lone surrogates.
+ *   A member whose value is `undefined` is dropped, as JSON.stringify drops it.
+ * - What serde reads from that text, as the shape table (shapes.ts) describes it: members in
+ *   declaration order, unset options (absent, `undefined` or `null`) skipped, nullable members
+ *   written as `null`, required ones present and not `null`, closed enums, u8/u16/u32 ranges,
+ *   floats only when {@link floatText} knows serde_json's text for them, `serde_json::Value`
+ *   keys sorted as its BTreeMap sorts them, unknown members dropped (only when their value is a
+ *   string, boolean, null or such a number, which serde skips without error), untagged enums
+ *   dispatched by {@link untaggedPlan} exactly as decode's fast path does.
+ * - Limits: containers are taken only below the depth limit (one level of margin), and the text
+ *   only when JSON.stringify's text, at most `out.length + extra` UTF-16 units (`extra`: the
+ *   dropped `null` options and unknown members), is certainly within `maxBytes` as UTF-8 (3 bytes a
+ *   unit at most). Cycles end at the depth limit.
+ * Strings are written by JSON.stringify, whose escaping equals serde_json's for well-formed text.
+ *
+ * test/fast-encode.test.ts compares it with the Rust path; scripts/fuzz-fast.mjs --encode fuzzes it.
+ * @module
+ */
+import { floatText, kindOf, keyBefore, OBJECT, untaggedPlan, wellFormed } from './fast.js';
+import { BETA, type Member, type NamedType, type TypeRef } from './shapes.js';
+
+/** Appends the canonical text of `v` to {@link O}.out; false when not sure. */
+type Enc = (v: unknown, depth: number) => boolean;
+
+/** The one mutable state: the text being written, the input's extra length, the depth limit. */
+const O = { out: '', extra: 0, limit: 0 };
+
+/** A plain object as JSON.stringify walks it, with no `toJSON` anywhere on it. */
+function plainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && !Array.isArray(v) && (v as { toJSON?: unknown }).toJSON === undefined;
+}
+
+function plainArray(v: unknown): v is unknown[] {
+  return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && (v as { toJSON?: unknown }).toJSON === undefined;
+}
+
+const string: Enc = (v) => {
+  if (typeof v !== 'string' || !wellFormed(v)) return false;
+  O.out += JSON.stringify(v);
+  return true;
+};
+
+const oneOf = (values: readonly string[]): Enc => {
+  const texts = new Map(values.map((v) => [v, JSON.stringify(v)]));
+  return (v) => {
+    const t = typeof v === 'string' ? texts.get(v) : undefined;
+    if (t === undefined) return false;
+    O.out += t;
+    return true;
+  };
+};
+
+const uint =
+  (max: number): Enc =>
+  (v) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max || Object.is(v, -0)) return false;
+    O.out += String(v);
+    return true;
+  };
+
+const float: Enc = (v) => {
+  if (typeof v !== 'number') return false;
+  const s = floatText(v);
+  if (s === undefined) return false;
+  O.out += s;
+  return true;
+};
+
+const bool: Enc = (v) => {
+  if (typeof v !== 'boolean') return false;
+  O.out += v ? 'true' : 'false';
+  return true;
+};
+
+/** The text JSON.stringify writes for a value serde skips without error (an unknown member's), or undefined. */
+function skippedText(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return wellFormed(v) ? JSON.stringify(v) : undefined;
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'number':
+      return Number.isSafeInteger(v) && !Object.is(v, -0) ? String(v) : floatText(v);
+    case 'object':
+      return v === null ? 'null' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const listOf =
+  (item: Enc): Enc =>
+  (v, depth) => {
+    if (depth >= O.limit || !plainArray(v)) return false;
+    O.out += '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) O.out += ',';
+      const x = v[i];
+      if (x === undefined || !item(x, depth + 1)) return false; // a hole or `undefined`: toJsonText refuses it
+    }
+    O.out += ']';
+    return true;
+  };
+
+/** serde_json::Value. */
+const json: Enc = (v, depth) => {
+  switch (typeof v) {
+    case 'string':
+      return string(v, depth);
+    case 'boolean':
+      return bool(v, depth);
+    case 'number': {
+      const s = Number.isSafeInteger(v) && !Object.is(v, -0) ? String(v) : floatText(v);
+      if (s === undefined) return false;
+      O.out += s;
+      return true;
+    }
+    case 'object': {
+      if (v === null) {
+        O.out += 'null';
+        return true;
+      }
+      if (Array.isArray(v)) return jsonList(v, depth);
+      if (depth >= O.limit || !plainObject(v)) return false;
+      const keys = Object.keys(v);
+      const values: unknown[] = [];
+      for (let k = 0; k < keys.length; k++) values[k] = v[keys[k] as string];
+      // Sorted by UTF-8 bytes, as serde_json's BTreeMap writes them; `undefined` members dropped.
+      const order = keys.map((_, k) => k).sort((a, b) => (keyBefore(keys[a] as string, keys[b] as string) ? -1 : 1));
+      O.out += '{';
+      let first = true;
+      for (const k of order) {
+        const x = values[k];
+        if (x === undefined) continue;
+        const key = keys[k] as string;
+        if (!wellFormed(key)) return false;
+        O.out += first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`;
+        first = false;
+        if (!json(x, depth + 1)) return false;
+      }
+      O.out += '}';
+      return true;
+    }
+    default:
+      return false;
+  }
+};
+
+const jsonList = listOf(json);
+
+interface Field {
+  name: string;
+  enc: Enc;
+  required: boolean;
+  nullable: boolean;
+}
+
+/** Marks a member JSON.stringify does not write or serde reads as unset. */
+const ABSENT: unique symbol = Symbol('absent');
+
+const struct = (fields: readonly Field[]): Enc => {
+  const index = new Map(fields.map((f, i) => [f.name, i]));
+  const first = fields.map((f) => `${JSON.stringify(f.name)}:`);
+  const next = fields.map((f) => `,${JSON.stringify(f.name)}:`);
+  return (v, depth) => {
+    if (depth >= O.limit || !plainObject(v)) return false;
+    const values: unknown[] = new Array<unknown>(fields.length).fill(ABSENT);
+    const keys = Object.keys(v);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      const x = v[key]; // read once: this value is the one written
+      if (x === undefined) continue; // JSON.stringify drops it
+      const i = index.get(key);
+      if (i === undefined) {
+        // Unknown: serde skips it. Only values it skips without error, and counted for the limit.
+        const text = skippedText(x);
+        if (text === undefined || !wellFormed(key)) return false;
+        O.extra += JSON.stringify(key).length + text.length + 2;
+        continue;
+      }
+      if (x === null) {
+        const f = fields[i] as Field;
+        if (f.required) return false;
+        O.extra += (first[i] as string).length + 5; // `"key":null,` read as unset
+        continue;
+      }
+      values[i] = x;
+    }
+    O.out += '{';
+    let opened = false;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as Field;
+      const x = values[i];
+      if (x === ABSENT) {
+        if (f.required) return false;
+        if (!f.nullable) continue;
+      }
+      O.out += opened ? (next[i] as string) : (first[i] as string);
+      opened = true;
+      if (x === ABSENT) O.out += 'null';
+      else if (!f.enc(x, depth + 1)) return false;
+    }
+    O.out += '}';
+    return true;
+  };
+};
+
+/** A table that names a type it does not define, or a kind the encoder does not know: a bug in the table. */
+class ShapeError extends Error {}
+
+/**
+ * Compiles the encoder for `root`, one of `types` (the rows {@link compileFastDecoder} takes). The
+ * result returns the canonical text Rust writes for the event, or `undefined` when not sure. It
+ * never throws (a getter or Proxy trap that throws: `undefined`). @internal
+ */
+export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, root: string): (event: unknown, maxDepth: number, maxBytes: number) => string | undefined {
+  const compiled = new Map<string, Enc>();
+  const named = (name: string): NamedType => {
+    const shape = types[name];
+    if (shape === undefined) throw new ShapeError(`fast encode: the table has no type ${name}`);
+    return shape;
+  };
+  const fields = (members: readonly Member[]): Field[] =>
+    members.map((m) => ({ name: m.name, enc: compile(m.type), required: m.presence === 'required', nullable: m.presence === 'nullable' }));
+  const compileNamed = (name: string): Enc => {
+    const done = compiled.get(name);
+    if (done !== undefined) return done;
+    let target: Enc | undefined;
+    compiled.set(name, (v, depth) => (target as Enc)(v, depth)); // for a type that holds itself
+    const shape = named(name);
+    let enc: Enc;
+    switch (shape.kind) {
+      case 'enum':
+        enc = oneOf(shape.values);
+        break;
+      case 'struct':
+        enc = struct(fields(shape.members));
+        break;
+      case 'tagged': {
+        const tag = shape.tag;
+        const variants = new Map(
+          shape.variants.map((v) => {
+            const s = named(v.struct);
+            if (s.kind !== 'struct') throw new ShapeError(`fast encode: variant ${v.value} of ${name} is not a struct`);
+            return [v.value, struct([{ name: tag, enc: oneOf([v.value]), required: true, nullable: false }, ...fields(s.members)])];
+          }),
+        );
+        // The tag read here picks the variant; the struct reads it again and checks it is the same.
+        enc = (v, depth) => {
+          if (!plainObject(v)) return false;
+          const t = v[tag];
+          const variant = typeof t === 'string' ? variants.get(t) : undefined;
+          return variant !== undefined && variant(v, depth);
+        };
+        break;
+      }
+      case 'untagged': {
+        const plan = untaggedPlan(named, shape.alternatives);
+        const byKind = plan.byKind.map((a) => (a === undefined ? undefined : compile(a)));
+        const guard = plan.guard;
+        enc = (v, depth) => {
+          const k = kindOf(v);
+          if (k < 0) return false;
+          if (k === OBJECT && guard !== undefined) {
+            if (!plainObject(v)) return false;
+            const keys = Object.keys(v);
+            if (keys.length === 1 && guard.includes(keys[0] as string)) return false;
+          }
+          const alternative = byKind[k];
+          return alternative !== undefined && alternative(v, depth);
+        };
+        break;
+      }
+    }
+    target = enc;
+    compiled.set(name, enc);
+    return enc;
+  };
+  const compile = (ref: TypeRef): Enc => {
+    if (typeof ref === 'string') {
+      switch (ref) {
+        case 'string':
+          return string;
+        case 'bool':
+          return bool;
+        case 'u8':
+          return uint(0xff);
+        case 'u16':
+          return uint(0xffff);
+        case 'u32':
+          return uint(0xffffffff);
+        case 'f32':
+        case 'f64':
+          return float;
+        case 'json':
+          return json;
+      }
+      throw new ShapeError(`fast encode: unknown type ${String(ref)}`);
+    }
+    if ('list' in ref) return listOf(compile(ref.list));
+    // A map (GA's response metadata) is written in hash order: only Rust answers for it.
+    if ('map' in ref) throw new ShapeError('fast encode: a map type is not compiled (it goes to Rust)');
+    if ('ref' in ref) return compileNamed(ref.ref);
+    return oneOf([ref.literal]);
+  };
+  const rootEnc = compileNamed(root);
+  return (event, maxDepth, maxBytes) => {
+    O.out = '';
+    O.extra = 0;
+    O.limit = maxDepth;
+    try {
+      if (!rootEnc(event, 1)) return undefined;
+      const text = O.out;
+      // JSON.stringify's text is at most this long, and UTF-8 takes at most 3 bytes a unit.
+      return (text.length + O.extra) * 3 <= maxBytes ? text : undefined;
+    } catch {
+      // A getter or Proxy trap threw: the Rust path's toJsonText meets it again and reports it.
+      return undefined;
+    } finally {
+      O.out = '';
+    }
+  };
+}
+
+/** Compiled on first use, not at import. */
+let betaClient: ReturnType<typeof compileFastEncoder> | undefined;
+
+/**
+ * The canonical text of a client event object, equal to what the Rust path writes for
+ * `toJsonText(event)`, or `undefined` when not sure. @internal
+ */
+export function fastEncode(event: unknown, maxDepth: number, maxBytes: number): string | undefined {
+  betaClient ??= compileFastEncoder(BETA.types, BETA.client);
+  return betaClient(event, maxDepth, maxBytes);
+}
+
+/**
+ * An encoder over `types` from `root` (another protocol's client part), compiled on its first
+ * call: the GA entry uses this over its own table. @internal
+ */
+export function lazyFastEncoder(types: Readonly<Record<string, NamedType>>, root: string): (event: unknown, maxDepth: number, maxBytes: number) => string | undefined {
+  let compiled: ReturnType<typeof compileFastEncoder> | undefined;
+  return (event, maxDepth, maxBytes) => (compiled ??= compileFastEncoder(types, root))(event, maxDepth, maxBytes);
+}
