@@ -42,23 +42,50 @@ function corpusCases(direction) {
 }
 
 /**
- * The corpus's service-shaped cases (named `service: ...`) that the crate refuses, as a Markdown
- * table: what the service sends, and the crate's error as the vector records it (written by the
- * crate, never by hand).
+ * Where the same service behaviour is a case in both corpora: [beta case, GA case] (names without
+ * `service: `). Their rows get both crates' verdicts; every other row has its own protocol's only.
+ */
+const SAME_IN_BOTH = [
+  ['input_audio_buffer.committed with previous_item_id null (first item)', 'input_audio_buffer.committed with previous_item_id null'],
+  ['response.done failed, status_details error code null', 'response.done failed, its status error with code null'],
+];
+
+/**
+ * The corpora's service-shaped cases (named `service: ...`) that a crate refuses, as a Markdown
+ * table with one column per protocol: what the service sends, and each crate's verdict as the
+ * vectors record it (written by the crate, never by hand); `—` where that protocol has no such case.
  */
 function serviceDisagreements() {
-  const dir = join(root, 'test/vectors');
-  const rows = ['| event | what the service sends | beta crate (0.29.5) |', '|---|---|---|'];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const doc = /** @type {{ cases: { name: string, input: string, expect: { error?: { code: string, path: string } } }[] }} */ (readJson(join('test/vectors', file)));
-    for (const c of doc.cases) {
-      if (!c.name.startsWith('service: ') || c.expect.error === undefined) continue;
-      /** @type {{ type?: unknown }} */
-      const event = JSON.parse(c.input);
-      const what = c.name.slice('service: '.length).replace(/\|/g, '\\|');
-      rows.push(`| \`${String(event.type)}\` | ${what} | refused: \`${c.expect.error.code}\` at \`${c.expect.error.path}\` |`);
-    }
+  /** @typedef {{ name: string, input: string, expect: { error?: { code: string, path: string } } }} Case */
+  /** @param {string} dir @returns {Case[]} */
+  const casesIn = (dir) =>
+    readdirSync(join(root, dir))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .flatMap((file) => /** @type {{ cases: Case[] }} */ (readJson(join(dir, file))).cases)
+      .filter((c) => c.name.startsWith('service: '));
+  const beta = casesIn('test/vectors');
+  const ga = casesIn('test/vectors/ga');
+  /** @param {Case | undefined} c */
+  const verdict = (c) => (c === undefined ? '—' : c.expect.error ? `refused: \`${c.expect.error.code}\` at \`${c.expect.error.path}\`` : 'accepted');
+  /** @param {Case[]} cases @param {string} what */
+  const named = (cases, what) => {
+    const c = cases.find((x) => x.name === `service: ${what}`);
+    if (!c) throw new Error(`SAME_IN_BOTH names ${what}, which is no service case`);
+    return c;
+  };
+  const pairs = SAME_IN_BOTH.map(([b, g]) => ({ beta: named(beta, b), ga: named(ga, g) }));
+  const rows = ['| event | what the service sends | beta crate (0.29.5) | GA crate (0.31.2) |', '|---|---|---|---|'];
+  /** @param {Case} c @param {Case | undefined} b @param {Case | undefined} g */
+  const row = (c, b, g) => {
+    const type = String(/** @type {{ type?: unknown }} */ (JSON.parse(c.input)).type);
+    rows.push(`| \`${type}\` | ${c.name.slice('service: '.length).replace(/\|/g, '\\|')} | ${verdict(b)} | ${verdict(g)} |`);
+  };
+  for (const c of beta) {
+    const pair = pairs.find((p) => p.beta === c);
+    if (c.expect.error || pair?.ga.expect.error) row(c, c, pair?.ga);
   }
+  for (const c of ga) if (c.expect.error && !pairs.some((p) => p.ga === c)) row(c, undefined, c);
   return rows.join('\n');
 }
 
