@@ -234,14 +234,14 @@ function gaSession() {
   // The service adds the user's audio item before its transcript exists: `transcript: null`, which
   // the crate's input_audio content part (transcript: String) refuses. Planted 1 of 4.
   const userMessage = { id: userItem, object: 'realtime.item', type: 'message', status: 'completed', role: 'user' };
-  planted('server', { type: 'conversation.item.added', previous_item_id: null, item: { ...userMessage, content: [{ type: 'input_audio', transcript: null }] } }, 'invalid_type', '/item');
+  planted('server', { type: 'conversation.item.added', previous_item_id: null, item: { ...userMessage, content: [{ type: 'input_audio', transcript: null }] } }, 'invalid_type', '/item/content/0/transcript');
   const question = ['What', "'s", ' the', ' weather', ' in', ' Oslo', ' right', ' now', '?'];
   for (const delta of question) server({ type: 'conversation.item.input_audio_transcription.delta', item_id: userItem, content_index: 0, delta });
   const transcriptUsage = { type: 'tokens', total_tokens: 31, input_tokens: 22, output_tokens: 9, input_token_details: { text_tokens: 0, audio_tokens: 22 } };
   server({ type: 'conversation.item.input_audio_transcription.completed', item_id: userItem, content_index: 0, transcript: question.join(''), usage: transcriptUsage });
   // Done, with its transcript, still without the audio (the service does not echo it), which the
   // crate's content part requires. Planted 2 of 4.
-  planted('server', { type: 'conversation.item.done', previous_item_id: null, item: { ...userMessage, content: [{ type: 'input_audio', transcript: question.join('') }] } }, 'missing_field', '/item/audio');
+  planted('server', { type: 'conversation.item.done', previous_item_id: null, item: { ...userMessage, content: [{ type: 'input_audio', transcript: question.join('') }] } }, 'missing_field', '/item/content/0/audio');
 
   /** @param {number} input @param {number} output */
   const usage = (input, output) => ({

@@ -357,8 +357,8 @@ describe('realtime-codec --protocol', () => {
     const { summary } = all.pop();
     expect(summary).toEqual({ lines: 240, valid: 236, invalid: 4, changed: 198, client: 41, server: 199, unknown: 0 });
     expect(all.filter((v) => !v.ok).map((v) => [v.line, v.direction, v.type, v.error.code, v.error.path, v.error.column])).toEqual([
-      [39, 'server', 'conversation.item.added', 'invalid_type', '/item', 98],
-      [50, 'server', 'conversation.item.done', 'missing_field', '/item/audio', 97],
+      [39, 'server', 'conversation.item.added', 'invalid_type', '/item/content/0/transcript', 247],
+      [50, 'server', 'conversation.item.done', 'missing_field', '/item/content/0/audio', 211],
       [233, 'client', 'session.update', 'invalid_type', '/session/audio/input/turn_detection', 221],
       [234, 'server', 'session.updated', 'invalid_type', '/session/audio/input/turn_detection', 783],
     ]);

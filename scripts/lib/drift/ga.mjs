@@ -32,6 +32,8 @@ export function crateShape(table, union) {
       return { required: true, kind: kinds[type] ?? type };
     }
     if (type.list !== undefined) return { required: true, kind: 'array' };
+    // A map (`HashMap<String, T>`, such as metadata): an object of free keys.
+    if (type.map !== undefined) return { required: true, kind: 'object' };
     if (type.literal !== undefined) return { required: true, kind: 'enum', values: [String(type.literal)] };
     const t = row(type.ref);
     if (t.kind === 'enum') return { required: true, kind: 'enum', values: [...(t.values ?? [])].sort() };
@@ -47,7 +49,7 @@ export function crateShape(table, union) {
    * @param {any} type @param {string} path @param {Record<string, Entry>} paths @param {number} depth
    */
   const into = (type, path, paths, depth) => {
-    if (depth > 8 || typeof type === 'string' || type.literal !== undefined) return;
+    if (depth > 8 || typeof type === 'string' || type.literal !== undefined || type.map !== undefined) return;
     if (type.list !== undefined) {
       merge(paths, `${path}/[]`, kindOf(type.list));
       into(type.list, `${path}/[]`, paths, depth + 1);
