@@ -45,6 +45,7 @@ function corpusCases(direction) {
  * Where the same service behaviour is a case in both corpora: [beta case, GA case] (names without
  * `service: `). Their rows get both crates' verdicts; every other row has its own protocol's only.
  */
+/** @type {[string, string][]} */
 const SAME_IN_BOTH = [
   ['input_audio_buffer.committed with previous_item_id null (first item)', 'input_audio_buffer.committed with previous_item_id null'],
   ['response.done failed, status_details error code null', 'response.done failed, its status error with code null'],

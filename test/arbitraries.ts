@@ -65,6 +65,8 @@ export function arbitraryOf(protocol: Pick<Protocol, 'types'>, root: string, lea
     }
     if ('list' in ref) return fc.array(of(ref.list), { maxLength: 3 });
     if ('literal' in ref) return fc.constant(ref.literal);
+    // A map (HashMap): at most one entry, the only size whose written order is fixed.
+    if ('map' in ref) return fc.dictionary(leaves.text, of(ref.map), { maxKeys: 1 });
     return byName(ref.ref);
   };
   const struct = (name: string, tag?: [string, string]): fc.Arbitrary<Record<string, unknown>> => {
@@ -149,6 +151,7 @@ export function canonicalModel(protocol: Protocol, root: string, value: unknown)
     if (typeof ref === 'string') return ref === 'string' ? typeof v === 'string' : ref === 'bool' ? typeof v === 'boolean' : typeof v === 'number';
     if ('literal' in ref) return v === ref.literal;
     if ('list' in ref) return Array.isArray(v);
+    if ('map' in ref) return typeof v === 'object' && v !== null && !Array.isArray(v);
     const t = protocol.types[ref.ref];
     return t?.kind === 'enum' ? t.values.includes(v as string) : t?.kind === 'untagged' ? t.alternatives.some((a) => fits(a, v)) : typeof v === 'object' && v !== null;
   };
@@ -170,6 +173,7 @@ export function canonicalModel(protocol: Protocol, root: string, value: unknown)
     if (typeof ref === 'string') return ref === 'json' ? json(v) : ref === 'f32' ? Math.fround(v as number) : Object.is(v, -0) ? 0 : v;
     if ('literal' in ref) return v;
     if ('list' in ref) return (v as unknown[]).map((x) => of(ref.list, x));
+    if ('map' in ref) return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, of(ref.map, x)]));
     const t = protocol.types[ref.ref];
     switch (t?.kind) {
       case 'struct':
@@ -199,6 +203,7 @@ export function f32Rounded(protocol: Protocol, root: string, value: unknown): un
     if (typeof ref === 'string') return ref === 'f32' ? Math.fround(v as number) : v;
     if ('literal' in ref) return v;
     if ('list' in ref) return (v as unknown[]).map((x) => walk(ref.list, x));
+    if ('map' in ref) return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(ref.map, x)]));
     const t = protocol.types[ref.ref];
     const struct = (name: string) => {
       const s = protocol.types[name];
