@@ -1,8 +1,9 @@
 // Events drawn from the crate's shape table (`cargo run --example shapes`, the source of
 // ts/shapes.ts) with realistic leaves, chosen by member name: ids of 20-40 characters,
 // instructions of 50-2000, deltas of 1-40, audio appends of 20-100 ms of 24 kHz PCM16 in base64,
-// text with some CJK, emoji and accents, tool parameter schemas of several shapes. Optional
-// members present with probability 0.6. Seeded (splitmix32), so a run is reproducible from its seed.
+// text with some CJK, emoji and accents, tool parameter schemas of several shapes; audio deltas
+// carry base64 audio too. Optional members present with probability 0.6. Both protocols' tables
+// (GA's nested tagged unions and maps included). Seeded (splitmix32), so a run is reproducible from its seed.
 
 /** splitmix32: uniform in [0, 1). @param {number} seed */
 export function prng(seed) {
@@ -21,6 +22,8 @@ const WORDS = ['the', 'bike', 'order', 'stock', 'size', 'price', 'dÃ©lai', 'garÃ
 /** @param {{ types: any[] }} table @param {number} seed */
 export function realisticGenerator(table, seed) {
   const random = prng(seed);
+  /** The type of the event being drawn: audio deltas carry base64 audio, other deltas text. */
+  let eventType = '';
   const rows = new Map(table.types.map((t) => [t.name, t]));
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
@@ -49,7 +52,7 @@ export function realisticGenerator(table, seed) {
     if (name === 'call_id') return id('call_');
     if (name.endsWith('id')) return id('item_');
     if (name === 'instructions') return text(50, 2000);
-    if (name === 'delta') return text(1, 40);
+    if (name === 'delta') return /audio\.delta$/.test(eventType) ? audio() : text(1, 40);
     if (name === 'text' || name === 'transcript' || name === 'description' || name === 'output') return text(5, 300);
     if (name === 'arguments') return JSON.stringify({ query: text(3, 40), limit: int(1, 20) });
     return text(3, 30);
@@ -68,13 +71,20 @@ export function realisticGenerator(table, seed) {
       }
     }
     if ('list' in ref) return Array.from({ length: int(0, 3) }, () => of(ref.list, name));
+    if ('map' in ref) return Object.fromEntries(Array.from({ length: int(0, 3) }, () => [text(3, 16), of(ref.map, name)]));
     if ('literal' in ref) return ref.literal;
     return named(ref.ref, name);
   };
-  const struct = (sname, tag) => {
+  // A variant's struct, its tags first (outermost first): a variant may itself be a tagged row, as
+  // GA's message items are (`role` inside `type`).
+  const struct = (sname, tags) => {
     const row = rows.get(sname);
+    if (row?.kind === 'tagged') {
+      const v = pick(row.variants);
+      return struct(v.struct, [...tags, [row.tag, v.value]]);
+    }
     if (row?.kind !== 'struct') throw new Error(`shape table: ${sname} is not a struct row`);
-    const out = tag ? { [tag[0]]: tag[1] } : {};
+    const out = Object.fromEntries(tags);
     for (const m of row.members) if (m.presence === 'required' || random() < 0.6) out[m.name] = of(m.type, m.name);
     return out;
   };
@@ -82,8 +92,8 @@ export function realisticGenerator(table, seed) {
     const row = rows.get(tname);
     switch (row?.kind) {
       case 'enum': return pick(row.values);
-      case 'struct': return struct(tname);
-      case 'tagged': { const v = pick(row.variants); return struct(v.struct, [row.tag, v.value]); }
+      case 'struct': return struct(tname, []);
+      case 'tagged': { const v = pick(row.variants); return struct(v.struct, [[row.tag, v.value]]); }
       case 'untagged': return of(pick(row.alternatives), name);
       default: throw new Error(`shape table: no row ${tname}`);
     }
@@ -94,7 +104,8 @@ export function realisticGenerator(table, seed) {
       const row = rows.get(root);
       const v = row?.variants.find((x) => x.value === type);
       if (!v) throw new Error(`shape table: ${root} has no variant ${type}`);
-      return struct(v.struct, [row.tag, v.value]);
+      eventType = type;
+      return struct(v.struct, [[row.tag, v.value]]);
     },
   };
 }

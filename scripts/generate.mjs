@@ -4,7 +4,7 @@
 // by scripts/test.sh):
 //   ts/shapes.ts       the table as data: the fast path and the test generators interpret it
 //   ts/types.ts        the wire types and closed lists of the TypeScript API
-//   bench/schemas.mjs  the zod and JSON Schema (ajv) baselines of the bench
+//   bench/schemas.mjs  the zod and JSON Schema (ajv) baselines of the bench (bench/schemas-ga.mjs: GA)
 //   ts/ga/shapes.ts, ts/ga/types.ts  the same two for the GA protocol (realtime-codec/ga)
 // The table comes from `cargo run --example shapes`, so the rows are the ones the tests checked.
 import { execFileSync } from 'node:child_process';
@@ -539,9 +539,29 @@ function schemasMjs(p) {
   const zodMembers = (members) =>
     members.map((m) => `${m.name}: ${zodRef(m.type)}${m.presence === 'required' ? '' : '.nullish()'}`).join(', ');
   const zodLines = [];
-  /** @type {Map<string, [TaggedRow, string]>} */
+  // The tags a row's objects carry: for each tagged row it is a variant of, that row's tag with the
+  // variant's values (a struct may stand for several, as GA's ErrorCodeMessage does), and, when that
+  // tagged row is itself a variant of another (GA's message items: `role` inside `type`), the outer
+  // tags too.
+  /** @type {Map<string, [TaggedRow, string[]]>} */
   const variantOf = new Map();
-  for (const t of p.types) if (t.kind === 'tagged') for (const v of t.variants) variantOf.set(v.struct, [t, v.value]);
+  for (const t of p.types) {
+    if (t.kind !== 'tagged') continue;
+    for (const v of t.variants) {
+      const seen = variantOf.get(v.struct);
+      if (seen && seen[0] !== t) throw new Error(`shape table: ${v.struct} is a variant of both ${seen[0].name} and ${t.name}`);
+      variantOf.set(v.struct, [t, [...(seen?.[1] ?? []), v.value]]);
+    }
+  }
+  /** @type {(name: string) => [string, string[]][]} outermost first */
+  const tagsOf = (name) => {
+    const owner = variantOf.get(name);
+    return owner ? [...tagsOf(owner[0].name), [owner[0].tag, owner[1]]] : [];
+  };
+  /** @type {(values: string[]) => string} */
+  const zodTag = (values) => (values.length === 1 ? `z.literal(${q(values[0])})` : `z.enum([${values.map(q).join(', ')}])`);
+  /** @type {(values: string[]) => string} */
+  const jsonTag = (values) => (values.length === 1 ? `{ const: ${q(values[0])} }` : `{ enum: [${values.map(q).join(', ')}] }`);
   // Declared so that each refers only to what is already defined (depth first from the roots).
   for (const t of dependencyOrder(p)) {
     let def;
@@ -553,12 +573,11 @@ function schemasMjs(p) {
         def = `z.union([${t.alternatives.map(zodRef).join(', ')}])`;
         break;
       case 'tagged':
-        def = `z.discriminatedUnion(${q(t.tag)}, [${t.variants.map((v) => `zod.${v.struct}`).join(', ')}])`;
+        def = `z.discriminatedUnion(${q(t.tag)}, [${[...new Set(t.variants.map((v) => v.struct))].map((s) => `zod.${s}`).join(', ')}])`;
         break;
       case 'struct': {
-        const owner = variantOf.get(t.name);
-        const tag = owner ? `${owner[0].tag}: z.literal(${q(owner[1])}), ` : '';
-        def = `z.object({ ${tag}${zodMembers(t.members)} })`;
+        const tags = tagsOf(t.name).map(([tag, values]) => `${tag}: ${zodTag(values)}, `).join('');
+        def = `z.object({ ${tags}${zodMembers(t.members)} })`;
         break;
       }
     }
@@ -586,14 +605,20 @@ function schemasMjs(p) {
       case 'untagged':
         def = `{ anyOf: [${t.alternatives.map(jsonRef).join(', ')}] }`;
         break;
-      case 'tagged':
-        def = `{ type: 'object', required: [${q(t.tag)}], discriminator: { propertyName: ${q(t.tag)} }, oneOf: [${t.variants.map((v) => `{ $ref: '#/$defs/${v.struct}' }`).join(', ')}] }`;
+      case 'tagged': {
+        // A struct standing for several variants is listed once (ajv's discriminator wants each
+        // value in one subschema); a nested tagged row also pins the outer tags.
+        const outer = tagsOf(t.name);
+        const props = outer.length ? `, properties: { ${outer.map(([tag, values]) => `${tag}: ${jsonTag(values)}`).join(', ')} }` : '';
+        const structs = [...new Set(t.variants.map((v) => v.struct))];
+        def = `{ type: 'object', required: [${[...outer.map(([tag]) => tag), t.tag].map(q).join(', ')}]${props}, discriminator: { propertyName: ${q(t.tag)} }, oneOf: [${structs.map((s) => `{ $ref: '#/$defs/${s}' }`).join(', ')}] }`;
         break;
+      }
       case 'struct': {
-        const owner = variantOf.get(t.name);
-        const required = [...(owner ? [owner[0].tag] : []), ...t.members.filter((m) => m.presence === 'required').map((m) => m.name)];
+        const tags = tagsOf(t.name);
+        const required = [...tags.map(([tag]) => tag), ...t.members.filter((m) => m.presence === 'required').map((m) => m.name)];
         const props = [
-          ...(owner ? [`${owner[0].tag}: { const: ${q(owner[1])} }`] : []),
+          ...tags.map(([tag, values]) => `${tag}: ${jsonTag(values)}`),
           ...t.members.map((m) => `${m.name}: ${m.presence === 'required' ? jsonRef(m.type) : `{ anyOf: [{ type: 'null' }, ${jsonRef(m.type)}] }`}`),
         ];
         def = `{ type: 'object', required: [${required.map(q).join(', ')}], properties: { ${props.join(', ')} } }`;
@@ -633,6 +658,7 @@ const outputs = {
   'ts/shapes.ts': shapesTs([beta]),
   'ts/types.ts': typesTs(beta),
   'bench/schemas.mjs': schemasMjs(beta),
+  'bench/schemas-ga.mjs': schemasMjs(ga),
   'ts/ga/shapes.ts': shapesTs([ga], '../shapes.js'),
   'ts/ga/types.ts': typesTs(ga, '../accepted.js'),
 };
