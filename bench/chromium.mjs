@@ -6,7 +6,9 @@
 // entries, dist/browser.mjs and dist/ga/browser.mjs, and init()s them; the timing runs inside the
 // page (bench/chromium/runner.js), workload by workload, by the method bench/bench.mjs uses in
 // Node: warm-up, a repetition count per contender so that one sample takes at least 2 ms, then
-// `rounds` rounds with the contenders in a rotated order, the median over rounds in µs per event.
+// `rounds` rounds with the contenders in a rotated order, the median over rounds in µs per event
+// (`results`; `quickest` has the quickest round's figures, which on a machine shared with other
+// work move far less from run to run than the medians do).
 // Before anything is timed, every text must be accepted by the page's codec (safeDecode /
 // safeDecodeServerEvent), and for client workloads every object encodable (safeEncode), or the
 // run throws naming the workload.
@@ -16,12 +18,14 @@
 // page saw is measured and returned (`timer`), and the minimum sample time is raised if it is
 // coarse (at least 20 steps).
 //
-// Standalone: `node bench/chromium.mjs [--seed N] [--per 50] [--rounds 15] [--protocol beta|ga]`
-// draws `per` events per client and server event type of both protocols (bench/events.mjs, from
-// the crate's shape tables), keeps those the Node build accepts, and prints a table per protocol
-// and direction (Chromium only; bench/bench.mjs sets Node's beside it).
+// Standalone: `node bench/chromium.mjs [--seed N] [--per 50] [--rounds 15] [--protocol beta|ga]
+// [--min-ms 2] [--quickest] [--json FILE]` draws `per` events per client and server event type of
+// both protocols (bench/events.mjs, from the crate's shape tables), keeps those the Node build
+// accepts (decodes, and for client events encodes), and prints a table per protocol and
+// direction of the medians (--quickest: of the quickest rounds), Chromium only: bench/bench.mjs
+// sets Node's beside it. --json writes what chromiumTables returned.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium as playwright } from 'playwright-core';
@@ -65,16 +69,14 @@ function validate(workloads) {
 
 /**
  * Times every workload in one Chromium page and closes the browser.
- * @param {{ root: string, workloads: ChromiumWorkload[], rounds?: number, minMs?: number, warmMs?: number, schedule?: 'interleaved' | 'blocked', progress?: (line: string) => void }} options
+ * @param {{ root: string, workloads: ChromiumWorkload[], rounds?: number, minMs?: number, warmMs?: number, progress?: (line: string) => void }} options
  *   root: the repository (dist/ is served from it); minMs: the least time of one sample (raised
- *   to 20 timer steps if the page's timer is coarser); warmMs: warm-up per contender and workload;
- *   schedule: 'interleaved' (each round goes through every workload) or 'blocked' (a workload's
- *   rounds one after another, as bench/bench.mjs does in Node).
- * @returns {Promise<{ chromium: string, timer: { minUs: number, medianUs: number, crossOriginIsolated: boolean, minMs: number }, results: Record<string, Record<string, number>> }>}
- *   results: per workload id, the median µs per event of each contender (CONTENDERS).
+ *   to 20 timer steps if the page's timer is coarser); warmMs: warm-up per contender and workload.
+ * @returns {Promise<{ chromium: string, timer: { minUs: number, medianUs: number, crossOriginIsolated: boolean, minMs: number }, results: Record<string, Record<string, number>>, quickest: Record<string, Record<string, number>> }>}
+ *   results: per workload id, the median µs per event of each contender (CONTENDERS) over the
+ *   rounds; quickest: the same with the quickest round instead of the median.
  */
-export async function chromiumTables({ root, workloads, rounds = 15, minMs = 2, warmMs = 10, schedule = 'interleaved', progress }) {
-  if (schedule !== 'interleaved' && schedule !== 'blocked') throw new Error(`chromiumTables: schedule ${schedule}`);
+export async function chromiumTables({ root, workloads, rounds = 15, minMs = 2, warmMs = 10, progress }) {
   validate(workloads);
   const executablePath = chromiumPath();
   for (const file of ['dist/browser.mjs', 'dist/ga/browser.mjs']) {
@@ -128,37 +130,28 @@ export async function chromiumTables({ root, workloads, rounds = 15, minMs = 2, 
       await page.evaluate(([j, ms]) => /** @type {any} */ (window).bench.warm(j, ms), [i, 10 * warmMs]);
     }
     const options = { minMs: sampleMs, warmMs };
-    if (schedule === 'interleaved') {
-      // Every workload warmed and its repetition counts found; then round after round, each
-      // round going through every workload, so that a stretch of contention for the CPU falls
-      // on one or two rounds of many workloads (which the medians drop) rather than on most
-      // rounds of one.
-      for (const [i] of workloads.entries()) await page.evaluate(([j, o]) => /** @type {any} */ (window).bench.calibrate(j, o), /** @type {const} */ ([i, options]));
-      progress?.(`  ${workloads.length} workloads warmed and calibrated`);
-      for (let r = 0; r < rounds; r++) {
-        await page.evaluate((rr) => /** @type {any} */ (window).bench.rounds(rr, rr + 1), r);
-        if ((r + 1) % 5 === 0 || r + 1 === rounds) progress?.(`  round ${r + 1}/${rounds} of every workload timed`);
-      }
-    } else {
-      // Workload after workload: its rounds one after another.
-      for (const [i] of workloads.entries()) {
-        await page.evaluate(([j, o, n]) => {
-          const bench = /** @type {any} */ (window).bench;
-          bench.calibrate(j, o);
-          for (let r = 0; r < n; r++) bench.round(j, r);
-        }, /** @type {const} */ ([i, options, rounds]));
-        if ((i + 1) % 10 === 0 || i + 1 === workloads.length) progress?.(`  ${i + 1}/${workloads.length} workloads timed`);
-      }
+    // Workload after workload, as bench/bench.mjs does in Node: warm-up and repetition counts,
+    // then its rounds one after another.
+    for (const [i] of workloads.entries()) {
+      await page.evaluate(([j, o, n]) => {
+        const bench = /** @type {any} */ (window).bench;
+        bench.calibrate(j, o);
+        for (let r = 0; r < n; r++) bench.round(j, r);
+      }, /** @type {const} */ ([i, options, rounds]));
+      if ((i + 1) % 10 === 0 || i + 1 === workloads.length) progress?.(`  ${i + 1}/${workloads.length} workloads timed`);
     }
     /** @type {Record<string, Record<string, number>>} */
     const results = {};
+    /** @type {Record<string, Record<string, number>>} */
+    const quickest = {};
     for (const [i, w] of workloads.entries()) {
       const r = await page.evaluate((j) => /** @type {any} */ (window).bench.medians(j), i);
       if (r.id !== w.id || r.rounds !== rounds) throw new Error(`bench/chromium.mjs: the page has ${r.rounds} rounds of ${r.id} for ${w.id}`);
       results[w.id] = r.medians;
+      quickest[w.id] = r.quickest;
     }
     if (problems.length > 0) throw new Error(`bench/chromium.mjs: the page failed: ${problems.join('; ')}`);
-    return { chromium: chromiumVersion, timer: { ...setup.timer, crossOriginIsolated: setup.isolated, minMs: sampleMs }, results };
+    return { chromium: chromiumVersion, timer: { ...setup.timer, crossOriginIsolated: setup.isolated, minMs: sampleMs }, results, quickest };
   } finally {
     await browser?.close();
     await server.close();
@@ -186,14 +179,14 @@ async function main() {
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : d;
   };
   if (argv.includes('--help')) {
-    console.log('node bench/chromium.mjs [--seed N] [--per 50] [--rounds 15] [--protocol beta|ga|both] [--schedule interleaved|blocked]');
+    console.log('node bench/chromium.mjs [--seed N] [--per 50] [--rounds 15] [--protocol beta|ga|both] [--min-ms 2] [--quickest] [--json FILE]');
     return;
   }
   const seed = Number(arg('--seed', '1')) >>> 0;
   const per = Number(arg('--per', '50'));
   const rounds = Number(arg('--rounds', '15'));
   const only = arg('--protocol', 'both');
-  const schedule = /** @type {'interleaved' | 'blocked'} */ (arg('--schedule', 'interleaved'));
+  const minMs = Number(arg('--min-ms', '2'));
   const started = performance.now();
   const { realisticGenerator } = await import('./events.mjs');
   const tables = await shapeTables(root);
@@ -232,22 +225,26 @@ async function main() {
     }
   }
   const count = (/** @type {string} */ p, /** @type {string} */ d) => workloads.filter((w) => w.protocol === p && w.direction === d).length;
-  console.log(`seed ${seed}, ${per} events drawn per type, ${schedule} rounds; workloads: ${protocols.map((p) => `${p} ${count(p, 'client')} client + ${count(p, 'server')} server`).join(', ')}`);
+  console.log(`seed ${seed}, ${per} events drawn per type, samples of at least ${minMs} ms; workloads: ${protocols.map((p) => `${p} ${count(p, 'client')} client + ${count(p, 'server')} server`).join(', ')}`);
   const t0 = performance.now();
-  const out = await chromiumTables({ root, workloads, rounds, schedule, progress: (line) => console.log(line) });
+  const out = await chromiumTables({ root, workloads, rounds, minMs, progress: (line) => console.log(line) });
   const timedS = (performance.now() - t0) / 1000;
+  const json = arg('--json', '');
+  if (json) writeFileSync(json, JSON.stringify({ seed, per, rounds, minMs, ...out }, null, 1));
   const fmt = (/** @type {number | undefined} */ x) => (x === undefined || !Number.isFinite(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1));
   const cell = (/** @type {Record<string, number>} */ m, /** @type {string} */ k, /** @type {string} */ base) => `${fmt(m[k])} (${((m[k] ?? NaN) / (m[base] ?? NaN)).toFixed(2)}x)`;
+  const figures = argv.includes('--quickest') ? out.quickest : out.results;
+  const what = argv.includes('--quickest') ? 'quickest round' : 'median';
   for (const p of protocols) {
     for (const d of /** @type {const} */ (['client', 'server'])) {
       const rows = workloads.filter((w) => w.protocol === p && w.direction === d);
       if (rows.length === 0) continue;
       const client = d === 'client';
       const header = [`${p} ${d} type`, 'events', 'JSON.parse µs', `${client ? 'decode' : 'decodeServerEvent'} µs`, client ? 'check µs' : 'checkServerEvent µs', ...(client ? ['JSON.stringify µs', 'encode µs'] : [])];
-      console.log(`\n### ${out.chromium}: ${p} ${d} events, median µs per event over ${rounds} rounds (ratio to JSON.parse${client ? ' / JSON.stringify' : ''})\n`);
+      console.log(`\n### ${out.chromium}: ${p} ${d} events, ${what} µs per event over ${rounds} rounds (ratio to JSON.parse${client ? ' / JSON.stringify' : ''})\n`);
       console.log(`| ${header.join(' | ')} |\n|${header.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`);
       for (const w of rows) {
-        const m = out.results[w.id] ?? {};
+        const m = figures[w.id] ?? {};
         const cells = client
           ? [fmt(m['JSON.parse']), cell(m, 'decode', 'JSON.parse'), cell(m, 'check', 'JSON.parse'), fmt(m['JSON.stringify']), cell(m, 'encode', 'JSON.stringify')]
           : [fmt(m['JSON.parse']), cell(m, 'decodeServerEvent', 'JSON.parse'), cell(m, 'checkServerEvent', 'JSON.parse')];
