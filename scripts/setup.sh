@@ -4,11 +4,13 @@
 #                                 CLI (scripts/lib/setup-build.sh; the main job runs only this)
 #   bash scripts/setup.sh test    the build needs, then the test needs: Chromium, cargo-deny, cargo-fuzz
 #                                 (scripts/lib/setup-test.sh; scripts/test.sh runs this)
+#   bash scripts/setup.sh bench   the build needs, then Chromium (npm run bench measures in a page too)
 #   bash scripts/setup.sh         the same as `test`: everything
 . "$(dirname "$0")/lib/lib.sh"
 cd "$ROOT"
 case "${1:-test}" in
   build) bash scripts/lib/setup-build.sh ;;
   test) bash scripts/lib/setup-build.sh && bash scripts/lib/setup-test.sh ;;
-  *) die "usage: bash scripts/setup.sh [build|test]" ;;
+  bench) bash scripts/lib/setup-build.sh && bash scripts/lib/setup-test.sh chromium ;;
+  *) die "usage: bash scripts/setup.sh [build|test|bench]" ;;
 esac

@@ -4,7 +4,7 @@
 #   1. Chromium for the real-browser tests: Debian's package (no browser download), or CHROMIUM_PATH
 #   2. cargo-deny (cargo install --locked, pinned) for the supply-chain check
 #   3. cargo-fuzz (cargo install --locked, pinned) for the fuzz smoke; skipped with SKIP_FUZZ_SMOKE=1
-# Safe to run any number of times.
+# Safe to run any number of times. `setup-test.sh chromium` does step 1 only (npm run bench).
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -21,6 +21,8 @@ elif command -v apt-get >/dev/null; then
 else
   die "no Chromium: install one and set CHROMIUM_PATH to it"
 fi
+
+[ "${1:-}" = chromium ] && exit 0
 
 step "setup (test) 2/3: cargo-deny $CARGO_DENY_VERSION"
 if [ "$(cargo deny --version 2>/dev/null)" = "cargo-deny $CARGO_DENY_VERSION" ]; then
