@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileFastDecoder, lastFastPass } from '../ts/fast.js';
 import { GA_FAST_CLIENT, GA_FAST_SERVER } from '../ts/ga/shapes.js';
-import type { Part } from '../ts/shapes.js';
+import type { NamedType, Part } from '../ts/shapes.js';
 import { arbitraryOf, f32, text as anyText, u32 } from './arbitraries.js';
 import { gaCodec, hasUnsafeInteger, loadVectors, type Direction } from './helpers.js';
 
@@ -155,10 +155,36 @@ const rewrites: Record<string, (t: string, at: number) => string> = {
 };
 const REWRITES = Object.keys(rewrites);
 
+/**
+ * The part as test/arbitraries.ts can generate it: a variant that is itself a tagged enum (GA's
+ * message item, tagged on `role`) becomes one variant per inner variant, a struct whose first
+ * member is the inner tag as a literal. The events are the same objects; the decoders and the
+ * crate read the real table.
+ */
+function generatable(part: Part): Part {
+  const types: Record<string, NamedType> = { ...part.types };
+  for (const [name, row] of Object.entries(part.types)) {
+    if (row.kind !== 'tagged') continue;
+    const variants = row.variants.flatMap((v) => {
+      const inner = part.types[v.struct];
+      if (inner?.kind !== 'tagged') return [v];
+      return inner.variants.map((w) => {
+        const s = part.types[w.struct];
+        if (s?.kind !== 'struct') throw new Error(`${w.struct} is not a struct row`);
+        const flat = `${name}.${v.value}.${w.value}`;
+        types[flat] = { kind: 'struct', members: [{ name: inner.tag, presence: 'required', type: { literal: w.value } }, ...s.members] };
+        return { value: v.value, struct: flat };
+      });
+    });
+    types[name] = { ...row, variants };
+  }
+  return { ...part, types };
+}
+
 function generated(direction: Direction) {
   const part = PARTS[direction];
   return fc.property(
-    arbitraryOf(part, part.root, leaves),
+    arbitraryOf(generatable(part), part.root, leaves),
     fc.nat(),
     fc.constantFrom(...REWRITES),
     fc.oneof(fc.constant(gaCodec.MAX_DEPTH), fc.integer({ min: 1, max: 4 })),
@@ -182,6 +208,9 @@ function generated(direction: Direction) {
 /** One ordinary event of each fast variant, as the service or a client writes it. */
 const ORDINARY: Record<Direction, string[]> = {
   client: [
+    '{"type":"session.update","session":{"type":"realtime","instructions":"Be brief.","output_modalities":["audio"],"audio":{"input":{"format":{"type":"audio/pcm","rate":24000},"noise_reduction":null,"transcription":null,"turn_detection":{"type":"server_vad","prefix_padding_ms":300,"silence_duration_ms":500,"threshold":0.5}},"output":{"format":{"type":"audio/pcm","rate":24000},"speed":1.0,"voice":"marin"}}}}',
+    '{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"Hi"}]}}',
+    '{"type":"response.create","response":null}',
     '{"type":"input_audio_buffer.append","audio":"AAAA"}',
     '{"event_id":"c1","type":"input_audio_buffer.commit"}',
     '{"type":"input_audio_buffer.clear"}',
