@@ -250,6 +250,39 @@ describe('GA decode fast path', () => {
     expect(Object.keys(audio)).toEqual(['type', 'event_id', 'response_id', 'item_id', 'output_index', 'content_index', 'delta']);
   });
 
+  it('reads the message item, tagged again by its role, as the crate does (the scan, 21)', () => {
+    const item = (body: string) => `{"type":"conversation.item.create","item":${body}}`;
+    const answered = [
+      item('{"type":"message","role":"user","content":[{"type":"input_text","text":"Hi"},{"type":"input_audio","audio":"AAAA","transcript":"t"}],"id":"i"}'),
+      item('{"type":"message","role":"assistant","content":[{"type":"output_audio","transcript":"t"}]}'),
+      item('{"type":"message","role":"system","content":[{"text":"Be brief.","type":"input_text"}],"id":null,"status":"completed"}'),
+      item('{"type":"message","role":"user","content":[],"extra":{"a":1}}'),
+      '{"type":"session.update","session":{"type":"realtime","audio":{"input":{"format":{"type":"audio/pcmu"},"noise_reduction":null,"transcription":null,"turn_detection":{"type":"semantic_vad","eagerness":"low"}},"output":{"format":{"type":"audio/pcma"},"speed":1.25,"voice":"my-own-voice"}}}}',
+    ];
+    for (const t of answered) {
+      expect(agrees('client', t), t).toBe(true);
+      expect(lastFastPass(), t).toBe(3);
+    }
+    const traps = [
+      item('{"type":"message","role":"user","role":"user","content":[]}'),
+      item('{"type":"message","role":"user","content":[],"type":"message"}'),
+      item('{"type":"message","content":[],"role":"user"}'),
+      item('{"role":"user","type":"message","content":[]}'),
+      item('{"type":"message","content":[]}'),
+      item('{"type":"message","role":"tool","content":[]}'),
+      item('{"type":"message","role":"user"}'),
+      item('{"type":"message","role":"assistant","content":[{"type":"input_text","text":"x"}]}'),
+      item('{"type":"message","role":"system","content":[]}'),
+      item('{"type":"message","role":"user","content":[],"status":null}'),
+      item('{"type":"message","role":"us\\u0065r","content":[]}'),
+      item('{"type":"message","role":"user","content":[{"type":"input_text","text":"\\ud800"}]}'),
+    ];
+    for (const t of traps) {
+      agrees('client', t);
+      agrees('client', t, 3);
+    }
+  });
+
   for (const d of DIRS) {
     it(`agrees with the GA crate on every ${d} vector, raw and canonical`, () => {
       const vectors = loadVectors(d, 'ga');

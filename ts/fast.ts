@@ -764,7 +764,7 @@ const struct = (fields: readonly Field[]): StructType => {
         }
         if (i < 0) {
           // Unknown: serde skips it (it still counts for the depth limit).
-          if (json.scan(depth + 1) === FAIL) return FAIL;
+          if (!skipValue(depth + 1)) return FAIL;
         } else {
           const bit = 1 << i;
           if ((seen & bit) !== 0) return FAIL; // serde refuses a repeated member
@@ -920,7 +920,7 @@ export function kindOf(v: unknown): number {
  * tried). `guard`: for objects, the values of earlier enum alternatives, which serde also reads
  * from a one-member object (`{"auto":null}`): such an object is left to Rust.
  */
-const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[] | undefined): Type => {
+const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[] | undefined, stringAfter?: Type): Type => {
   const of = (v: unknown): Type | undefined => {
     const k = kindOf(v);
     if (k === OBJECT && guard !== undefined) {
@@ -941,7 +941,17 @@ const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[
       if (end < 0 || key.includes('\\') || guard.includes(key)) return FAIL;
     }
     const a = k < 0 ? undefined : byKind[k];
-    return a === undefined ? FAIL : a.scan(depth);
+    if (a === undefined) return FAIL;
+    if (k !== STRING || stringAfter === undefined) return a.scan(depth);
+    // A closed list of strings refuses exactly the strings not in it, and serde then tries the
+    // next alternative, a plain string (GA's voice: a name, or any string).
+    const at = S.at;
+    const bs = S.bs;
+    const r = a.scan(depth);
+    if (r !== FAIL) return r;
+    S.at = at;
+    S.bs = bs;
+    return stringAfter.scan(depth);
   };
   return {
     walk: (v, depth) => of(v)?.walk(v, depth) ?? FAIL,
@@ -1073,6 +1083,69 @@ const json: Type = {
     return !Number.isInteger(v) && floatText(v) === numberToken ? v : FAIL;
   },
 };
+
+/**
+ * Checks the JSON value at `S.at` as the scan reads a Value (leaves as json.scan takes them,
+ * depth counted), without building it, and steps over it; false if not sure: an unknown member's
+ * value, which serde reads and drops.
+ */
+function skipValue(depth: number): boolean {
+  const t = S.t;
+  const c = t.charCodeAt(S.at);
+  if (c === 34) return skipString();
+  if (c === 123) {
+    if (depth > S.limit) return false;
+    if (t.charCodeAt(++S.at) === 125) {
+      S.at++;
+      return true;
+    }
+    for (;;) {
+      if (!skipString()) return false;
+      if (t.charCodeAt(S.at) !== 58) return false; // :
+      S.at++;
+      if (!skipValue(depth + 1)) return false;
+      const s = t.charCodeAt(S.at++);
+      if (s === 44) continue; // ,
+      return s === 125; // }
+    }
+  }
+  if (c === 91) {
+    if (depth > S.limit) return false;
+    if (t.charCodeAt(++S.at) === 93) {
+      S.at++;
+      return true;
+    }
+    for (;;) {
+      if (!skipValue(depth + 1)) return false;
+      const s = t.charCodeAt(S.at++);
+      if (s === 44) continue; // ,
+      return s === 93; // ]
+    }
+  }
+  if (c === 116) return scanLit('true');
+  if (c === 102) return scanLit('false');
+  if (c === 110) return scanLit('null');
+  const v = scanNumber();
+  if (v === undefined) return false;
+  if (!numberHasPoint) return Number.isSafeInteger(v) && !Object.is(v, -0);
+  return !Number.isInteger(v) && floatText(v) === numberToken;
+}
+
+/** scanString without building the value: true if the token at `S.at` is a string serde_json reads. */
+function skipString(): boolean {
+  const t = S.t;
+  const q = S.at;
+  if (t.charCodeAt(q) !== 34) return false;
+  const end = t.indexOf('"', q + 1);
+  if (end < 0) return false;
+  let bs = S.bs;
+  if (bs >= 0 && bs < q) S.bs = bs = t.indexOf('\\', q);
+  if (bs < 0 || bs > end) {
+    S.at = end + 1;
+    return true;
+  }
+  return scanString() !== FAIL;
+}
 
 /** The scan of a Value object: keys in any order, returned sorted as serde_json's BTreeMap writes them. */
 function scanValueObject(depth: number): unknown {
@@ -1334,9 +1407,16 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
 
   const compileUntagged = (alternatives: readonly TypeRef[]): Type => {
     const plan = untaggedPlan(named, alternatives);
+    // The scan's second try for strings (21): when the alternative for strings is a closed list
+    // (an enum or a literal) and the next alternative is a plain string.
+    const first = plan.byKind[STRING];
+    const i = first === undefined ? -1 : alternatives.indexOf(first);
+    const closed = first !== undefined && typeof first !== 'string' && ('literal' in first || ('ref' in first && named(first.ref).kind === 'enum'));
+    const stringAfter = closed && alternatives[i + 1] === 'string' ? string : undefined;
     return untagged(
       plan.byKind.map((a) => (a === undefined ? undefined : compile(a))),
       plan.guard,
+      stringAfter,
     );
   };
 
