@@ -33,6 +33,13 @@
  * 2. **Any order.** Walks the members in text order, still comparing every character, skips
  *    unknown members and `null` options, and returns objects rebuilt in declaration order.
  *
+ * Before JSON.parse, two scans read the text itself in one pass: the flat scan (scanFlat) for
+ * the flat variants, and the scan (the `scan` of each type, pass 3 in {@link lastFastPass}) for
+ * every event whose text has no whitespace, no control character and no lone surrogate, tags
+ * first: it reads each token as serde_json does and builds the canonical event from them. The
+ * passes above are left what the scans decline. The scan also reads a tagged variant that is
+ * itself tagged (GA's message item, by `role`), which passes 0 to 2 leave to Rust.
+ *
  * Passes 1 and 2 compare each literal with `startsWith` and each string by its quotes and raw
  * content (or, when it has escapes, by JSON.stringify's escaping, which equals serde_json's for
  * well-formed text). In valid JSON, a string token whose first |v| raw characters are its decoded
