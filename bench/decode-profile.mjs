@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { prng } from './events.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = process.env.CODEC_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv;
 const arg = (k, d) => { const i = argv.indexOf(k); return i > 0 ? argv[i + 1] : d; };
 const seed = Number(arg('--seed', (Date.now() % 1e9) >>> 0));

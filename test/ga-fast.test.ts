@@ -259,9 +259,19 @@ describe('GA decode fast path', () => {
       item('{"type":"message","role":"user","content":[],"extra":{"a":1}}'),
       '{"type":"session.update","session":{"type":"realtime","audio":{"input":{"format":{"type":"audio/pcmu"},"noise_reduction":null,"transcription":null,"turn_detection":{"type":"semantic_vad","eagerness":"low"}},"output":{"format":{"type":"audio/pcma"},"speed":1.25,"voice":"my-own-voice"}}}}',
     ];
+    // Prompt variables: a string, an input content part (tagged), or any Value, in that order.
+    const prompt = (variables: string) => `{"type":"session.update","session":{"type":"realtime","prompt":{"id":"p","variables":${variables}}}}`;
+    answered.push(prompt('"x"'), prompt('{"type":"input_text","text":"x"}'), prompt('{"name":"x","count":1}'), prompt('{}'));
     for (const t of answered) {
       expect(agrees('client', t), t).toBe(true);
       expect(lastFastPass(), t).toBe(3);
+    }
+    // The tag not first: the passes read it (after JSON.parse).
+    agrees('client', prompt('{"text":"x","type":"input_text"}'));
+    // With a `type` member that the content part does not read: Rust decides (a Value, or not).
+    for (const t of [prompt('{"type":"nope"}'), prompt('{"type":"input_text"}'), prompt('{"\\u0074ype":"input_text","text":"x"}'), prompt('{"a":1,"a":2}')]) {
+      agrees('client', t);
+      expect(fast.client(t, gaCodec.MAX_DEPTH), t).toBeUndefined();
     }
     const traps = [
       item('{"type":"message","role":"user","role":"user","content":[]}'),

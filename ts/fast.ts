@@ -927,7 +927,7 @@ export function kindOf(v: unknown): number {
  * tried). `guard`: for objects, the values of earlier enum alternatives, which serde also reads
  * from a one-member object (`{"auto":null}`): such an object is left to Rust.
  */
-const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[] | undefined, stringAfter?: Type): Type => {
+const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[] | undefined, stringAfter?: Type, objectTag?: string): Type => {
   const of = (v: unknown): Type | undefined => {
     const k = kindOf(v);
     if (k === OBJECT && guard !== undefined) {
@@ -949,6 +949,17 @@ const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[
     }
     const a = k < 0 ? undefined : byKind[k];
     if (a === undefined) return FAIL;
+    if (k === OBJECT && objectTag !== undefined) {
+      // A tagged enum followed by a Value: serde reads an object without the tag as that Value.
+      const at = S.at;
+      const bs = S.bs;
+      const r = a.scan(depth);
+      if (r !== FAIL) return r;
+      S.at = at;
+      S.bs = bs;
+      const v = json.scan(depth);
+      return v === FAIL || Object.hasOwn(v as object, objectTag) ? FAIL : v;
+    }
     if (k !== STRING || stringAfter === undefined) return a.scan(depth);
     // A closed list of strings refuses exactly the strings not in it, and serde then tries the
     // next alternative, a plain string (GA's voice: a name, or any string).
@@ -1420,10 +1431,16 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     const i = first === undefined ? -1 : alternatives.indexOf(first);
     const closed = first !== undefined && typeof first !== 'string' && ('literal' in first || ('ref' in first && named(first.ref).kind === 'enum'));
     const stringAfter = closed && alternatives[i + 1] === 'string' ? string : undefined;
+    // And for objects: a tagged enum followed by a Value (GA's prompt variables), no guard.
+    const forObject = plan.byKind[OBJECT];
+    const o = forObject === undefined ? -1 : alternatives.indexOf(forObject);
+    const taggedFirst = forObject !== undefined && typeof forObject !== 'string' && 'ref' in forObject ? named(forObject.ref) : undefined;
+    const objectTag = plan.guard === undefined && taggedFirst?.kind === 'tagged' && alternatives[o + 1] === 'json' ? taggedFirst.tag : undefined;
     return untagged(
       plan.byKind.map((a) => (a === undefined ? undefined : compile(a))),
       plan.guard,
       stringAfter,
+      objectTag,
     );
   };
 
