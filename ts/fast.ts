@@ -257,9 +257,17 @@ function scanString(): unknown {
   return v;
 }
 
+/** Whether `s` stands in `t` at `at`: startsWith, compared by hand (cheaper for these short keys). */
+function textAt(t: string, s: string, at: number): boolean {
+  const n = s.length;
+  if (at + n > t.length) return false;
+  for (let i = 0; i < n; i++) if (t.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The scan's `lit`: `s` at `S.at`, stepped over. */
 function scanLit(s: string): boolean {
-  if (!S.t.startsWith(s, S.at)) return false;
+  if (!textAt(S.t, s, S.at)) return false;
   S.at += s.length;
   return true;
 }
@@ -751,10 +759,10 @@ const struct = (fields: readonly Field[]): StructType => {
         // usually the next member in declaration order.
         const c1 = t.charCodeAt(q + 1);
         let i = last + 1;
-        while (i < n && !(firsts[i] === c1 && t.startsWith(keys[i] as string, q))) i++;
+        while (i < n && !(firsts[i] === c1 && textAt(t, keys[i] as string, q))) i++;
         if (i === n) {
           i = 0;
-          while (i <= last && !(firsts[i] === c1 && t.startsWith(keys[i] as string, q))) i++;
+          while (i <= last && !(firsts[i] === c1 && textAt(t, keys[i] as string, q))) i++;
           if (i > last) i = -1;
         }
         if (i >= 0) {
