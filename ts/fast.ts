@@ -1196,7 +1196,6 @@ function scanValueObject(depth: number): unknown {
     if (vTop > base && !keyBefore(vKeys[vTop - 1] as string, key)) sorted = false;
     vKeys[vTop] = key;
     vValues[vTop++] = v;
-    if (sorted) setMember(out, key, v);
     const c = t.charCodeAt(S.at++);
     if (c === 44) continue; // ,
     if (c === 125) break; // }
@@ -1204,7 +1203,10 @@ function scanValueObject(depth: number): unknown {
   }
   const top = vTop;
   vTop = base;
-  if (sorted) return out;
+  if (sorted) {
+    for (let i = base; i < top; i++) setMember(out, vKeys[i] as string, vValues[i]);
+    return out;
+  }
   // Insertion sort (few keys); a repeated key then stands beside its twin.
   for (let i = base + 1; i < top; i++) {
     const key = vKeys[i] as string;
@@ -1218,12 +1220,11 @@ function scanValueObject(depth: number): unknown {
     vKeys[j + 1] = key;
     vValues[j + 1] = v;
   }
-  const o: Record<string, unknown> = {};
   for (let i = base; i < top; i++) {
     if (i > base && !keyBefore(vKeys[i - 1] as string, vKeys[i] as string)) return FAIL; // repeated
-    setMember(o, vKeys[i] as string, vValues[i]);
+    setMember(out, vKeys[i] as string, vValues[i]);
   }
-  return o;
+  return out;
 }
 
 /** The scan's stack of Value object members (reset per text: a failed scan leaves slots behind). */
