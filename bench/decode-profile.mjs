@@ -3,8 +3,10 @@
 // A scratch measure of decode and check against JSON.parse, per client event type, on events
 // drawn from the crate's shape table (bench/events.mjs's realistic leaves; nested tagged variants,
 // GA's message items, included), only those the crate accepts. Prints, per type, the share the fast
-// path answered, and decode / JSON.parse and check / JSON.parse (medians of per-round ratios,
+// path answered (not printed yet), and decode / JSON.parse and check / JSON.parse (medians of per-round ratios,
 // JSON.parse timed in the same round), so that runs on a noisy machine compare.
+// CODEC_ROOT=dir measures another checkout's dist/ (main's, for a before/after); SHAPES_JSON=file
+// reads the shape table from a file (`cargo run -q -p realtime-codec --example shapes > file`).
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
