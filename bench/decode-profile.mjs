@@ -2,9 +2,9 @@
 // node bench/decode-profile.mjs [--seed N] [--per 50] [--protocol beta|ga|both] [--rounds 31] [--only TYPE]
 // A scratch measure of decode and check against JSON.parse, per client event type, on events
 // drawn from the crate's shape table (bench/events.mjs's realistic leaves; nested tagged variants,
-// GA's message items, included), only those the crate accepts. Prints, per type, the share the fast
-// path answered (not printed yet), and decode / JSON.parse and check / JSON.parse (medians of per-round ratios,
-// JSON.parse timed in the same round), so that runs on a noisy machine compare.
+// GA's message items, included), only those the crate accepts. Prints, per type, how many the crate
+// accepted, JSON.parse's µs, and decode / JSON.parse and check / JSON.parse (medians of per-round
+// ratios, the three timed in the same round in rotating order), so that runs on a noisy machine compare.
 // CODEC_ROOT=dir measures another checkout's dist/ (main's, for a before/after); SHAPES_JSON=file
 // reads the shape table from a file (`cargo run -q -p realtime-codec --example shapes > file`).
 import { execFileSync } from 'node:child_process';
