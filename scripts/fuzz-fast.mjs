@@ -5,6 +5,8 @@
 // `node scripts/fuzz-fast.mjs [SECONDS]` (default 60), after a build.
 // `node scripts/fuzz-fast.mjs --encode [SECONDS]`: encode's fast path (ts/fast-encode.ts) instead,
 // on objects (see the end of this file).
+// `--ga` (with or without --encode): the GA entry (dist/ga/node.mjs), seeded from test/vectors/ga
+// and a few GA events (message items tagged by role among them).
 //
 // Seeds, per direction: every corpus input and canonical text, and realistic events written
 // canonically, by JSON.stringify and with members reversed; for server events also the server
@@ -20,10 +22,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+if (process.argv.includes('--help')) {
+  console.log('usage: node scripts/fuzz-fast.mjs [--encode] [--ga] [SECONDS=60]  (FUZZ_SEED=n repeats a run)');
+  process.exit(0);
+}
+const ga = process.argv.includes('--ga');
 /** @type {typeof import('../dist/node.mjs')} */
-const codec = await import(pathToFileURL(join(root, 'dist/node.mjs')).href);
+const codec = await import(pathToFileURL(join(root, ga ? 'dist/ga/node.mjs' : 'dist/node.mjs')).href);
 const encodeMode = process.argv.includes('--encode');
-const seconds = Number(process.argv.filter((a) => a !== '--encode')[2] ?? 60);
+const seconds = Number(process.argv.filter((a) => a !== '--encode' && a !== '--ga')[2] ?? 60);
 
 // A small deterministic PRNG (xorshift32), seeded from the clock and printed, so a run can be
 // repeated with FUZZ_SEED.
@@ -46,8 +53,9 @@ const int = (n) => Math.floor(random() * n);
 const seeds = [];
 /** @type {string[]} */
 const serverSeeds = [];
-for (const file of readdirSync(join(root, 'test/vectors')).filter((f) => f.endsWith('.json')).sort()) {
-  const doc = JSON.parse(readFileSync(join(root, 'test/vectors', file), 'utf8'));
+const vectorDir = join(root, ga ? 'test/vectors/ga' : 'test/vectors');
+for (const file of readdirSync(vectorDir).filter((f) => f.endsWith('.json')).sort()) {
+  const doc = JSON.parse(readFileSync(join(vectorDir, file), 'utf8'));
   const into = (doc.direction ?? 'client') === 'server' ? serverSeeds : seeds;
   for (const c of doc.cases) {
     into.push(c.input);
@@ -55,8 +63,11 @@ for (const file of readdirSync(join(root, 'test/vectors')).filter((f) => f.endsW
   }
 }
 // The service's own server lines (they start with event_id): mostly audio and transcript deltas.
-for (const line of readFileSync(join(root, 'examples/beta-session.jsonl'), 'utf8').split('\n')) {
-  if (line.startsWith('{"event_id"')) serverSeeds.push(line);
+// (Beta lines: for --ga, its own vectors only.)
+if (!ga) {
+  for (const line of readFileSync(join(root, 'examples/beta-session.jsonl'), 'utf8').split('\n')) {
+    if (line.startsWith('{"event_id"')) serverSeeds.push(line);
+  }
 }
 /** @type {(v: unknown) => unknown} */
 const reversed = (v) =>
@@ -79,7 +90,34 @@ const realistic = [
     },
   },
 ];
-for (const e of realistic) seeds.push(codec.encode(e), JSON.stringify(e), JSON.stringify(reversed(e)));
+/** GA events (the beta ones above are not GA's). */
+const realisticGa = [
+  { type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'héllo "you"\n' }, { type: 'input_audio', audio: 'AAAA', transcript: 't' }] } },
+  { type: 'conversation.item.create', previous_item_id: 'p', item: { type: 'message', role: 'assistant', content: [{ type: 'output_audio', audio: null, transcript: 'x' }], id: 'i' } },
+  { type: 'conversation.item.create', item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: 'Be brief.' }], id: null, object: null, status: null } },
+  { type: 'conversation.item.create', item: { type: 'function_call_output', call_id: 'c1', output: '{"ok":true}', status: 'completed' } },
+  { type: 'response.create', response: null },
+  {
+    type: 'session.update',
+    session: {
+      type: 'realtime',
+      instructions: 'Be brief.',
+      output_modalities: ['audio'],
+      audio: {
+        input: { format: { type: 'audio/pcm', rate: 24000 }, noise_reduction: { type: 'near_field' }, transcription: null, turn_detection: { type: 'server_vad', prefix_padding_ms: 300, silence_duration_ms: 500, threshold: 0.5 } },
+        output: { format: { type: 'audio/pcmu' }, speed: 1.25, voice: 'marin' },
+      },
+      tools: [{ type: 'function', name: 'f', description: 'd', parameters: { type: 'object', properties: { b: { type: 'integer', minimum: 100 } } } }],
+      tool_choice: { type: 'function', name: 'f' },
+      max_output_tokens: 'inf',
+    },
+  },
+];
+if (ga) {
+  for (const e of realisticGa) seeds.push(JSON.stringify(e), JSON.stringify(reversed(e)));
+} else {
+  for (const e of realistic) seeds.push(codec.encode(e), JSON.stringify(e), JSON.stringify(reversed(e)));
+}
 /** @type {import('../dist/node.mjs').ServerEventInput[]} */
 const realisticServer = [
   { type: 'response.audio.delta', event_id: 'event_1', response_id: 'resp_1', item_id: 'item_1', output_index: 0, content_index: 1000, delta: 'AAECAwQFBgc=' },
@@ -96,7 +134,7 @@ const realisticServer = [
     ],
   },
 ];
-for (const e of realisticServer) serverSeeds.push(codec.encodeServerEvent(e), JSON.stringify(e), JSON.stringify(reversed(e)));
+if (!ga) for (const e of realisticServer) serverSeeds.push(codec.encodeServerEvent(e), JSON.stringify(e), JSON.stringify(reversed(e)));
 
 const ALPHABET = ['0', '1', '9', '-', '.', 'e', 'E', '+', '"', '\\', '\\u0041', '\\"', ' ', '\n', '{', '}', '[', ']', ',', ':', 'null', 'true', '\uD800', '\uDC00', 'é', '\u{1F600}', '00'];
 /** @type {((text: string) => string)[]} */
@@ -176,7 +214,7 @@ while (!encodeMode && Date.now() < until) {
 }
 if (!encodeMode) {
   const counts = directions.map((d) => `${d.name} ${d.runs} texts, ${d.answered} decoded`).join('; ');
-  console.log(`fuzz-fast: ${seconds} s (seed ${seed}): ${counts}; no disagreement with the Rust path`);
+  console.log(`fuzz-fast${ga ? ' --ga' : ''}: ${seconds} s (seed ${seed}): ${counts}; no disagreement with the Rust path`);
 }
 
 // Encode mode. Objects: a client seed text, mutated as above, JSON.parse'd when it parses, then
@@ -265,4 +303,4 @@ while (encodeMode && Date.now() < until) {
     }
   }
 }
-if (encodeMode) console.log(`fuzz-fast --encode: ${seconds} s (seed ${seed}): ${encodeRuns} objects, ${encodeAnswered} encoded; no disagreement with the Rust path`);
+if (encodeMode) console.log(`fuzz-fast --encode${ga ? ' --ga' : ''}: ${seconds} s (seed ${seed}): ${encodeRuns} objects, ${encodeAnswered} encoded; no disagreement with the Rust path`);

@@ -137,14 +137,16 @@ const FAST_SERVER_EVENTS = {
 };
 
 /**
- * The client events whose decode answers in JavaScript, where not all of them: GA's items and
- * session are nested tagged unions (a message item is tagged by its role), which the fast path
- * does not compile, so GA's session.update, conversation.item.create and response.create go to
- * Rust. Beta's client root is compiled whole (BETA).
+ * The client events whose decode answers in JavaScript. GA's are all of them: its message item,
+ * a variant tagged again by its role, is read by the fast path's scan (docs/fast-path.md, 21),
+ * and encode's fast path leaves that variant to Rust. Beta's client root is compiled whole (BETA).
  * @type {Record<string, string[] | undefined>}
  */
 const FAST_CLIENT_EVENTS = {
   ga: [
+    'session.update',
+    'conversation.item.create',
+    'response.create',
     'input_audio_buffer.append',
     'input_audio_buffer.commit',
     'input_audio_buffer.clear',

@@ -29,7 +29,7 @@ function rust(text: string, maxDepth: number): Rust {
   }
 }
 
-const stats = { texts: 0, answered: 0, byPass: [0, 0, 0] };
+const stats = { texts: 0, answered: 0, byPass: [0, 0, 0, 0] };
 
 /** Checks one text; returns the pass that answered, or -1 when the fast path declined. */
 function agrees(text: string, maxDepth = codec.MAX_DEPTH): number {
@@ -153,9 +153,61 @@ describe('decode fast path', () => {
       }),
       { numRuns: RUNS * 5 },
     );
-    // Most generated texts are answered, by every pass.
+    // Most generated texts are answered, by every pass but pass 1: the scan (3) now answers the
+    // canonical texts before it (pass 1 is left for canonical texts the scan declines).
     expect(stats.answered / stats.texts).toBeGreaterThan(0.3);
-    for (const n of stats.byPass) expect(n).toBeGreaterThan(0);
+    for (const i of [0, 2, 3]) expect(stats.byPass[i], `pass ${i}`).toBeGreaterThan(0);
+  });
+
+  it('the scan (21): agrees with Rust on its traps, and answers what it should', () => {
+    const tool = '{"type":"function","name":"f","description":"d","parameters":{"type":"object"}}';
+    const answered = [
+      '{"type":"session.update","session":{"instructions":"a\\"b\\\\c\\n","voice":"coral","tools":[' + tool + ']}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":{"b":1,"a":[1,-2,0.5,"x",null,true],"__proto__":{"z":1,"y":2}}}]}}',
+      '{"type":"session.update","session":{"temperature":1,"turn_detection":{"type":"server_vad","threshold":0.5,"prefix_padding_ms":300,"silence_duration_ms":0}}}',
+      '{"type":"session.update","unknown":{"a":[1,{"b":"\\u00e9"}]},"session":{"model":"m","x":1.5}}',
+      '{"type":"response.create"}',
+      '{"type":"response.create","response":null,"event_id":"e"}',
+      '{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"\u{1F600} é"}]}}',
+      '{"type":"conversation.item.truncate","item_id":"i","content_index":0,"audio_end_ms":4294967295,"x":1}',
+    ];
+    for (const t of answered) expect(agrees(t), t).toBe(3);
+    const traps = [
+      // an escaped key may spell a member: left to the passes
+      '{"type":"session.update","session":{"\\u006dodel":"m","model":"n"}}',
+      '{"type":"session.update","session":{"model":"m","model":"n"}}',
+      '{"type":"session.update","type":"session.update","session":{}}',
+      '{"type":"session.update","session":{"instructions":"\\ud800"}}',
+      '{"type":"session.update","session":{"instructions":"\\ud83d\\ude00"}}',
+      '{"type":"session.update","session":{"instructions":"a\u0001"}}',
+      '{"type":"session.update","session":{"instructions":"\\x"}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":{"a":1,"a":2}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":{"\\ud800":1}}]}}',
+      '{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":{"a":1e2,"b":1.0,"c":-0}}]}}',
+      '{"type":"session.update","session":{"temperature":0.50}}',
+      '{"type":"session.update","session":{"temperature":5e-1}}',
+      '{"type":"session.update","session":{"temperature":-0}}',
+      '{"type":"session.update","session":{"temperature":0.30000001}}',
+      '{"type":"session.update","session":{"max_response_output_tokens":"INF"}}',
+      '{"type":"session.update","session":{"max_response_output_tokens":65536}}',
+      '{"type":"session.update","session":{"tool_choice":{"auto":null}}}',
+      '{"type":"session.update","session":{"voice":"nova2"}}',
+      '{"type":"session.update","x":1e400,"session":{}}',
+      '{"type":"session.update","x":[' + '['.repeat(126) + ']'.repeat(126) + '],"session":{}}',
+      '{"type":"session.update","session":{"turn_detection":{"threshold":0.5,"type":"server_vad","prefix_padding_ms":1,"silence_duration_ms":1}}}',
+      '{"type":"conversation.item.truncate","item_id":"i","content_index":01,"audio_end_ms":1}',
+      '{"type":"conversation.item.truncate","item_id":"i","content_index":1e0,"audio_end_ms":1}',
+      '{"type":"conversation.item.truncate","item_id":"i","content_index":4294967296,"audio_end_ms":1}',
+      '{"type":"conversation.item.truncate","item_id":"i","content_index":-1,"audio_end_ms":1}',
+      '{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text"}]}}',
+      '{"type":"response.create","response":{"modalities":["text"]},"response":null}',
+      '{"type":"response.create","response":{"instructions":"x"} }',
+    ];
+    for (const t of traps) {
+      agrees(t);
+      agrees(t, 3);
+      expect(codec.safeDecode(t).ok, t).toBe(rust(t, codec.MAX_DEPTH).ok);
+    }
   });
 
   it('agrees with Rust on hand-picked traps', () => {
@@ -407,7 +459,8 @@ describe('decode fast path', () => {
     ];
     for (const event of realistic) {
       const canonical = codec.encode(event as never);
-      expect(agrees(canonical), canonical).toBe(0);
+      // The flat variants in pass 0 (16, 20), the others by the scan (21).
+      expect([0, 3], canonical).toContain(agrees(canonical));
       expect(agrees(JSON.stringify(event)), JSON.stringify(event)).toBeGreaterThanOrEqual(0);
       expect(codec.decode(canonical)).toEqual(JSON.parse(canonical));
     }
@@ -491,7 +544,7 @@ function rustServer(text: string, maxDepth: number): Rust {
 }
 
 const FAST_SERVER_TYPES = new Set((BETA_FAST_SERVER.types[BETA_FAST_SERVER.root] as Extract<NamedType, { kind: 'tagged' }>).variants.map((v) => v.value));
-const serverStats = { texts: 0, answered: 0, byPass: [0, 0, 0] };
+const serverStats = { texts: 0, answered: 0, byPass: [0, 0, 0, 0] };
 
 /** Checks one server text against Rust, through fast.ts and through the package's decodeServerEvent and checkServerEvent; the pass, or -1. */
 function agreesServer(text: string, maxDepth = codec.MAX_DEPTH): number {
@@ -569,7 +622,8 @@ describe('decodeServerEvent fast path', () => {
       { numRuns: RUNS * 5 },
     );
     expect((serverStats.answered - before.answered) / (serverStats.texts - before.texts)).toBeGreaterThan(0.3);
-    serverStats.byPass.forEach((n, i) => expect(n - (before.byPass[i] as number), `pass ${i}`).toBeGreaterThan(0));
+    // Every pass but pass 1, which the scan (3) answers before (see the client test).
+    for (const i of [0, 2, 3]) expect((serverStats.byPass[i] as number) - (before.byPass[i] as number), `pass ${i}`).toBeGreaterThan(0);
   });
 
   it('agrees with Rust on hand-picked server traps', () => {
@@ -742,7 +796,7 @@ describe('decodeServerEvent fast path', () => {
         const canonical = codec.canonicalizeServerEvent(line);
         fastLines += 1;
         expect(pass, line).toBeGreaterThanOrEqual(0);
-        expect(agreesServer(canonical), canonical).toBe(0);
+        expect([0, 3], canonical).toContain(agreesServer(canonical));
         expect(codec.decodeServerEvent(line)).toEqual(JSON.parse(canonical));
         expect(lastFastPass()).toBeGreaterThanOrEqual(0);
         expect(codec.checkServerEvent(new TextEncoder().encode(line))).toEqual({ ok: true, type });
@@ -757,7 +811,7 @@ describe('decodeServerEvent fast path', () => {
     const flatServiceLines = sessionServerLines.filter((l) => /"type":"(response\.(audio|text|audio_transcript)\.delta|input_audio_buffer\.speech_(started|stopped))"/.test(l) && !l.includes('\\') && !/:\d*000[,}]/.test(l));
     expect(flatServiceLines.length).toBeGreaterThan(100);
     for (const line of flatServiceLines) expect(agreesServer(line), line).toBe(0);
-    // Producer-like texts of each fast type, canonical: pass 0.
+    // Producer-like texts of each fast type, canonical: pass 0 (flat) or the scan.
     const realistic = [
       '{"type":"response.audio.delta","event_id":"event_1","response_id":"resp_1","item_id":"item_1","output_index":0,"content_index":0,"delta":"AAECAwQFBgc="}',
       '{"type":"response.text.delta","event_id":"event_2","response_id":"resp_1","item_id":"item_1","output_index":0,"content_index":0,"delta":"Hel"}',
@@ -768,7 +822,7 @@ describe('decodeServerEvent fast path', () => {
       '{"type":"input_audio_buffer.speech_stopped","event_id":"event_7","audio_end_ms":2304,"item_id":"item_3"}',
       '{"type":"rate_limits.updated","event_id":"event_8","rate_limits":[{"name":"requests","limit":5000,"remaining":4999,"reset_seconds":0.012},{"name":"tokens","limit":40000,"remaining":39000,"reset_seconds":1.5}]}',
     ];
-    for (const t of realistic) expect(agreesServer(t), t).toBe(0);
+    for (const t of realistic) expect([0, 3], t).toContain(agreesServer(t));
   });
 
   it('leaves large server texts to Rust, as for client events', () => {

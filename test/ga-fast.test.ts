@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileFastDecoder, lastFastPass } from '../ts/fast.js';
 import { GA_FAST_CLIENT, GA_FAST_SERVER } from '../ts/ga/shapes.js';
-import type { Part } from '../ts/shapes.js';
+import type { NamedType, Part } from '../ts/shapes.js';
 import { arbitraryOf, f32, text as anyText, u32 } from './arbitraries.js';
 import { gaCodec, hasUnsafeInteger, loadVectors, type Direction } from './helpers.js';
 
@@ -155,10 +155,36 @@ const rewrites: Record<string, (t: string, at: number) => string> = {
 };
 const REWRITES = Object.keys(rewrites);
 
+/**
+ * The part as test/arbitraries.ts can generate it: a variant that is itself a tagged enum (GA's
+ * message item, tagged on `role`) becomes one variant per inner variant, a struct whose first
+ * member is the inner tag as a literal. The events are the same objects; the decoders and the
+ * crate read the real table.
+ */
+function generatable(part: Part): Part {
+  const types: Record<string, NamedType> = { ...part.types };
+  for (const [name, row] of Object.entries(part.types)) {
+    if (row.kind !== 'tagged') continue;
+    const variants = row.variants.flatMap((v) => {
+      const inner = part.types[v.struct];
+      if (inner?.kind !== 'tagged') return [v];
+      return inner.variants.map((w) => {
+        const s = part.types[w.struct];
+        if (s?.kind !== 'struct') throw new Error(`${w.struct} is not a struct row`);
+        const flat = `${name}.${v.value}.${w.value}`;
+        types[flat] = { kind: 'struct', members: [{ name: inner.tag, presence: 'required', type: { literal: w.value } }, ...s.members] };
+        return { value: v.value, struct: flat };
+      });
+    });
+    types[name] = { ...row, variants };
+  }
+  return { ...part, types };
+}
+
 function generated(direction: Direction) {
   const part = PARTS[direction];
   return fc.property(
-    arbitraryOf(part, part.root, leaves),
+    arbitraryOf(generatable(part), part.root, leaves),
     fc.nat(),
     fc.constantFrom(...REWRITES),
     fc.oneof(fc.constant(gaCodec.MAX_DEPTH), fc.integer({ min: 1, max: 4 })),
@@ -182,6 +208,9 @@ function generated(direction: Direction) {
 /** One ordinary event of each fast variant, as the service or a client writes it. */
 const ORDINARY: Record<Direction, string[]> = {
   client: [
+    '{"type":"session.update","session":{"type":"realtime","instructions":"Be brief.","output_modalities":["audio"],"audio":{"input":{"format":{"type":"audio/pcm","rate":24000},"noise_reduction":null,"transcription":null,"turn_detection":{"type":"server_vad","prefix_padding_ms":300,"silence_duration_ms":500,"threshold":0.5}},"output":{"format":{"type":"audio/pcm","rate":24000},"speed":1.0,"voice":"marin"}}}}',
+    '{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"Hi"}]}}',
+    '{"type":"response.create","response":null}',
     '{"type":"input_audio_buffer.append","audio":"AAAA"}',
     '{"event_id":"c1","type":"input_audio_buffer.commit"}',
     '{"type":"input_audio_buffer.clear"}',
@@ -219,6 +248,49 @@ describe('GA decode fast path', () => {
     // The crate drops `obfuscation` (no such member in its structs); so does the fast path.
     const audio = fast.server(ORDINARY.server[5] as string, gaCodec.MAX_DEPTH) as Record<string, unknown>;
     expect(Object.keys(audio)).toEqual(['type', 'event_id', 'response_id', 'item_id', 'output_index', 'content_index', 'delta']);
+  });
+
+  it('reads the message item, tagged again by its role, as the crate does (the scan, 21)', () => {
+    const item = (body: string) => `{"type":"conversation.item.create","item":${body}}`;
+    const answered = [
+      item('{"type":"message","role":"user","content":[{"type":"input_text","text":"Hi"},{"type":"input_audio","audio":"AAAA","transcript":"t"}],"id":"i"}'),
+      item('{"type":"message","role":"assistant","content":[{"type":"output_audio","transcript":"t"}]}'),
+      item('{"type":"message","role":"system","content":[{"text":"Be brief.","type":"input_text"}],"id":null,"status":"completed"}'),
+      item('{"type":"message","role":"user","content":[],"extra":{"a":1}}'),
+      '{"type":"session.update","session":{"type":"realtime","audio":{"input":{"format":{"type":"audio/pcmu"},"noise_reduction":null,"transcription":null,"turn_detection":{"type":"semantic_vad","eagerness":"low"}},"output":{"format":{"type":"audio/pcma"},"speed":1.25,"voice":"my-own-voice"}}}}',
+    ];
+    // Prompt variables: a string, an input content part (tagged), or any Value, in that order.
+    const prompt = (variables: string) => `{"type":"session.update","session":{"type":"realtime","prompt":{"id":"p","variables":${variables}}}}`;
+    answered.push(prompt('"x"'), prompt('{"type":"input_text","text":"x"}'), prompt('{"name":"x","count":1}'), prompt('{}'));
+    for (const t of answered) {
+      expect(agrees('client', t), t).toBe(true);
+      expect(lastFastPass(), t).toBe(3);
+    }
+    // The tag not first: the passes read it (after JSON.parse).
+    agrees('client', prompt('{"text":"x","type":"input_text"}'));
+    // With a `type` member that the content part does not read: Rust decides (a Value, or not).
+    for (const t of [prompt('{"type":"nope"}'), prompt('{"type":"input_text"}'), prompt('{"\\u0074ype":"input_text","text":"x"}'), prompt('{"a":1,"a":2}')]) {
+      agrees('client', t);
+      expect(fast.client(t, gaCodec.MAX_DEPTH), t).toBeUndefined();
+    }
+    const traps = [
+      item('{"type":"message","role":"user","role":"user","content":[]}'),
+      item('{"type":"message","role":"user","content":[],"type":"message"}'),
+      item('{"type":"message","content":[],"role":"user"}'),
+      item('{"role":"user","type":"message","content":[]}'),
+      item('{"type":"message","content":[]}'),
+      item('{"type":"message","role":"tool","content":[]}'),
+      item('{"type":"message","role":"user"}'),
+      item('{"type":"message","role":"assistant","content":[{"type":"input_text","text":"x"}]}'),
+      item('{"type":"message","role":"system","content":[]}'),
+      item('{"type":"message","role":"user","content":[],"status":null}'),
+      item('{"type":"message","role":"us\\u0065r","content":[]}'),
+      item('{"type":"message","role":"user","content":[{"type":"input_text","text":"\\ud800"}]}'),
+    ];
+    for (const t of traps) {
+      agrees('client', t);
+      agrees('client', t, 3);
+    }
   });
 
   for (const d of DIRS) {

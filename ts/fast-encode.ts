@@ -256,6 +256,9 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
         const variants = new Map(
           shape.variants.map((v) => {
             const s = named(v.struct);
+            // A variant that is itself a tagged enum (GA's message item, tagged on `role`): not
+            // compiled here, so the Rust path writes it.
+            if (s.kind === 'tagged') return [v.value, () => false] as [string, Enc];
             if (s.kind !== 'struct') throw new ShapeError(`fast encode: variant ${v.value} of ${name} is not a struct`);
             return [v.value, struct([{ name: tag, enc: oneOf([v.value]), required: true, nullable: false }, ...fields(s.members)])];
           }),

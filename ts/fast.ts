@@ -33,6 +33,13 @@
  * 2. **Any order.** Walks the members in text order, still comparing every character, skips
  *    unknown members and `null` options, and returns objects rebuilt in declaration order.
  *
+ * Before JSON.parse, two scans read the text itself in one pass: the flat scan (scanFlat) for
+ * the flat variants, and the scan (the `scan` of each type, pass 3 in {@link lastFastPass}) for
+ * every event whose text has no whitespace, no control character and no lone surrogate, tags
+ * first: it reads each token as serde_json does and builds the canonical event from them. The
+ * passes above are left what the scans decline. The scan also reads a tagged variant that is
+ * itself tagged (GA's message item, by `role`), which passes 0 to 2 leave to Rust.
+ *
  * Passes 1 and 2 compare each literal with `startsWith` and each string by its quotes and raw
  * content (or, when it has escapes, by JSON.stringify's escaping, which equals serde_json's for
  * well-formed text). In valid JSON, a string token whose first |v| raw characters are its decoded
@@ -60,10 +67,16 @@ const FAIL: unique symbol = Symbol('fail');
 type Walk = (value: unknown, depth: number) => unknown;
 /** Pass 0: adds the length of `value`'s canonical text to `S.pos`; false if not sure. */
 type Size = (value: unknown, depth: number) => boolean;
+/**
+ * The scan (21): reads `value` from the text at `S.at` (no JSON.parse), leaves `S.at` after it, and
+ * returns it in canonical form, or FAIL.
+ */
+type Scan = (depth: number) => unknown;
 /** One of the crate's types, as the passes see it. */
 interface Type {
   walk: Walk;
   size: Size;
+  scan: Scan;
 }
 
 /** A struct member as the passes see it. */
@@ -117,8 +130,10 @@ interface State {
   holderKey: string | number;
   /** Holds the event itself, so that a fix of the event object has a holder too. */
   top: unknown[];
-  /** Which pass answered the last text (0, 1, 2), or -1. */
+  /** Which pass answered the last text (0, 1, 2, 3 for the scan), or -1. */
   pass: number;
+  /** The scan: where the next backslash at or after the last one looked for stands, -1 for none. */
+  bs: number;
 }
 
 /**
@@ -147,6 +162,7 @@ const S: State = {
   holderKey: 0,
   top: [undefined],
   pass: -1,
+  bs: -1,
 };
 
 /** Sets every member of {@link S}: before a text, before each try of pass 0, and after a text (with '' and undefined). */
@@ -167,6 +183,7 @@ function reset(text: string, limit: number, value: unknown, pass: number): void 
   S.holder = S.top;
   S.holderKey = 0;
   S.pass = pass;
+  S.bs = -1;
 }
 
 function lit(s: string): boolean {
@@ -197,6 +214,99 @@ function walkString(v: unknown): unknown {
   // With escapes: a string token ends at its first unescaped quote, so a text that starts with
   // this token holds exactly this token.
   return lit(JSON.stringify(v)) ? v : FAIL;
+}
+
+/**
+ * The scan's string token at `S.at` (21): its value, or FAIL. Without a backslash before its
+ * closing quote (the next `"`), a token is its raw content; the whole text was checked once for
+ * control characters and lone surrogates, so that content is what serde_json reads. With one, the
+ * token's end is found by its escapes and JSON.parse decodes it (refusing a wrong escape); a
+ * `\\u` escape may spell a lone surrogate, which serde_json refuses: such a value must be
+ * well-formed.
+ */
+function scanString(): unknown {
+  const t = S.t;
+  const q = S.at;
+  if (t.charCodeAt(q) !== 34) return FAIL;
+  const end = t.indexOf('"', q + 1);
+  if (end < 0) return FAIL;
+  let bs = S.bs;
+  if (bs >= 0 && bs < q) S.bs = bs = t.indexOf('\\', q);
+  if (bs < 0 || bs > end) {
+    S.at = end + 1;
+    return t.slice(q + 1, end);
+  }
+  let i = q + 1;
+  for (;;) {
+    const c = t.charCodeAt(i);
+    if (c === 92) i += 2;
+    else if (c === 34) break;
+    else if (c !== c) return FAIL; // the text ended
+    else i++;
+  }
+  const token = t.slice(q, i + 1);
+  let v: unknown;
+  try {
+    v = JSON.parse(token);
+  } catch {
+    return FAIL;
+  }
+  if (typeof v !== 'string' || (token.includes('\\u') && !wellFormed(v))) return FAIL;
+  S.at = i + 1;
+  S.bs = t.indexOf('\\', i + 1);
+  return v;
+}
+
+/** Whether `s` stands in `t` at `at`: startsWith, compared by hand (cheaper for these short keys). */
+function textAt(t: string, s: string, at: number): boolean {
+  const n = s.length;
+  if (at + n > t.length) return false;
+  for (let i = 0; i < n; i++) if (t.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The scan's `lit`: `s` at `S.at`, stepped over. */
+function scanLit(s: string): boolean {
+  if (!textAt(S.t, s, S.at)) return false;
+  S.at += s.length;
+  return true;
+}
+
+/**
+ * The scan's number token at `S.at`, as `[-]digits[.digits]` (an exponent: FAIL), stepped over:
+ * its value, and in {@link S}'s `numberHasPoint` whether it has a fraction. At most 20 characters
+ * (a longer one: FAIL), so that its value is a finite number; how it must be spelled is the caller's.
+ */
+function scanNumber(): number | undefined {
+  const t = S.t;
+  const start = S.at;
+  let i = start;
+  if (t.charCodeAt(i) === 45) i++; // -
+  const d0 = i;
+  let c = t.charCodeAt(i);
+  if (c === 48) c = t.charCodeAt(++i);
+  else while (c >= 48 && c <= 57) c = t.charCodeAt(++i);
+  if (i === d0) return undefined;
+  numberHasPoint = false;
+  if (c === 46) {
+    numberHasPoint = true;
+    const f0 = ++i;
+    c = t.charCodeAt(i);
+    while (c >= 48 && c <= 57) c = t.charCodeAt(++i);
+    if (i === f0) return undefined;
+  }
+  if (c === 101 || c === 69 || i - start > 20) return undefined; // e E
+  S.at = i;
+  numberToken = t.slice(start, i);
+  return Number(numberToken);
+}
+/** Set by scanNumber for its caller. */
+let numberHasPoint = false;
+let numberToken = '';
+
+/** The scan's nesting check at a container: the event is depth 1, as in Rust. */
+function scanDepth(depth: number): boolean {
+  return depth <= S.limit;
 }
 
 /**
@@ -259,7 +369,7 @@ function sizeString(v: unknown): boolean {
   return true;
 }
 
-const string: Type = { walk: walkString, size: sizeString };
+const string: Type = { walk: walkString, size: sizeString, scan: scanString };
 
 /** A closed list of strings (a unit-only enum, or a literal). */
 const oneOf = (values: readonly string[]): Type => {
@@ -271,6 +381,10 @@ const oneOf = (values: readonly string[]): Type => {
       if (typeof v !== 'string' || !values.includes(v)) return false;
       S.pos += v.length + 2 + (escaped ? escapes(v) : 0);
       return true;
+    },
+    scan: () => {
+      const v = scanString();
+      return typeof v === 'string' && values.includes(v) ? v : FAIL;
     },
   };
 };
@@ -334,6 +448,24 @@ function isUint(v: unknown, max: number): v is number {
 const uint = (max: number): Type => ({
   walk: (v) => (isUint(v, max) && lit(String(v)) ? v : FAIL),
   size: (v) => isUint(v, max) && sizeInteger(v, true),
+  // Digits only, no leading zero, at most 10 (u32::MAX has 10): exact as a number. A fraction or
+  // an exponent after them is refused by serde for an unsigned member: FAIL, Rust gives the error.
+  scan: () => {
+    const t = S.t;
+    const start = S.at;
+    let i = start;
+    let c = t.charCodeAt(i);
+    let v = 0;
+    if (c === 48) c = t.charCodeAt(++i);
+    else
+      while (c >= 48 && c <= 57) {
+        v = v * 10 + (c - 48);
+        c = t.charCodeAt(++i);
+      }
+    if (i === start || i - start > 10 || c === 46 || c === 101 || c === 69 || v > max) return FAIL;
+    S.at = i;
+    return v;
+  },
 });
 
 /** How serde_json writes float `v` (f32 or f64) when `v` is one of the short decimals described above. @internal */
@@ -374,6 +506,13 @@ const float: Type = {
     S.pos += s.length;
     return true;
   },
+  // As pass 1 reads it: the decimal as serde_json writes it, or a whole number as an integer.
+  scan: () => {
+    const v = scanNumber();
+    if (v === undefined) return FAIL;
+    const s = floatText(v);
+    return s !== undefined && (numberToken === s || (!numberHasPoint && Number.isInteger(v) && numberToken === String(v))) ? v : FAIL;
+  },
 };
 
 const bool: Type = {
@@ -383,6 +522,7 @@ const bool: Type = {
     S.pos += v ? 4 : 5;
     return true;
   },
+  scan: () => (scanLit('true') ? true : scanLit('false') ? false : FAIL),
 };
 
 /** `o[key]` if it is `o`'s own: Object.prototype may have been given that name. */
@@ -419,6 +559,23 @@ const arrayOf = (item: Type): Type => ({
     S.pos += 1; // `]`
     return true;
   },
+  scan: (depth) => {
+    const t = S.t;
+    if (depth > S.limit || t.charCodeAt(S.at) !== 91) return FAIL; // [
+    const out: unknown[] = [];
+    if (t.charCodeAt(++S.at) === 93) {
+      S.at++;
+      return out;
+    }
+    for (;;) {
+      const r = item.scan(depth + 1);
+      if (r === FAIL) return FAIL;
+      out.push(r);
+      const c = t.charCodeAt(S.at++);
+      if (c === 44) continue; // ,
+      return c === 93 ? out : FAIL; // ]
+    }
+  },
 });
 
 /**
@@ -429,7 +586,16 @@ const arrayOf = (item: Type): Type => ({
  */
 const INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
 
-const struct = (fields: readonly Field[]): Type => {
+/** A struct, with the scan of its members after some already read (a tagged variant's tags). */
+interface StructType extends Type {
+  /**
+   * Scans members until the closing `}`, into `out` (which holds the `count` members already read,
+   * whose field bits are `seen`), and returns the object in declaration order, or FAIL.
+   */
+  body: (out: Record<string, unknown>, seen: number, count: number, depth: number) => unknown;
+}
+
+const struct = (fields: readonly Field[]): StructType => {
   const index = new Map(fields.map((f, i) => [f.name, i]));
   const requiredCount = fields.filter((f) => f.required).length;
   const nullableCount = fields.filter((f) => f.nullable).length;
@@ -558,7 +724,100 @@ const struct = (fields: readonly Field[]): Type => {
     }
     return out;
   };
-  return { walk, size };
+  // The scan (21): members in text order, each key compared whole (raw, so a key with an escape
+  // is left to the passes), each known member at most once (a bit each), unknown members read as
+  // Values and dropped, `null` an unset option. A struct whose names the raw comparison or a
+  // plain assignment could get wrong, or with more than 31 members, is not scanned.
+  const names = fields.map((f) => f.name);
+  /** `"name":`, and the name's first character. */
+  const keys = first;
+  const firsts = names.map((name) => name.charCodeAt(0));
+  const n = fields.length;
+  let requiredMask = 0;
+  let nullableMask = 0;
+  fields.forEach((f, i) => {
+    if (f.required) requiredMask |= 1 << i;
+    if (f.nullable) nullableMask |= 1 << i;
+  });
+  const scannable = n <= 31 && new Set(names).size === n && !integerLike && names.every((name) => name !== '__proto__' && escapes(name) === 0);
+  const body = (out: Record<string, unknown>, seen: number, count: number, depth: number): unknown => {
+    if (!scannable) return FAIL;
+    const t = S.t;
+    let last = count - 1; // the members already read are the first ones
+    let ordered = true;
+    let c = t.charCodeAt(S.at);
+    if (c === 125) {
+      S.at++; // }
+    } else {
+      if (count > 0) {
+        if (c !== 44) return FAIL; // ,
+        S.at++;
+      }
+      for (;;) {
+        const q = S.at;
+        // The whole key `"name":` at q (a name has no escape, so its closing quote is not escaped):
+        // usually the next member in declaration order.
+        const c1 = t.charCodeAt(q + 1);
+        let i = last + 1;
+        while (i < n && !(firsts[i] === c1 && textAt(t, keys[i] as string, q))) i++;
+        if (i === n) {
+          i = 0;
+          while (i <= last && !(firsts[i] === c1 && textAt(t, keys[i] as string, q))) i++;
+          if (i > last) i = -1;
+        }
+        if (i >= 0) {
+          S.at = q + (keys[i] as string).length;
+        } else {
+          // Not a member's key: an unknown member's, if a key at all.
+          if (t.charCodeAt(q) !== 34) return FAIL;
+          const end = t.indexOf('"', q + 1);
+          if (end < 0 || t.charCodeAt(end + 1) !== 58) return FAIL; // :
+          let bs = S.bs;
+          if (bs >= 0 && bs < q) S.bs = bs = t.indexOf('\\', q);
+          if (bs >= 0 && bs < end) return FAIL; // an escaped key (it may spell a member's name)
+          S.at = end + 2;
+        }
+        if (i < 0) {
+          // Unknown: serde skips it (it still counts for the depth limit).
+          if (!skipValue(depth + 1)) return FAIL;
+        } else {
+          const bit = 1 << i;
+          if ((seen & bit) !== 0) return FAIL; // serde refuses a repeated member
+          seen |= bit;
+          if (t.charCodeAt(S.at) === 110) {
+            // `null`: an unset option, written as `null` if nullable
+            if ((requiredMask & bit) !== 0 || !scanLit('null')) return FAIL;
+            if ((nullableMask & bit) !== 0) out[names[i] as string] = null;
+          } else {
+            const r = (fields[i] as Field).type.scan(depth + 1);
+            if (r === FAIL) return FAIL;
+            out[names[i] as string] = r;
+          }
+          if (i < last) ordered = false;
+          last = i;
+        }
+        c = t.charCodeAt(S.at++);
+        if (c === 44) continue; // ,
+        if (c === 125) break; // }
+        return FAIL;
+      }
+    }
+    if ((seen & requiredMask) !== requiredMask) return FAIL;
+    if (ordered && (seen & nullableMask) === nullableMask) return out;
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      const name = names[i] as string;
+      if (Object.hasOwn(out, name)) o[name] = out[name];
+      else if ((nullableMask & (1 << i)) !== 0) o[name] = null;
+    }
+    return o;
+  };
+  const scan: Scan = (depth) => {
+    if (depth > S.limit || S.t.charCodeAt(S.at) !== 123) return FAIL; // {
+    S.at++;
+    return body({}, 0, 0, depth);
+  };
+  return { walk, size, scan, body };
 };
 
 /** An internally tagged enum: a struct per variant, its tag member declared first. */
@@ -569,9 +828,56 @@ interface Tagged extends Type {
   variants: readonly Type[];
 }
 
-const tagged = (tag: string, variants: readonly { value: string; fields: readonly Field[] }[]): Tagged => {
+/**
+ * A variant of a tagged enum: a struct, or (GA's message item, tagged on `role`) another tagged
+ * enum of structs, whose tag serde reads from the same object once the outer tag is taken.
+ */
+interface Variant {
+  value: string;
+  fields?: readonly Field[];
+  inner?: { tag: string; variants: readonly { value: string; fields: readonly Field[] }[] };
+}
+
+/** A type no pass reads: every text that reaches it goes to Rust. */
+const never: StructType = { walk: () => FAIL, size: () => false, scan: () => FAIL, body: () => FAIL };
+
+const tagMember = (name: string, value: string): Field => ({ name, type: oneOf([value]), required: true, nullable: false });
+
+const tagged = (tag: string, variants: readonly Variant[]): Tagged => {
   const values = variants.map((v) => v.value);
-  const types = variants.map((v) => struct([{ name: tag, type: oneOf([v.value]), required: true, nullable: false }, ...v.fields]));
+  // Passes 0 to 2 read a struct variant; a nested one is left to the scan (and else to Rust).
+  const types = variants.map((v) => (v.fields !== undefined ? struct([tagMember(tag, v.value), ...v.fields]) : never));
+  // The scan of each variant once its tag is read: a struct goes on with its members (the tag is
+  // member 0); a nested enum reads its own tag right after (`,"role":"user"`), then the members of
+  // its variant, both tags members 0 and 1, so that serde's refusal of a repeated tag is kept.
+  const afterTag = variants.map((v): ((value: string, depth: number) => unknown) => {
+    if (v.fields !== undefined) {
+      const s = types[variants.indexOf(v)] as StructType;
+      return (value, depth) => {
+        const out: Record<string, unknown> = {};
+        out[tag] = value;
+        return s.body(out, 1, 1, depth);
+      };
+    }
+    const inner = v.inner;
+    if (inner === undefined || inner.tag === tag) return () => FAIL;
+    const innerKey = `,${JSON.stringify(inner.tag)}:`;
+    const innerValues = inner.variants.map((w) => w.value);
+    const innerTypes = inner.variants.map((w) =>
+      w.fields.some((f) => f.name === tag || f.name === inner.tag) ? never : struct([tagMember(tag, v.value), tagMember(inner.tag, w.value), ...w.fields]),
+    );
+    return (value, depth) => {
+      if (!scanLit(innerKey)) return FAIL;
+      const w = scanString();
+      const j = innerValues.indexOf(w as string);
+      if (j < 0) return FAIL;
+      const out: Record<string, unknown> = {};
+      out[tag] = value;
+      out[inner.tag] = w;
+      return (innerTypes[j] as StructType).body(out, 3, 2, depth);
+    };
+  });
+  const tagKey = `{${JSON.stringify(tag)}:`;
   // A short scan: hashing the freshly parsed tag for a Map costs more.
   const of = (v: unknown): Type | undefined => (isObject(v) ? types[values.indexOf(v[tag] as string)] : undefined);
   return {
@@ -580,6 +886,14 @@ const tagged = (tag: string, variants: readonly { value: string; fields: readonl
     variants: types,
     walk: (v, depth) => of(v)?.walk(v, depth) ?? FAIL,
     size: (v, depth) => of(v)?.size(v, depth) ?? false,
+    // The tag first (elsewhere: FAIL, the passes decide).
+    scan: (depth) => {
+      if (depth > S.limit || !scanLit(tagKey)) return FAIL;
+      const value = scanString();
+      const i = values.indexOf(value as string);
+      if (i < 0) return FAIL;
+      return (afterTag[i] as (value: string, depth: number) => unknown)(value as string, depth);
+    },
   };
 };
 
@@ -621,7 +935,7 @@ export function kindOf(v: unknown): number {
  * tried). `guard`: for objects, the values of earlier enum alternatives, which serde also reads
  * from a one-member object (`{"auto":null}`): such an object is left to Rust.
  */
-const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[] | undefined): Type => {
+const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[] | undefined, stringAfter?: Type, objectTag?: string): Type => {
   const of = (v: unknown): Type | undefined => {
     const k = kindOf(v);
     if (k === OBJECT && guard !== undefined) {
@@ -630,9 +944,45 @@ const untagged = (byKind: readonly (Type | undefined)[], guard: readonly string[
     }
     return byKind[k];
   };
+  // The scan dispatches on the next token's first character, as `of` on the JSON kind. The guard
+  // is kept wider: an object whose first key is such a value goes to the passes.
+  const scan: Scan = (depth) => {
+    const t = S.t;
+    const c = t.charCodeAt(S.at);
+    const k = c === 34 ? STRING : c === 123 ? OBJECT : c === 91 ? ARRAY : c === 116 || c === 102 ? BOOLEAN : c === 110 ? NULL : c === 45 || (c >= 48 && c <= 57) ? NUMBER : -1;
+    if (k === OBJECT && guard !== undefined && t.charCodeAt(S.at + 1) === 34) {
+      const end = t.indexOf('"', S.at + 2);
+      const key = t.slice(S.at + 2, end);
+      if (end < 0 || key.includes('\\') || guard.includes(key)) return FAIL;
+    }
+    const a = k < 0 ? undefined : byKind[k];
+    if (a === undefined) return FAIL;
+    if (k === OBJECT && objectTag !== undefined) {
+      // A tagged enum followed by a Value: serde reads an object without the tag as that Value.
+      const at = S.at;
+      const bs = S.bs;
+      const r = a.scan(depth);
+      if (r !== FAIL) return r;
+      S.at = at;
+      S.bs = bs;
+      const v = json.scan(depth);
+      return v === FAIL || Object.hasOwn(v as object, objectTag) ? FAIL : v;
+    }
+    if (k !== STRING || stringAfter === undefined) return a.scan(depth);
+    // A closed list of strings refuses exactly the strings not in it, and serde then tries the
+    // next alternative, a plain string (GA's voice: a name, or any string).
+    const at = S.at;
+    const bs = S.bs;
+    const r = a.scan(depth);
+    if (r !== FAIL) return r;
+    S.at = at;
+    S.bs = bs;
+    return stringAfter.scan(depth);
+  };
   return {
     walk: (v, depth) => of(v)?.walk(v, depth) ?? FAIL,
     size: (v, depth) => of(v)?.size(v, depth) ?? false,
+    scan,
   };
 };
 
@@ -742,7 +1092,151 @@ const json: Type = {
         return false;
     }
   },
+  // Any JSON value, as pass 1 takes its leaves: integers as digits (safe, not -0), other numbers in
+  // floatText's spelling; objects with their keys sorted, a repeated key left to the passes.
+  scan: (depth) => {
+    const t = S.t;
+    const c = t.charCodeAt(S.at);
+    if (c === 34) return scanString();
+    if (c === 123) return scanValueObject(depth);
+    if (c === 91) return jsonArray.scan(depth);
+    if (c === 116) return scanLit('true') ? true : FAIL;
+    if (c === 102) return scanLit('false') ? false : FAIL;
+    if (c === 110) return scanLit('null') ? null : FAIL;
+    const v = scanNumber();
+    if (v === undefined) return FAIL;
+    if (!numberHasPoint) return Number.isSafeInteger(v) && !Object.is(v, -0) ? v : FAIL;
+    return !Number.isInteger(v) && floatText(v) === numberToken ? v : FAIL;
+  },
 };
+
+/**
+ * Checks the JSON value at `S.at` as the scan reads a Value (leaves as json.scan takes them,
+ * depth counted), without building it, and steps over it; false if not sure: an unknown member's
+ * value, which serde reads and drops.
+ */
+function skipValue(depth: number): boolean {
+  const t = S.t;
+  const c = t.charCodeAt(S.at);
+  if (c === 34) return skipString();
+  if (c === 123) {
+    if (depth > S.limit) return false;
+    if (t.charCodeAt(++S.at) === 125) {
+      S.at++;
+      return true;
+    }
+    for (;;) {
+      if (!skipString()) return false;
+      if (t.charCodeAt(S.at) !== 58) return false; // :
+      S.at++;
+      if (!skipValue(depth + 1)) return false;
+      const s = t.charCodeAt(S.at++);
+      if (s === 44) continue; // ,
+      return s === 125; // }
+    }
+  }
+  if (c === 91) {
+    if (depth > S.limit) return false;
+    if (t.charCodeAt(++S.at) === 93) {
+      S.at++;
+      return true;
+    }
+    for (;;) {
+      if (!skipValue(depth + 1)) return false;
+      const s = t.charCodeAt(S.at++);
+      if (s === 44) continue; // ,
+      return s === 93; // ]
+    }
+  }
+  if (c === 116) return scanLit('true');
+  if (c === 102) return scanLit('false');
+  if (c === 110) return scanLit('null');
+  const v = scanNumber();
+  if (v === undefined) return false;
+  if (!numberHasPoint) return Number.isSafeInteger(v) && !Object.is(v, -0);
+  return !Number.isInteger(v) && floatText(v) === numberToken;
+}
+
+/** scanString without building the value: true if the token at `S.at` is a string serde_json reads. */
+function skipString(): boolean {
+  const t = S.t;
+  const q = S.at;
+  if (t.charCodeAt(q) !== 34) return false;
+  const end = t.indexOf('"', q + 1);
+  if (end < 0) return false;
+  let bs = S.bs;
+  if (bs >= 0 && bs < q) S.bs = bs = t.indexOf('\\', q);
+  if (bs < 0 || bs > end) {
+    S.at = end + 1;
+    return true;
+  }
+  return scanString() !== FAIL;
+}
+
+/** The scan of a Value object: keys in any order, returned sorted as serde_json's BTreeMap writes them. */
+function scanValueObject(depth: number): unknown {
+  const t = S.t;
+  if (depth > S.limit) return FAIL;
+  const out: Record<string, unknown> = {};
+  if (t.charCodeAt(++S.at) === 125) {
+    S.at++;
+    return out;
+  }
+  // This object's members are `vKeys`/`vValues` from `base` on; inner objects use the slots above
+  // and give them back.
+  const base = vTop;
+  let sorted = true;
+  for (;;) {
+    const key = scanString();
+    if (typeof key !== 'string' || t.charCodeAt(S.at) !== 58) return FAIL; // :
+    S.at++;
+    const v = json.scan(depth + 1);
+    if (v === FAIL) return FAIL;
+    // Not after the one before: out of order, or repeated (serde_json keeps the last; left to the passes).
+    if (vTop > base && !keyBefore(vKeys[vTop - 1] as string, key)) sorted = false;
+    vKeys[vTop] = key;
+    vValues[vTop++] = v;
+    const c = t.charCodeAt(S.at++);
+    if (c === 44) continue; // ,
+    if (c === 125) break; // }
+    return FAIL;
+  }
+  const top = vTop;
+  vTop = base;
+  if (sorted) {
+    for (let i = base; i < top; i++) setMember(out, vKeys[i] as string, vValues[i]);
+    return out;
+  }
+  // Insertion sort (few keys); a repeated key then stands beside its twin.
+  for (let i = base + 1; i < top; i++) {
+    const key = vKeys[i] as string;
+    const v = vValues[i];
+    let j = i - 1;
+    while (j >= base && keyBefore(key, vKeys[j] as string)) {
+      vKeys[j + 1] = vKeys[j] as string;
+      vValues[j + 1] = vValues[j];
+      j--;
+    }
+    vKeys[j + 1] = key;
+    vValues[j + 1] = v;
+  }
+  for (let i = base; i < top; i++) {
+    if (i > base && !keyBefore(vKeys[i - 1] as string, vKeys[i] as string)) return FAIL; // repeated
+    setMember(out, vKeys[i] as string, vValues[i]);
+  }
+  return out;
+}
+
+/** The scan's stack of Value object members (reset per text: a failed scan leaves slots behind). */
+const vKeys: string[] = [];
+const vValues: unknown[] = [];
+let vTop = 0;
+
+function setMember(o: Record<string, unknown>, key: string, v: unknown): void {
+  // A plain assignment to `__proto__` would set the prototype, not a member.
+  if (key === '__proto__') Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[key] = v;
+}
 
 const jsonArray = arrayOf(json);
 
@@ -876,6 +1370,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     const forward: Type = {
       walk: (v, depth) => (target as Type).walk(v, depth),
       size: (v, depth) => (target as Type).size(v, depth),
+      scan: (depth) => (target as Type).scan(depth),
     };
     compiled.set(name, forward);
     const shape = named(name);
@@ -890,10 +1385,16 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       case 'tagged':
         type = tagged(
           shape.tag,
-          shape.variants.map((v) => {
+          shape.variants.map((v): Variant => {
             const s = named(v.struct);
-            if (s.kind !== 'struct') throw new ShapeError(`fast path: variant ${v.value} of ${name} is not a struct`);
-            return { value: v.value, fields: fields(s.members) };
+            if (s.kind === 'struct') return { value: v.value, fields: fields(s.members) };
+            if (s.kind !== 'tagged') throw new ShapeError(`fast path: variant ${v.value} of ${name} is neither a struct nor a tagged enum`);
+            const inner = s.variants.map((w) => {
+              const ws = named(w.struct);
+              if (ws.kind !== 'struct') throw new ShapeError(`fast path: variant ${w.value} of ${v.struct} is not a struct`);
+              return { value: w.value, fields: fields(ws.members) };
+            });
+            return { value: v.value, inner: { tag: s.tag, variants: inner } };
           }),
         );
         break;
@@ -933,9 +1434,22 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
 
   const compileUntagged = (alternatives: readonly TypeRef[]): Type => {
     const plan = untaggedPlan(named, alternatives);
+    // The scan's second try for strings (21): when the alternative for strings is a closed list
+    // (an enum or a literal) and the next alternative is a plain string.
+    const first = plan.byKind[STRING];
+    const i = first === undefined ? -1 : alternatives.indexOf(first);
+    const closed = first !== undefined && typeof first !== 'string' && ('literal' in first || ('ref' in first && named(first.ref).kind === 'enum'));
+    const stringAfter = closed && alternatives[i + 1] === 'string' ? string : undefined;
+    // And for objects: a tagged enum followed by a Value (GA's prompt variables), no guard.
+    const forObject = plan.byKind[OBJECT];
+    const o = forObject === undefined ? -1 : alternatives.indexOf(forObject);
+    const taggedFirst = forObject !== undefined && typeof forObject !== 'string' && 'ref' in forObject ? named(forObject.ref) : undefined;
+    const objectTag = plan.guard === undefined && taggedFirst?.kind === 'tagged' && alternatives[o + 1] === 'json' ? taggedFirst.tag : undefined;
     return untagged(
       plan.byKind.map((a) => (a === undefined ? undefined : compile(a))),
       plan.guard,
+      stringAfter,
+      objectTag,
     );
   };
 
@@ -1208,6 +1722,23 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     return undefined;
   };
 
+  /**
+   * The scan (21): the event read from the text without JSON.parse, in one pass, where the text
+   * has no control character (so no whitespace) and no lone surrogate. FAIL where not sure.
+   */
+  const scanEvent = (text: string, maxDepth: number): unknown => {
+    if (CONTROL.test(text) || !wellFormed(text)) return FAIL;
+    reset(text, maxDepth, undefined, -1);
+    S.bs = text.indexOf('\\');
+    vTop = 0;
+    try {
+      const event = rootType.scan(1);
+      return event !== FAIL && S.at === text.length ? event : FAIL;
+    } finally {
+      reset('', 0, undefined, -1);
+    }
+  };
+
   return (text, maxDepth) => {
     let value: unknown;
     if (text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125) {
@@ -1215,6 +1746,13 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         const event = scanFlat(text);
         if (event !== undefined) {
           S.pass = 0;
+          return event;
+        }
+      }
+      if (rootTagged) {
+        const event = scanEvent(text, maxDepth);
+        if (event !== FAIL) {
+          S.pass = 3;
           return event;
         }
       }

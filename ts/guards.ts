@@ -47,11 +47,12 @@ const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
 /**
  * JSON.parse of a canonical text, refusing integers a JavaScript number cannot hold exactly.
- * Integers of 16+ digits may not survive JSON.parse; all other numbers are u16, u32 or f32, so
- * only tools[].parameters can hold one. @internal
+ * Integers of 16+ digits may not survive JSON.parse. In beta only tools[].parameters can hold
+ * one, but GA has other Values (an MCP tool's headers, response metadata, prompt variables): any
+ * text with 16 digits in a row is parsed exactly. @internal
  */
 export function parseCanonical(canonical: string): unknown {
-  const exact = canonical.includes('"parameters":') && UNSAFE_CANDIDATE.test(canonical);
+  const exact = UNSAFE_CANDIDATE.test(canonical);
   return exact ? parseExactly(canonical) : JSON.parse(canonical);
 }
 
