@@ -199,7 +199,7 @@ function shapesTs(protocols, typesFrom) {
     const server = FAST_SERVER_EVENTS[p.name];
     return (
       (client
-        ? `\n/** The ${p.name} client events whose decode answers in JavaScript (${client.length} of them; the others go to Rust), and the rows they reach. */\nexport const ${p.name.toUpperCase()}_FAST_CLIENT: Part = ${fastPart(p, p.client, client)};\n`
+        ? `\n/** The ${p.name} client events whose decode answers in JavaScript (${client.length === rowOf(typesOf(p), p.client, 'tagged').variants.length ? `all ${client.length}: the scan reads the nested ones, passes 0 to 2 leave those to Rust` : `${client.length} of them; the others go to Rust`}), and the rows they reach. */\nexport const ${p.name.toUpperCase()}_FAST_CLIENT: Part = ${fastPart(p, p.client, client)};\n`
         : '') +
       (p.server && server
         ? `\n/** The ${p.name} server events whose decode answers in JavaScript (${server.length} of them, the high-frequency ones), and the rows they reach. */\nexport const ${p.name.toUpperCase()}_FAST_SERVER: Part = ${fastPart(p, p.server, server)};\n`

@@ -326,6 +326,41 @@ describe('GA encode fast path against the GA Rust path', () => {
     expect([...vectorTypes].filter((t) => !answered.has(t))).toEqual([]);
   });
 
+  it("takes invariant 8's exceptions as decode's scan does: a voice no list names, prompt variables as a Value", () => {
+    const session = (extra: object) => ({ type: 'session.update', session: { type: 'realtime', ...extra } });
+    // What the GA crate requires of a response.create (the README's crate-versus-service table).
+    const response = (voice: string) => ({
+      type: 'response.create',
+      response: { audio: { output: { format: { type: 'audio/pcm', rate: 24000 }, voice } }, conversation: 'none', input: [], instructions: 'Summarise.', max_output_tokens: 'inf', output_modalities: ['text'] },
+    });
+    const answered = [
+      response('my-own-voice'),
+      response('marin'),
+      session({ prompt: { id: 'pmpt_1', variables: { city: 'Paris', count: 2 } } }),
+      session({ prompt: { id: 'pmpt_1', variables: {} } }),
+      session({ prompt: { id: 'pmpt_1', variables: { type: 'input_text', text: 'hi' } } }),
+    ];
+    for (const event of answered) expect(gaAgrees(event), JSON.stringify(event)).toBe(true);
+    // Declined, and the Rust path answers: a tag member whose value JSON.stringify drops, an
+    // unknown tag value, a lone surrogate in the voice.
+    const declined = [
+      session({ prompt: { id: 'pmpt_1', variables: { type: undefined, city: 'Paris' } } }),
+      session({ prompt: { id: 'pmpt_1', variables: { type: 'nope' } } }),
+      response('a\ud800'),
+    ];
+    for (const event of declined) expect(gaFast(event, DEPTH, BYTES), JSON.stringify(event)).toBeUndefined();
+    for (const event of [...answered, ...declined]) {
+      let via: Answer;
+      try {
+        via = { ok: true, text: gaCodec.encode(event as never) };
+      } catch (error) {
+        if (!(error instanceof Error) || !('code' in error) || !('path' in error)) throw error;
+        via = { ok: false, code: String(error.code), path: String(error.path) };
+      }
+      expect(via).toEqual(gaRust(event));
+    }
+  });
+
   it('agrees on mutated GA vector events, and encode keeps its errors', () => {
     const names = Object.keys(MUTATIONS);
     const seeds = gaVectors.map((v) => JSON.parse(v.input) as unknown);

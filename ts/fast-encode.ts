@@ -29,7 +29,7 @@
  * test/fast-encode.test.ts compares it with the Rust path; scripts/fuzz-fast.mjs --encode fuzzes it.
  * @module
  */
-import { floatText, kindOf, keyBefore, OBJECT, untaggedPlan, wellFormed } from './fast.js';
+import { floatText, kindOf, keyBefore, OBJECT, STRING, untaggedPlan, wellFormed } from './fast.js';
 import { BETA, type Member, type NamedType, type TypeRef } from './shapes.js';
 
 /** Appends the canonical text of `v` to {@link O}.out; false when not sure. */
@@ -275,7 +275,13 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
       case 'untagged': {
         const plan = untaggedPlan(named, shape.alternatives);
         const byKind = plan.byKind.map((a) => (a === undefined ? undefined : compile(a)));
-        const guard = plan.guard;
+        const { guard, objectTag } = plan;
+        // Invariant 8's exceptions, as decode's scan takes them: a string the closed list refuses
+        // (its encoder declines exactly the strings not in it) is the plain string after it; an
+        // object with no own member named like the tag (JSON.stringify writes no tag, so serde's
+        // tagged enum refuses it) is the Value after it.
+        const stringAfter = plan.stringAfter ? compile('string') : undefined;
+        const valueAfter = objectTag !== undefined ? compile('json') : undefined;
         enc = (v, depth) => {
           const k = kindOf(v);
           if (k < 0) return false;
@@ -284,8 +290,15 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
             const keys = Object.keys(v);
             if (keys.length === 1 && guard.includes(keys[0] as string)) return false;
           }
+          // Decided before the tagged enum reads anything, so no member is read twice.
+          if (k === OBJECT && valueAfter !== undefined && plainObject(v) && !Object.hasOwn(v, objectTag as string)) return valueAfter(v, depth);
           const alternative = byKind[k];
-          return alternative !== undefined && alternative(v, depth);
+          if (alternative === undefined) return false;
+          if (k !== STRING || stringAfter === undefined) return alternative(v, depth);
+          const at = O.out.length;
+          if (alternative(v, depth)) return true;
+          O.out = O.out.slice(0, at);
+          return stringAfter(v, depth);
         };
         break;
       }

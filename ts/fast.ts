@@ -1266,7 +1266,10 @@ function declined(): undefined {
  * earlier enum alternatives, which serde also reads from a one-member object (`{"auto":null}`):
  * such an object is left to Rust. Shared by the decode and encode fast paths. @internal
  */
-export function untaggedPlan(named: (name: string) => NamedType, alternatives: readonly TypeRef[]): { byKind: (TypeRef | undefined)[]; guard: string[] | undefined } {
+export function untaggedPlan(
+  named: (name: string) => NamedType,
+  alternatives: readonly TypeRef[],
+): { byKind: (TypeRef | undefined)[]; guard: string[] | undefined; stringAfter: boolean; objectTag: string | undefined } {
   /** The JSON kinds the fast path's reading of `ref` takes, as bits. */
   const kinds = (ref: TypeRef, seen: ReadonlySet<string> = new Set()): number => {
     if (typeof ref === 'string') {
@@ -1340,7 +1343,19 @@ export function untaggedPlan(named: (name: string) => NamedType, alternatives: r
     }
     byKind[k] = alternatives[i] as TypeRef;
   }
-  return { byKind, guard };
+  // Invariant 8's exceptions. For strings: when the alternative for strings is a closed list (an
+  // enum or a literal) and the next alternative is a plain string, a string the list refuses is
+  // that string. For objects: a tagged enum followed by a Value (GA's prompt variables), no
+  // guard: an object without the tag's member is that Value.
+  const first = byKind[STRING];
+  const i = first === undefined ? -1 : alternatives.indexOf(first);
+  const closed = first !== undefined && typeof first !== 'string' && ('literal' in first || ('ref' in first && named(first.ref).kind === 'enum'));
+  const stringAfter = closed && alternatives[i + 1] === 'string';
+  const forObject = byKind[OBJECT];
+  const o = forObject === undefined ? -1 : alternatives.indexOf(forObject);
+  const taggedFirst = forObject !== undefined && typeof forObject !== 'string' && 'ref' in forObject ? named(forObject.ref) : undefined;
+  const objectTag = guard === undefined && taggedFirst?.kind === 'tagged' && alternatives[o + 1] === 'json' ? taggedFirst.tag : undefined;
+  return { byKind, guard, stringAfter, objectTag };
 }
 
 /** A table that names a type it does not define, or a kind the passes do not know: a bug in the table. */
@@ -1434,22 +1449,12 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
 
   const compileUntagged = (alternatives: readonly TypeRef[]): Type => {
     const plan = untaggedPlan(named, alternatives);
-    // The scan's second try for strings (21): when the alternative for strings is a closed list
-    // (an enum or a literal) and the next alternative is a plain string.
-    const first = plan.byKind[STRING];
-    const i = first === undefined ? -1 : alternatives.indexOf(first);
-    const closed = first !== undefined && typeof first !== 'string' && ('literal' in first || ('ref' in first && named(first.ref).kind === 'enum'));
-    const stringAfter = closed && alternatives[i + 1] === 'string' ? string : undefined;
-    // And for objects: a tagged enum followed by a Value (GA's prompt variables), no guard.
-    const forObject = plan.byKind[OBJECT];
-    const o = forObject === undefined ? -1 : alternatives.indexOf(forObject);
-    const taggedFirst = forObject !== undefined && typeof forObject !== 'string' && 'ref' in forObject ? named(forObject.ref) : undefined;
-    const objectTag = plan.guard === undefined && taggedFirst?.kind === 'tagged' && alternatives[o + 1] === 'json' ? taggedFirst.tag : undefined;
+    // The scan's second tries (21): invariant 8's exceptions, as the plan finds them.
     return untagged(
       plan.byKind.map((a) => (a === undefined ? undefined : compile(a))),
       plan.guard,
-      stringAfter,
-      objectTag,
+      plan.stringAfter ? string : undefined,
+      plan.objectTag,
     );
   };
 

@@ -40,10 +40,10 @@ export type ServerDecodeResult = { ok: true; event: ServerEvent } | { ok: false;
 /** Result of {@link checkServerEvent}: validity and the server event's type. */
 export type ServerCheckResult = { ok: true; type: ServerEventType } | { ok: false; error: ClientEventError };
 
-/** The fast path over the GA table: the flat client events, and the high-frequency server events. */
+/** The fast path over the GA table: every client event (docs/fast-path.md, 21, for the nested message items), and the high-frequency server events. */
 const fastClient = lazyFastDecoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root);
 const fastServer = lazyFastDecoder(GA_FAST_SERVER.types, GA_FAST_SERVER.root);
-/** encode's fast path over the same flat client events (the others go to Rust). */
+/** encode's fast path over the same client events (it leaves the nested message items to Rust). */
 const fastEncode = lazyFastEncoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root);
 
 const codec: Codec<ClientEvent, ClientEventInput, ServerEvent, ServerEventInput> = createCodec({ client, server, fastClient, fastServer, fastEncode });

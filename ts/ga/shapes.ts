@@ -104,7 +104,7 @@ export const GA: Protocol = {
   },
 };
 
-/** The ga client events whose decode answers in JavaScript (11 of them; the others go to Rust), and the rows they reach. */
+/** The ga client events whose decode answers in JavaScript (all 11: the scan reads the nested ones, passes 0 to 2 leave those to Rust), and the rows they reach. */
 export const GA_FAST_CLIENT: Part = {
   root: "RealtimeClientEvent",
   types: {
