@@ -8,6 +8,8 @@
 // start-up is not counted. The cases are interleaved (run 1 of every case, then run 2, ...; the
 // order rotated each run), so that other work on the machine falls on all of them alike. Medians.
 //
+// Each child also reports its CPU time over the same span, beside the wall time.
+//
 // Used by bench/bench.mjs (coldImport); standalone, `node bench/cold-import.mjs [runs]` prints the
 // medians, each run's figures with --all.
 import { execFileSync } from 'node:child_process';
@@ -42,14 +44,18 @@ const CASES = [
   { key: 'gaFirstServer', label: 'realtime-codec/ga: import + first decodeServerEvent', how: 'import', file: 'dist/ga/node.mjs', call: `m.decodeServerEvent(${JSON.stringify(SMALL_SERVER)})`, module: 'server' },
 ];
 
-/** The child's source: prints `ms wasmBytes` (wasmBytes of the module the call uses, or -1). @param {Case} c @param {string} path */
+/**
+ * The child's source: prints `ms cpuMs wasmBytes`: the wall time, the process's CPU time
+ * (process.cpuUsage, user + system, all threads) over the same span, and the wasm memory of the
+ * module the call uses (-1 without a call). @param {Case} c @param {string} path
+ */
 function childSource(c, path) {
   const load = c.how === 'import' ? `await import(${JSON.stringify(pathToFileURL(path).href)})` : `require(${JSON.stringify(path)})`;
   const call = c.call ? `${c.call};` : '';
   // Read after the clock stops: whether the first call instantiated its wasm module (the fast
   // path may answer without it).
   const wasm = c.module ? `m.wasmMemoryBytes(${JSON.stringify(c.module)})` : '-1';
-  return `const t = performance.now(); const m = ${load}; ${call} const ms = performance.now() - t; console.log(ms + ' ' + ${wasm});`;
+  return `const c0 = process.cpuUsage(); const t = performance.now(); const m = ${load}; ${call} const ms = performance.now() - t; const c = process.cpuUsage(c0); console.log(ms + ' ' + (c.user + c.system) / 1000 + ' ' + ${wasm});`;
 }
 
 /** @param {number[]} xs */
@@ -70,9 +76,11 @@ export function coldImport({ root, runs = 21, cases }) {
   const chosen = CASES.filter((c) => c.key === 'empty' || !cases || cases.includes(c.key));
   /** @type {Record<string, number[]>} */
   const times = Object.fromEntries(chosen.map((c) => [c.key, []]));
+  /** @type {Record<string, number[]>} */
+  const cpuTimes = Object.fromEntries(chosen.map((c) => [c.key, []]));
   /** @type {Record<string, boolean>} whether each call case's first call instantiated its wasm (every run) */
   const instantiated = {};
-  const loadAtStart = os.loadavg()[0];
+  const loadAtStart = os.loadavg()[0] ?? NaN;
   try {
     for (let r = 0; r < runs; r++) {
       for (let i = 0; i < chosen.length; i++) {
@@ -83,15 +91,20 @@ export function coldImport({ root, runs = 21, cases }) {
         const ms = Number(out[0]);
         if (!Number.isFinite(ms)) throw new Error(`cold import: ${c.key} printed ${JSON.stringify(out.join(' '))}`);
         /** @type {number[]} */ (times[c.key]).push(ms);
-        if (c.module) instantiated[c.key] = (instantiated[c.key] ?? true) && Number(out[1]) > 0;
+        /** @type {number[]} */ (cpuTimes[c.key]).push(Number(out[1]));
+        if (c.module) instantiated[c.key] = (instantiated[c.key] ?? true) && Number(out[2]) > 0;
       }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const loadAtEnd = os.loadavg()[0];
+  const loadAtEnd = os.loadavg()[0] ?? NaN;
   /** @type {Record<string, number>} */
   const medians = Object.fromEntries(chosen.map((c) => [c.key, median(/** @type {number[]} */ (times[c.key]))]));
+  // CPU time is less sensitive than wall time to other work on the machine (a descheduled child
+  // waits without counting), but counts Node's and V8's helper threads.
+  /** @type {Record<string, number>} */
+  const cpuMedians = Object.fromEntries(chosen.map((c) => [c.key, median(/** @type {number[]} */ (cpuTimes[c.key]))]));
   /** @type {[string, number][]} */
   const rows = chosen.map((c) => [c.label, /** @type {number} */ (medians[c.key])]);
   return {
@@ -100,7 +113,9 @@ export function coldImport({ root, runs = 21, cases }) {
     beta: medians.beta ?? NaN,
     ga: medians.ga ?? NaN,
     medians,
+    cpuMedians,
     times,
+    cpuTimes,
     instantiated,
     // The 1-minute load average when the runs started and ended (2 cores: above ~1, other work competes).
     loadAvg: { start: loadAtStart, end: loadAtEnd },
@@ -118,7 +133,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const ms = r.medians[c.key];
     if (ms === undefined) continue;
     const extra = c.key === 'empty' ? '' : ` (${(ms - r.empty).toFixed(2)} ms over the empty module${c.module ? `; ${r.instantiated[c.key] ? 'instantiated' : 'did not instantiate'} the ${c.module} wasm` : ''})`;
-    console.log(`  ${c.label.padEnd(width)}  ${ms.toFixed(2)} ms${extra}`);
+    console.log(`  ${c.label.padEnd(width)}  ${ms.toFixed(2).padStart(6)} ms  (CPU ${/** @type {number} */ (r.cpuMedians[c.key]).toFixed(2)} ms)${extra}`);
     if (process.argv.includes('--all')) console.log(`    ${/** @type {number[]} */ (r.times[c.key]).map((t) => t.toFixed(2)).join(' ')}`);
   }
 }
