@@ -38,10 +38,71 @@ step('build 1/3: esbuild bundles');
 /** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 const shim = join(root, 'scripts/lib/cjs-import-meta-url.js');
+
+/**
+ * Node builds: each wasm-bindgen glue module (wasm/realtime_codec*.js) runs its top-level
+ * statements on its first use instead of at import. Its exports become bindings that evaluate
+ * the glue on their first call and then rebind to the glue's own functions (live bindings: the
+ * bridge reads them through the module namespace, so after the first call it calls them
+ * directly). The top level it defers (classes, finalization registries, a 1 KiB heap array, a
+ * TextDecoder) is about a tenth of a millisecond per module of a cold import; the module is only
+ * used from a bridge's first call on (initSync). Browsers keep the glue as generated.
+ * @type {import('esbuild').Plugin}
+ */
+const lazyGlue = {
+  name: 'lazy-glue',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]wasm[\\/]realtime_codec\w*\.js$/ }, (args) => ({ contents: lazyGlueSource(readFileSync(args.path, 'utf8'), args.path), loader: 'js' }));
+  },
+};
+/** The glue's source, its evaluation deferred. Fails the build on a glue of any other shape. @param {string} source @param {string} file */
+function lazyGlueSource(source, file) {
+  /** @type {[string, string][]} [local name, exported name] */
+  const names = [];
+  let body = source.replace(/^export (function|class) ([A-Za-z_$][\w$]*)/gm, (_, keyword, name) => {
+    names.push([name, name]);
+    return `${keyword} ${name}`;
+  });
+  body = body.replace(/^export \{([^}]*)\};?[ \t]*$/gm, (_, list) => {
+    for (const part of list.split(',')) {
+      const [local, exported = local] = part.trim().split(/\s+as\s+/);
+      if (!/^[A-Za-z_$][\w$]*$/.test(local ?? '') || !/^[A-Za-z_$][\w$]*$/.test(exported)) throw new Error(`${file}: unexpected export ${part}`);
+      names.push([/** @type {string} */ (local), exported]);
+    }
+    return '';
+  });
+  if (/^\s*(export|import)\b/m.test(body)) throw new Error(`${file}: a glue module of an unexpected shape (an export or import the lazy-glue step does not rewrite)`);
+  for (const needed of ['initSync', 'default', 'inputBuffer', 'canonicalize', 'validate', 'diff']) {
+    if (!names.some(([, exported]) => exported === needed)) throw new Error(`${file}: the glue exports no ${needed}`);
+  }
+  const binding = (/** @type {string} */ exported) => (exported === 'default' ? '$default' : exported);
+  return [
+    'function evaluate() {',
+    body,
+    `return { ${names.map(([local, exported]) => `${binding(exported)}: ${local}`).join(', ')} };`,
+    '}',
+    'let evaluated = false;',
+    'function load() {',
+    '  if (evaluated) return;',
+    '  const glue = evaluate();',
+    '  evaluated = true;',
+    ...names.map(([, exported]) => `  ${binding(exported)} = glue.${binding(exported)};`),
+    '}',
+    // The classes are never constructed from JavaScript (only Rust builds them, after initSync):
+    // undefined until then.
+    ...names.map(([local, exported]) =>
+      /^\s*(?:export )?class /m.test(source.match(new RegExp(`^export class ${local}\\b.*$`, 'm'))?.[0] ?? '')
+        ? `let ${binding(exported)};`
+        : `let ${binding(exported)} = function (...args) { load(); return ${binding(exported)}.apply(this, args); };`,
+    ),
+    `export { ${names.map(([, exported]) => (exported === 'default' ? '$default as default' : exported)).join(', ')} };`,
+    '',
+  ].join('\n');
+}
 // Each protocol's three entries: Node ESM, Node CommonJS, browsers. One bundle each: a protocol's
 // bundles hold its own glue and wasm file names only.
 for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/ga', join(dist, 'ga')]])) {
-  await build({ ...common, entryPoints: [join(root, from, 'node.ts')], format: 'esm', outfile: join(to, 'node.mjs') });
+  await build({ ...common, entryPoints: [join(root, from, 'node.ts')], format: 'esm', outfile: join(to, 'node.mjs'), plugins: [lazyGlue] });
   // CommonJS has no import.meta: node-load.ts finds the .wasm through import.meta.url, so the CJS
   // build defines it from __filename (esbuild's documented define + inject pattern).
   await build({
@@ -51,6 +112,7 @@ for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/
     outfile: join(to, 'node.cjs'),
     define: { 'import.meta.url': 'import_meta_url' },
     inject: [shim],
+    plugins: [lazyGlue],
   });
   // Browsers, workers, bundlers, edge runtimes: no Node built-ins, async init().
   await build({
