@@ -41,59 +41,95 @@ const shim = join(root, 'scripts/lib/cjs-import-meta-url.js');
 
 /**
  * Node builds: each wasm-bindgen glue module (wasm/realtime_codec*.js) runs its top-level
- * statements on its first use instead of at import. Its exports become bindings that evaluate
- * the glue on their first call and then rebind to the glue's own functions (live bindings: the
- * bridge reads them through the module namespace, so after the first call it calls them
- * directly). The top level it defers (classes, finalization registries, a 1 KiB heap array, a
- * TextDecoder) is about a tenth of a millisecond per module of a cold import; the module is only
- * used from a bridge's first call on (initSync). Browsers keep the glue as generated.
+ * statements on its first use instead of at import, and a bundle's two glue modules share one
+ * copy of their code. Their exports become bindings that evaluate the glue on their first call
+ * and then rebind to the glue's own functions (live bindings: the bridge reads them through the
+ * module namespace, so after the first call it calls them directly). The glue of every module is
+ * the same code but for its own names (the wasm import module "./<name>_bg.js" and the exports
+ * of its closure shims, `__wasm_bindgen_func_elem_<n>`): with those taken out as parameters, two
+ * modules whose glue is then the same text share one function, evaluated once per module (each
+ * evaluation has its own state: heap, memory views, instance). The top level it defers (classes,
+ * finalization registries, a 1 KiB heap array, a TextDecoder) is about a tenth of a millisecond
+ * per module of a cold import and the second copy's parse a little more; nothing uses the glue
+ * before a bridge's first call (initSync). Browsers keep the glue as generated.
  * @type {import('esbuild').Plugin}
  */
 const lazyGlue = {
   name: 'lazy-glue',
   setup(b) {
-    b.onLoad({ filter: /[\\/]wasm[\\/]realtime_codec\w*\.js$/ }, (args) => ({ contents: lazyGlueSource(readFileSync(args.path, 'utf8'), args.path), loader: 'js' }));
+    /** Shared glue bodies of this build, by their text. @type {Map<string, string>} */
+    const shared = new Map();
+    b.onLoad({ filter: /[\\/]wasm[\\/]realtime_codec\w*\.js$/ }, (args) => ({ contents: lazyGlueSource(readFileSync(args.path, 'utf8'), args.path, shared), loader: 'js', resolveDir: dirname(args.path) }));
+    b.onResolve({ filter: /^lazy-glue:\d+$/ }, (args) => ({ path: args.path, namespace: 'lazy-glue' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-glue' }, (args) => {
+      const text = [...shared].find(([, id]) => id === args.path)?.[0];
+      if (text === undefined) throw new Error(`lazy-glue: no shared glue ${args.path}`);
+      return { contents: text, loader: 'js' };
+    });
   },
 };
-/** The glue's source, its evaluation deferred. Fails the build on a glue of any other shape. @param {string} source @param {string} file */
-function lazyGlueSource(source, file) {
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+/**
+ * The glue's source, its evaluation deferred and its code in a shared module. Fails the build on
+ * a glue of any other shape. @param {string} source @param {string} file @param {Map<string, string>} shared
+ */
+function lazyGlueSource(source, file, shared) {
   /** @type {[string, string][]} [local name, exported name] */
   const names = [];
+  /** @type {Set<string>} */
+  const classes = new Set();
   let body = source.replace(/^export (function|class) ([A-Za-z_$][\w$]*)/gm, (_, keyword, name) => {
     names.push([name, name]);
+    if (keyword === 'class') classes.add(name);
     return `${keyword} ${name}`;
   });
   body = body.replace(/^export \{([^}]*)\};?[ \t]*$/gm, (_, list) => {
     for (const part of list.split(',')) {
       const [local, exported = local] = part.trim().split(/\s+as\s+/);
-      if (!/^[A-Za-z_$][\w$]*$/.test(local ?? '') || !/^[A-Za-z_$][\w$]*$/.test(exported)) throw new Error(`${file}: unexpected export ${part}`);
+      if (!IDENT.test(local ?? '') || !IDENT.test(exported)) throw new Error(`${file}: unexpected export ${part}`);
       names.push([/** @type {string} */ (local), exported]);
     }
     return '';
   });
-  if (/^\s*(export|import)\b/m.test(body)) throw new Error(`${file}: a glue module of an unexpected shape (an export or import the lazy-glue step does not rewrite)`);
+  if (/^\s*(export|import)\b|\$glue[A-Z]/m.test(body)) throw new Error(`${file}: a glue module of an unexpected shape (an export or import the lazy-glue step does not rewrite)`);
   for (const needed of ['initSync', 'default', 'inputBuffer', 'canonicalize', 'validate', 'diff']) {
     if (!names.some(([, exported]) => exported === needed)) throw new Error(`${file}: the glue exports no ${needed}`);
   }
+  // The module's own names, as parameters: its wasm import module, its closure shims' exports.
+  const importModules = [...body.matchAll(/^\s*"(\.\/\w+_bg\.js)": import0,$/gm)].map((m) => m[1]);
+  if (importModules.length !== 1) throw new Error(`${file}: expected one "./<name>_bg.js": import0 in the glue's imports, found ${importModules.length}`);
+  body = body.replace(/^(\s*)"\.\/\w+_bg\.js": import0,$/m, '$1[$glueImportModule]: import0,');
+  const elems = [...new Set([...body.matchAll(/\b__wasm_bindgen_func_elem_\d+\b/g)].map((m) => m[0]))];
+  elems.forEach((elem, k) => {
+    body = body.replaceAll(`wasm.${elem}(`, `wasm[$glueElem${k}](`).replace(new RegExp(`\\b${elem}\\b`, 'g'), `$glueShim${k}`);
+  });
+  if (/__wasm_bindgen_func_elem_/.test(body)) throw new Error(`${file}: a closure shim the lazy-glue step does not rewrite`);
+  // Whole-line comments differ between modules (wasm-bindgen notes each shim's index): dropped.
+  body = body.replace(/^[ \t]*\/\/.*\n/gm, '');
   const binding = (/** @type {string} */ exported) => (exported === 'default' ? '$default' : exported);
-  return [
-    'function evaluate() {',
-    body,
+  const params = ['$glueImportModule', ...elems.map((_, k) => `$glueElem${k}`)];
+  const text = [
+    `export function evaluateGlue(${params.join(', ')}) {`,
+    body.replace(/^\/\* @ts-self-types="[^"]*" \*\/$/m, ''),
     `return { ${names.map(([local, exported]) => `${binding(exported)}: ${local}`).join(', ')} };`,
     '}',
+    '',
+  ].join('\n');
+  let id = shared.get(text);
+  if (id === undefined) shared.set(text, (id = `lazy-glue:${shared.size}`));
+  return [
+    `import { evaluateGlue } from ${JSON.stringify(id)};`,
     'let evaluated = false;',
     'function load() {',
     '  if (evaluated) return;',
-    '  const glue = evaluate();',
+    `  const glue = evaluateGlue(${[/** @type {string} */ (importModules[0]), ...elems].map((a) => JSON.stringify(a)).join(', ')});`,
     '  evaluated = true;',
     ...names.map(([, exported]) => `  ${binding(exported)} = glue.${binding(exported)};`),
     '}',
     // The classes are never constructed from JavaScript (only Rust builds them, after initSync):
     // undefined until then.
     ...names.map(([local, exported]) =>
-      /^\s*(?:export )?class /m.test(source.match(new RegExp(`^export class ${local}\\b.*$`, 'm'))?.[0] ?? '')
-        ? `let ${binding(exported)};`
-        : `let ${binding(exported)} = function (...args) { load(); return ${binding(exported)}.apply(this, args); };`,
+      classes.has(local) ? `let ${binding(exported)};` : `let ${binding(exported)} = function (...args) { load(); return ${binding(exported)}.apply(this, args); };`,
     ),
     `export { ${names.map(([, exported]) => (exported === 'default' ? '$default as default' : exported)).join(', ')} };`,
     '',
