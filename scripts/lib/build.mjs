@@ -8,7 +8,7 @@
 //      entries that read them: each protocol's entries only ever name their own two
 //   3. tsc: .d.ts declarations, plus .d.cts twins so that `require` users get CommonJS types
 //      (and .d.mts twins for importers of dist/*.mjs by path)
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -68,6 +68,41 @@ const lazyGlue = {
     });
   },
 };
+/**
+ * Node builds: the generated shape tables (ts/shapes.ts, ts/ga/shapes.ts: plain JSON data the
+ * fast paths compile on their first call) as JSON.parse of their JSON text rather than object
+ * literals: V8 reads JSON text several times faster than the same object literal, parsed and
+ * built at import. The values are the same (checked: each export's JSON round-trips to itself).
+ * Browsers keep the literals.
+ * @type {import('esbuild').Plugin}
+ */
+const jsonShapes = {
+  name: 'json-shapes',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ts[\\/](ga[\\/])?shapes\.ts$/ }, async (args) => {
+      const { code } = await transform(readFileSync(args.path, 'utf8'), { loader: 'ts', format: 'esm' });
+      if (/^\s*import\b/m.test(code)) throw new Error(`${args.path}: json-shapes expects a module with no runtime imports`);
+      /** @type {Record<string, unknown>} */
+      const values = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+      const lines = Object.entries(values).map(([name, value]) => {
+        const json = JSON.stringify(value);
+        if (!IDENT.test(name) || json === undefined || !sameJson(value, JSON.parse(json))) throw new Error(`${args.path}: export ${name} is not plain JSON data`);
+        return `export const ${name} = /* @__PURE__ */ JSON.parse(${JSON.stringify(json)});`;
+      });
+      return { contents: `${lines.join('\n')}\n`, loader: 'js' };
+    });
+  },
+};
+/** Whether `a` is plain JSON data equal to `b` (own enumerable keys in the same order). @param {unknown} a @param {unknown} b @returns {boolean} */
+function sameJson(a, b) {
+  if (a === null || typeof a !== 'object') return (typeof a === 'string' || typeof a === 'boolean' || a === null || (typeof a === 'number' && Number.isFinite(a))) && Object.is(a, b);
+  if (b === null || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const proto = Object.getPrototypeOf(a);
+  if (proto !== Object.prototype && proto !== Array.prototype) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameJson(/** @type {Record<string, unknown>} */ (a)[k], /** @type {Record<string, unknown>} */ (b)[k]));
+}
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 /**
  * The glue's source, its evaluation deferred and its code in a shared module. Fails the build on
@@ -138,7 +173,7 @@ function lazyGlueSource(source, file, shared) {
 // Each protocol's three entries: Node ESM, Node CommonJS, browsers. One bundle each: a protocol's
 // bundles hold its own glue and wasm file names only.
 for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/ga', join(dist, 'ga')]])) {
-  await build({ ...common, entryPoints: [join(root, from, 'node.ts')], format: 'esm', outfile: join(to, 'node.mjs'), plugins: [lazyGlue] });
+  await build({ ...common, entryPoints: [join(root, from, 'node.ts')], format: 'esm', outfile: join(to, 'node.mjs'), plugins: [lazyGlue, jsonShapes] });
   // CommonJS has no import.meta: node-load.ts finds the .wasm through import.meta.url, so the CJS
   // build defines it from __filename (esbuild's documented define + inject pattern).
   await build({
@@ -148,7 +183,7 @@ for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/
     outfile: join(to, 'node.cjs'),
     define: { 'import.meta.url': 'import_meta_url' },
     inject: [shim],
-    plugins: [lazyGlue],
+    plugins: [lazyGlue, jsonShapes],
   });
   // Browsers, workers, bundlers, edge runtimes: no Node built-ins, async init().
   await build({
