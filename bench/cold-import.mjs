@@ -11,7 +11,7 @@
 // Each child also reports its CPU time over the same span, beside the wall time.
 //
 // Used by bench/bench.mjs (coldImport); standalone, `node bench/cold-import.mjs [runs]` prints the
-// medians, each run's figures with --all.
+// medians, each run's figures with --all. `cases` picks some (the two empty modules always run).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,6 +34,8 @@ const SMALL_SERVER = '{"type":"input_audio_buffer.cleared","event_id":"evt_2"}';
 /** @type {Case[]} */
 const CASES = [
   { key: 'empty', label: 'empty module (import)', how: 'import', file: '' },
+  // require's baseline: no ES module loader to start, so not comparable with the import of one.
+  { key: 'emptyRequire', label: 'empty module (require)', how: 'require', file: '' },
   { key: 'beta', label: 'realtime-codec: import dist/node.mjs', how: 'import', file: 'dist/node.mjs' },
   { key: 'ga', label: 'realtime-codec/ga: import dist/ga/node.mjs', how: 'import', file: 'dist/ga/node.mjs' },
   { key: 'betaRequire', label: 'realtime-codec: require dist/node.cjs', how: 'require', file: 'dist/node.cjs' },
@@ -67,13 +69,15 @@ const median = (xs) => {
 
 /**
  * Medians in ms over `runs` fresh processes per case, interleaved.
- * @param {{ root: string, runs?: number, cases?: string[] }} options  cases: keys to run (all by default; 'empty' always)
+ * @param {{ root: string, runs?: number, cases?: string[] }} options  cases: keys to run (all by default; the empty modules always)
  */
 export function coldImport({ root, runs = 21, cases }) {
   const dir = mkdtempSync(join(os.tmpdir(), 'realtime-codec-cold-'));
   const empty = join(dir, 'empty.mjs');
   writeFileSync(empty, 'export {};\n');
-  const chosen = CASES.filter((c) => c.key === 'empty' || !cases || cases.includes(c.key));
+  const emptyCjs = join(dir, 'empty.cjs');
+  writeFileSync(emptyCjs, 'module.exports = {};\n');
+  const chosen = CASES.filter((c) => c.key === 'empty' || c.key === 'emptyRequire' || !cases || cases.includes(c.key));
   /** @type {Record<string, number[]>} */
   const times = Object.fromEntries(chosen.map((c) => [c.key, []]));
   /** @type {Record<string, number[]>} */
@@ -85,7 +89,7 @@ export function coldImport({ root, runs = 21, cases }) {
     for (let r = 0; r < runs; r++) {
       for (let i = 0; i < chosen.length; i++) {
         const c = /** @type {Case} */ (chosen[(i + r) % chosen.length]);
-        const path = c.file ? join(root, c.file) : empty;
+        const path = c.file ? join(root, c.file) : c.how === 'require' ? emptyCjs : empty;
         const args = c.how === 'import' ? ['--input-type=module', '-e', childSource(c, path)] : ['-e', childSource(c, path)];
         const out = execFileSync(process.execPath, args, { encoding: 'utf8', cwd: dir }).trim().split(' ');
         const ms = Number(out[0]);
@@ -132,7 +136,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const c of CASES) {
     const ms = r.medians[c.key];
     if (ms === undefined) continue;
-    const extra = c.key === 'empty' ? '' : ` (${(ms - r.empty).toFixed(2)} ms over the empty module${c.module ? `; ${r.instantiated[c.key] ? 'instantiated' : 'did not instantiate'} the ${c.module} wasm` : ''})`;
+    const base = c.how === 'require' ? /** @type {number} */ (r.medians.emptyRequire) : r.empty;
+    const extra = !c.file ? '' : ` (${(ms - base).toFixed(2)} ms over the empty module's ${c.how}${c.module ? `; ${r.instantiated[c.key] ? 'instantiated' : 'did not instantiate'} the ${c.module} wasm` : ''})`;
     console.log(`  ${c.label.padEnd(width)}  ${ms.toFixed(2).padStart(6)} ms  (CPU ${/** @type {number} */ (r.cpuMedians[c.key]).toFixed(2)} ms)${extra}`);
     if (process.argv.includes('--all')) console.log(`    ${/** @type {number[]} */ (r.times[c.key]).map((t) => t.toFixed(2)).join(' ')}`);
   }
