@@ -561,9 +561,9 @@ function schemasMjs(p) {
     return owner ? [...tagsOf(owner[0].name), [owner[0].tag, owner[1]]] : [];
   };
   /** @type {(values: string[]) => string} */
-  const zodTag = (values) => (values.length === 1 ? `z.literal(${q(values[0])})` : `z.enum([${values.map(q).join(', ')}])`);
+  const zodTag = (values) => (values.length === 1 ? `z.literal(${values.map(q).join('')})` : `z.enum([${values.map(q).join(', ')}])`);
   /** @type {(values: string[]) => string} */
-  const jsonTag = (values) => (values.length === 1 ? `{ const: ${q(values[0])} }` : `{ enum: [${values.map(q).join(', ')}] }`);
+  const jsonTag = (values) => (values.length === 1 ? `{ const: ${values.map(q).join('')} }` : `{ enum: [${values.map(q).join(', ')}] }`);
   // Declared so that each refers only to what is already defined (depth first from the roots).
   for (const t of dependencyOrder(p)) {
     let def;
