@@ -86,7 +86,9 @@ impl Node {
         match text.as_bytes().first()? {
             b'{' => {
                 let members: Vec<(String, &RawValue)> =
-                    serde_json::from_str::<OrderedMembers>(text).ok()?.0;
+                    serde_json::from_slice::<OrderedMembers>(text.as_bytes())
+                        .ok()?
+                        .0;
                 members
                     .into_iter()
                     .map(|(k, v)| Some((k, Node::from_raw(v)?)))
@@ -94,14 +96,14 @@ impl Node {
                     .map(Node::Obj)
             }
             b'[' => {
-                let items: Vec<&RawValue> = serde_json::from_str(text).ok()?;
+                let items: Vec<&RawValue> = serde_json::from_slice(text.as_bytes()).ok()?;
                 items
                     .into_iter()
                     .map(Node::from_raw)
                     .collect::<Option<_>>()
                     .map(Node::Arr)
             }
-            b'"' => serde_json::from_str(text).ok().map(Node::Str),
+            b'"' => serde_json::from_slice(text.as_bytes()).ok().map(Node::Str),
             b't' => Some(Node::Bool(true)),
             b'f' => Some(Node::Bool(false)),
             b'n' => Some(Node::Null),
@@ -138,7 +140,7 @@ impl fmt::Display for Node {
             Node::Bool(b) => write!(f, "{b}"),
             Node::Int(text) => f.write_str(text),
             Node::Float(_, text) => f.write_str(text),
-            Node::Str(s) => f.write_str(&serde_json::Value::String(s.clone()).to_string()),
+            Node::Str(s) => f.write_str(&quoted(s)),
             Node::Arr(items) => {
                 f.write_str("[")?;
                 for (i, item) in items.iter().enumerate() {
@@ -155,7 +157,7 @@ impl fmt::Display for Node {
                     if i > 0 {
                         f.write_str(",")?;
                     }
-                    write!(f, "{}:{value}", serde_json::Value::String(key.clone()))?;
+                    write!(f, "{}:{value}", quoted(key))?;
                 }
                 f.write_str("}")
             }
@@ -261,6 +263,14 @@ impl<'de: 'a, 'a> Deserialize<'de> for OrderedMembers<'a> {
     }
 }
 
+/// A string as a JSON string literal. Through `serde_json::to_string` (the `Vec<u8>` serializer
+/// that encoding already uses) rather than `Value`'s `Display`, which would build a second
+/// serializer over `fmt::Write` into the wasm module; the text is the same. Writing a `str` into a
+/// `Vec` cannot fail.
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
 /// An integer's digits with `-0` read as `0`.
 fn integer(text: &str) -> &str {
     if text == "-0" {
@@ -352,6 +362,25 @@ mod tests {
             }),
             "{repeats:?}"
         );
+    }
+
+    #[test]
+    fn quoted_is_values_display() {
+        for s in [
+            "",
+            "a",
+            "\"\\/",
+            "\u{0}\u{1f}\u{7f}",
+            "\n\r\t\u{8}\u{c}",
+            "é€😀",
+            "\u{2028}\u{2029}",
+        ] {
+            assert_eq!(
+                quoted(s),
+                serde_json::Value::String(s.to_owned()).to_string(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

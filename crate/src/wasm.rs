@@ -111,7 +111,8 @@ pub fn canonicalize(
     max_depth: u32,
 ) -> Result<Option<String>, JsValue> {
     with_input(len, |input| {
-        crate::canonicalize_if_changed_as::<Event>(input, &limits(max_input_bytes, max_depth)).map_err(to_js)
+        crate::canonicalize_if_changed_as::<Event>(input, &limits(max_input_bytes, max_depth))
+            .map_err(to_js)
     })
 }
 
@@ -152,5 +153,10 @@ pub fn diff(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<String, 
             }
         })
         .collect();
-    Ok(serde_json::json!({ "canonical": canonical, "differences": differences }).to_string())
+    // serde_json::to_string, not Value's Display (a second serializer, over fmt::Write, in the
+    // module): the same compact text. Serializing a Value cannot fail.
+    serde_json::to_string(
+        &serde_json::json!({ "canonical": canonical, "differences": differences }),
+    )
+    .map_err(|err| Error::new(&err.to_string()).into())
 }

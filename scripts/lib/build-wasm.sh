@@ -32,8 +32,10 @@ build_module() {
   else
     # Debian's rustc is a stable build: RUSTC_BOOTSTRAP unlocks -Z flags for this command only.
     # immediate-abort: panics (none are reachable) compile to a trap without formatting machinery.
+    # location-detail=none: no file/line/column strings for panic locations nothing would print
+    # (about 0.5 KB per module; see docs/size.md).
     RUSTUP_TOOLCHAIN="$DEBIAN_WASM_TOOLCHAIN" RUSTC_BOOTSTRAP=1 \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
       cargo build -p realtime-codec --lib --release --target wasm32-unknown-unknown \
         -Zbuild-std=std,panic_abort --target-dir target/wasm ${features:+--features "$features"}
   fi
@@ -45,9 +47,12 @@ build_module() {
   step "wasm $name 2/3: wasm-bindgen $WASM_BINDGEN_VERSION"
   wasm-bindgen "target/wasm/$name.wasm" --out-dir wasm --out-name "$name" --target web --omit-default-module-path
 
-  step "wasm $name 3/3: wasm-opt -Oz"
+  step "wasm $name 3/3: wasm-opt -Oz -Oz"
   # The feature flags are the ones rustc 1.96 emits for wasm32-unknown-unknown by default.
-  node_modules/.bin/wasm-opt "wasm/${name}_bg.wasm" -Oz -o "wasm/${name}_bg.wasm" \
+  # -Oz twice: the second pass finds more (about 1 KB gzip per module; a third finds nothing,
+  # measured in docs/size.md). The producers and target_features sections are read by no one.
+  node_modules/.bin/wasm-opt "wasm/${name}_bg.wasm" -Oz -Oz --strip-producers --strip-target-features \
+    -o "wasm/${name}_bg.wasm" \
     --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-call-indirect-overlong
   local bytes gz
