@@ -12,7 +12,7 @@
  * exactly the value it returns; anything else, errors included, is Rust's answer.
  * @module
  */
-import { APPEND_HEAD, canonicalAppend, plainAppendText } from './append.js';
+import { canonicalAppend, plainAppendText } from './append.js';
 import { RealtimeCodecError } from './errors.js';
 import { parseCanonical, strictUtf8, toJsonText } from './guards.js';
 import type { Bounds, Bridge } from './wasm.js';
@@ -392,10 +392,10 @@ export function createCodec<C extends { type: string }, CI, S extends { type: st
     check(input, options) {
       client.assertReady();
       const bounds = boundsOf(options);
-      // decode's fast path, but for canonical audio appends, which Rust's one-pass scan checks
-      // faster than JSON.parse reads them. (startsWith alone costs small events a third of
-      // JSON.parse's time; a canonical append has the `a` of `append` at index 28.)
-      if (typeof input === 'string' && !(input.charCodeAt(28) === 0x61 && input.startsWith(APPEND_HEAD)) && fastPathFits(input, bounds)) {
+      // decode's fast path. (It used to leave canonical audio appends to Rust's one-pass scan,
+      // which was faster than JSON.parse in Node; the flat scan reads them without JSON.parse
+      // now, and in Chromium the Rust path cost 5x JSON.parse: bench/RESULTS.md.)
+      if (typeof input === 'string' && fastPathFits(input, bounds)) {
         const event = fastClient(input, bounds.depth) as C | undefined;
         if (event !== undefined) return { ok: true, type: event.type };
       }
