@@ -152,60 +152,81 @@ function wrap(text) {
   return lines.join('\n');
 }
 
+/** The range of a column's ratios over rows, as `0.91x to 1.88x`. @param {Record<string, string>[]} rows @param {string} column */
+function ratioRange(rows, column) {
+  const sorted = rows.map((r) => benchCell(r, column).ratio).sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b));
+  return sorted.length === 1 ? `${sorted[0]}` : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
+}
+
+/** bench/RESULTS.md's seed and events per type. */
+function benchSeed() {
+  const text = readFileSync(join(root, 'bench/RESULTS.md'), 'utf8');
+  const seed = /\*\*Seed (\d+)\*\*/.exec(text)?.[1];
+  const per = /^(\d+) distinct events per type/m.exec(text)?.[1];
+  if (!seed || !per) throw new Error('bench/RESULTS.md has no seed or events-per-type line');
+  return { seed, per };
+}
+
+/** The client figures of both protocols: per type on generated events, and on the generated mix. */
 function benchSummary() {
-  const rows = benchRows();
-  const mix = rows.find((r) => r.workload === 'mix');
-  if (!mix) throw new Error('bench/RESULTS.md has no `mix` row');
-  const events = rows.filter((r) => !r.workload?.startsWith('mix'));
-  /** @param {string[]} ratios */
-  const range = (ratios) => {
-    const sorted = [...ratios].sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b));
-    return `${sorted[0]} to ${sorted[sorted.length - 1]}`;
+  const { seed, per } = benchSeed();
+  const mixes = benchRows('generated mix');
+  /** @param {'beta' | 'GA'} label */
+  const of = (label) => {
+    const rows = benchRows(`${label} client event`);
+    const mix = mixes.find((r) => r.workload === `${label} client`);
+    if (!mix) throw new Error(`bench/RESULTS.md has no \`${label} client\` generated mix row`);
+    return (
+      `${label}: decode ${ratioRange(rows, 'decode')} \`JSON.parse\` per type and ${benchCell(mix, 'decode').ratio} on the mix ` +
+      `(check ${benchCell(mix, 'check').ratio}), encode ${ratioRange(rows, 'encode')} \`JSON.stringify\` per type and ` +
+      `${benchCell(mix, 'encode').ratio} on the mix`
+    );
   };
-  const slower = events.filter((r) => benchCell(r, 'decode').value > benchCell(r, 'parse+zod').value).map((r) => `${r.workload}`);
-  return wrap(
-    `on the benchmark mix, decode is ${benchCell(mix, 'decode').ratio} \`JSON.parse\`, check ` +
-    `${benchCell(mix, 'check').ratio} and encode ${benchCell(mix, 'encode').ratio} \`JSON.stringify\`. Per event, ` +
-    `decode is at ${range(events.map((r) => benchCell(r, 'decode').ratio))} \`JSON.parse\`, against ` +
-    `${range(events.map((r) => benchCell(r, 'parse+zod').ratio))} for \`JSON.parse\` + zod 4; it is faster than zod ` +
-    `for ${events.length - slower.length} of the ${events.length} single-event workloads` +
-    (slower.length ? `, slower for ${slower.map((w) => `\`${w}\``).join(' and ')}` : '')
-  );
+  return wrap(`on events generated from the shape table (seed ${seed}, ${per} per type; the mix a minute of a conversation, mostly audio appends), ${of('beta')}; ${of('GA')}`);
 }
 
-/** The server figures: the spoken turn, and the per-type range of each path. */
+/** The server figures of both protocols: the spoken turn, and the per-type range of each path. */
 function serverSummary() {
-  const turn = benchRows('server workload').find((r) => r.workload === 'spoken turn, service text');
-  if (!turn) throw new Error('bench/RESULTS.md has no `spoken turn, service text` row');
-  const perType = benchRows('server event');
-  const fast = new Set(FAST_SERVER_TYPES);
-  /** @param {Record<string, string>[]} rows */
-  const range = (rows) => {
-    const sorted = rows.map((r) => benchCell(r, 'decodeServerEvent').ratio).sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b));
-    return `${sorted[0]} to ${sorted[sorted.length - 1]}`;
+  const recorded = benchRows('recorded workload');
+  /** @param {'beta' | 'GA'} label @param {Set<string>} fast */
+  const of = (label, fast) => {
+    const turn = recorded.find((r) => r.workload === `${label} spoken turn, service text`);
+    if (!turn) throw new Error(`bench/RESULTS.md has no \`${label} spoken turn, service text\` row`);
+    const perType = benchRows(`${label} server event`);
+    const isFast = (/** @type {Record<string, string>} */ r) => fast.has((r.workload ?? '').replaceAll('`', ''));
+    return (
+      `${label}: decodeServerEvent ${benchCell(turn, 'decode').ratio} \`JSON.parse\` on the spoken turn (checkServerEvent ` +
+      `${benchCell(turn, 'check').ratio}); per type, the ${perType.filter(isFast).length} fast-path types at ` +
+      `${ratioRange(perType.filter(isFast), 'decodeServerEvent')}, the ${perType.filter((r) => !isFast(r)).length} others (the Rust path) at ` +
+      `${ratioRange(perType.filter((r) => !isFast(r)), 'decodeServerEvent')}`
+    );
   };
-  const isFast = (/** @type {Record<string, string>} */ r) => fast.has((r.workload ?? '').replaceAll('`', ''));
-  return wrap(
-    `on the spoken turn (the session's server events as the service wrote them), decodeServerEvent is ` +
-      `${benchCell(turn, 'decodeServerEvent').ratio} \`JSON.parse\` and checkServerEvent ${benchCell(turn, 'checkServerEvent').ratio}; per type, ` +
-      `the ${perType.filter(isFast).length} fast-path types are at ${range(perType.filter(isFast))}, the ${perType.filter((r) => !isFast(r)).length} others (the Rust path) at ${range(perType.filter((r) => !isFast(r)))}`,
-  );
+  return wrap(`${of('beta', FAST_SERVER_TYPES.beta)}; ${of('GA', FAST_SERVER_TYPES.ga)}`);
 }
 
-/** The server events decode answers in JavaScript (FAST_SERVER_EVENTS in scripts/generate.mjs, as bundled). */
+/** The server events decode answers in JavaScript (FAST_SERVER_EVENTS in scripts/generate.mjs, as bundled), per protocol. */
 const FAST_SERVER_TYPES = (() => {
-  const text = readFileSync(join(root, 'ts/shapes.ts'), 'utf8');
-  const part = text.slice(text.indexOf('BETA_FAST_SERVER'));
-  const row = /"ServerEvent": (\{.*\}),\n/.exec(part);
-  if (!row?.[1]) throw new Error('ts/shapes.ts has no BETA_FAST_SERVER ServerEvent row');
-  return /** @type {{ variants: { value: string }[] }} */ (JSON.parse(row[1])).variants.map((v) => v.value);
+  /** @param {string} file @param {string} part @param {string} rootName */
+  const read = (file, part, rootName) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    const rest = text.slice(text.indexOf(part));
+    const row = new RegExp(`"${rootName}": (\\{.*\\}),?\\n`).exec(rest);
+    if (!row?.[1]) throw new Error(`${file} has no ${part} ${rootName} row`);
+    return new Set(/** @type {{ variants: { value: string }[] }} */ (JSON.parse(row[1])).variants.map((v) => v.value));
+  };
+  return { beta: read('ts/shapes.ts', 'BETA_FAST_SERVER', 'ServerEvent'), ga: read('ts/ga/shapes.ts', 'GA_FAST_SERVER', 'RealtimeServerEvent') };
 })();
 
+/** Each module's size, from bench/RESULTS.md's module table. */
 function wasmSize() {
-  const row = readFileSync(join(root, 'bench/RESULTS.md'), 'utf8').split('\n').find((l) => l.startsWith('| .wasm |'));
-  const m = row && /(\d+) bytes raw, (\d+) gzip/.exec(row);
-  if (!m) throw new Error('bench/RESULTS.md has no `| .wasm | N bytes raw, N gzip` row');
-  return `${Math.round(Number(m[1]) / 1000)} KB (${Math.round(Number(m[2]) / 1000)} KB gzip)`;
+  const lines = readFileSync(join(root, 'bench/RESULTS.md'), 'utf8').split('\n');
+  /** @param {string} name */
+  const size = (name) => {
+    const cells = lines.find((l) => l.startsWith(`| ${name} | dist/`))?.split('|').map((c) => c.trim());
+    if (!cells?.[3] || !cells[4]) throw new Error(`bench/RESULTS.md has no \`| ${name} | dist/...\` module row`);
+    return `${Math.round(Number(cells[3]) / 1000)} KB (${Math.round(Number(cells[4]) / 1000)} KB gzip)`;
+  };
+  return `beta client ${size('beta client')}, beta server ${size('beta server')}, GA client ${size('GA client')}, GA server ${size('GA server')}`;
 }
 
 /** @type {Fact[]} */
@@ -217,9 +238,9 @@ const FACTS = [
   { name: 'well-formed non-events', before: 'syntax-class code, ', after: ' well-formed non-events', value: () => count(jsonSuite('must_parse')) },
   { name: 'unusual events', before: 'non-events parsed, ', after: ' events in unusual JSON', value: () => count(jsonSuite('valid_events')) },
   { name: 'CLI example', before: '$ npx realtime-codec check examples/invalid.jsonl\n', after: '\n```', value: cliExample },
-  { name: 'benchmark figures', before: 'by\n`npm run readme`):\n', after: '.\nThe large', value: benchSummary },
-  { name: 'server benchmark figures', before: 'Server events, in the same run:\n', after: '.\nServer events that', value: serverSummary },
-  { name: '.wasm size', before: 'The client `.wasm` is about ', after: '; the server one', value: wasmSize },
+  { name: 'benchmark figures', before: 'Client events (written from bench/RESULTS.md by `npm run readme`):\n', after: '.\nServer events, in the same run:', value: benchSummary },
+  { name: 'server benchmark figures', before: 'Server events, in the same run:\n', after: '.\nSee bench/RESULTS.md for every figure', value: serverSummary },
+  { name: '.wasm size', before: '- The modules, raw and gzip: ', after: '. Nearly all of each', value: wasmSize },
   { name: 'crate-versus-service table', before: '<!-- service-disagreements: generated by scripts/readme.mjs -->\n', after: '\n<!-- end of service-disagreements -->', value: serviceDisagreements },
 ];
 
