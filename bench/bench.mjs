@@ -232,7 +232,7 @@ const CLIENT_MIX = {
   'input_audio_buffer.clear': 1,
 };
 /** The type counts of a list of texts. @param {string[]} texts */
-const typeCounts = (texts) => texts.reduce((m, t) => m.set(JSON.parse(t).type, (m.get(JSON.parse(t).type) ?? 0) + 1), new Map());
+const typeCounts = (texts) => texts.map((t) => JSON.parse(t).type).reduce((m, type) => m.set(type, (m.get(type) ?? 0) + 1), new Map());
 const sessions = Object.fromEntries(PROTOCOLS.map((p) => [p, sessionWorkload(root, protocols[p].session, protocols[p].table, (t) => protocols[p].codec.safeDecodeServerEvent(t).ok)]));
 /** @param {Protocol} p @param {Direction} d @param {Map<string, number> | Record<string, number>} recipe */
 function mix(p, d, recipe) {
