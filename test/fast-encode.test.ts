@@ -326,6 +326,26 @@ describe('GA encode fast path against the GA Rust path', () => {
     expect([...vectorTypes].filter((t) => !answered.has(t))).toEqual([]);
   });
 
+  it('answers message items, tagged on type and then on role, of every role (E14)', () => {
+    const roles = new Set<string>();
+    for (const v of gaVectors) {
+      const event = JSON.parse(v.input) as { type: string; item?: { type?: string; role?: string } };
+      if (event.type !== 'conversation.item.create' || event.item?.type !== 'message') continue;
+      expect(gaAgrees(event), v.name).toBe(true);
+      roles.add(String(event.item.role));
+    }
+    expect([...roles].sort()).toEqual(['assistant', 'system', 'user']);
+    // The role is read once more by the struct: a role another variant has, or none, declines.
+    const item = (role: unknown) => ({ type: 'conversation.item.create', item: { type: 'message', role, content: [{ type: 'input_text', text: 'hi' }] } });
+    for (const role of ['moderator', undefined, null, 7]) {
+      expect(gaFast(item(role), DEPTH, BYTES)).toBeUndefined();
+      expect(() => gaCodec.encode(item(role) as never)).toThrow();
+    }
+    // serde reads a tag given as a number as the variant's index (1: user): Rust answers that.
+    expect(gaFast(item(1), DEPTH, BYTES)).toBeUndefined();
+    expect(gaCodec.encode(item(1) as never)).toBe('{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"hi"}]}}');
+  });
+
   it("takes invariant 8's exceptions as decode's scan does: a voice no list names, prompt variables as a Value", () => {
     const session = (extra: object) => ({ type: 'session.update', session: { type: 'realtime', ...extra } });
     // What the GA crate requires of a response.create (the README's crate-versus-service table).

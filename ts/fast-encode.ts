@@ -253,23 +253,36 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
         break;
       case 'tagged': {
         const tag = shape.tag;
+        const tagField = (name: string, value: string): Field => ({ name, enc: oneOf([value]), required: true, nullable: false });
+        // The tag read here picks the variant; the struct reads it again and checks it is the same.
+        const dispatch =
+          (on: string, byValue: ReadonlyMap<string, Enc>): Enc =>
+          (v, depth) => {
+            if (!plainObject(v)) return false;
+            const t = v[on];
+            const variant = typeof t === 'string' ? byValue.get(t) : undefined;
+            return variant !== undefined && variant(v, depth);
+          };
         const variants = new Map(
           shape.variants.map((v) => {
             const s = named(v.struct);
-            // A variant that is itself a tagged enum (GA's message item, tagged on `role`): not
-            // compiled here, so the Rust path writes it.
-            if (s.kind === 'tagged') return [v.value, () => false] as [string, Enc];
+            // A variant that is itself a tagged enum (GA's message item, tagged on `role`): serde
+            // writes the outer tag, then the inner one, then the inner variant's members.
+            if (s.kind === 'tagged') {
+              const inner = new Map(
+                s.variants.map((w) => {
+                  const ws = named(w.struct);
+                  if (ws.kind !== 'struct') throw new ShapeError(`fast encode: variant ${w.value} of ${v.struct} is not a struct`);
+                  return [w.value, struct([tagField(tag, v.value), tagField(s.tag, w.value), ...fields(ws.members)])] as [string, Enc];
+                }),
+              );
+              return [v.value, dispatch(s.tag, inner)] as [string, Enc];
+            }
             if (s.kind !== 'struct') throw new ShapeError(`fast encode: variant ${v.value} of ${name} is not a struct`);
-            return [v.value, struct([{ name: tag, enc: oneOf([v.value]), required: true, nullable: false }, ...fields(s.members)])];
+            return [v.value, struct([tagField(tag, v.value), ...fields(s.members)])] as [string, Enc];
           }),
         );
-        // The tag read here picks the variant; the struct reads it again and checks it is the same.
-        enc = (v, depth) => {
-          if (!plainObject(v)) return false;
-          const t = v[tag];
-          const variant = typeof t === 'string' ? variants.get(t) : undefined;
-          return variant !== undefined && variant(v, depth);
-        };
+        enc = dispatch(tag, variants);
         break;
       }
       case 'untagged': {
