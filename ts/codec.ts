@@ -13,6 +13,7 @@
  * @module
  */
 import { canonicalAppend, plainAppendText } from './append.js';
+import { differences } from './diff.js';
 import { RealtimeCodecError } from './errors.js';
 import { parseCanonical, strictUtf8, toJsonText } from './guards.js';
 import type { Bounds, Bridge } from './wasm.js';
@@ -405,7 +406,8 @@ export function createCodec<C extends { type: string }, CI, S extends { type: st
     safeEncode: (event, options) => settle(() => ({ ok: true, text: encode(event, options) }) as const),
     diff(input, options) {
       client.assertReady();
-      return JSON.parse(client.diff(input, boundsOf(options))) as DiffResult;
+      const canonical = client.canonicalize(input, boundsOf(options));
+      return { canonical, differences: differences(input, canonical) };
     },
     canonicalizeServerEvent(input, options) {
       server.assertReady();
@@ -428,7 +430,8 @@ export function createCodec<C extends { type: string }, CI, S extends { type: st
     safeEncodeServerEvent: (event, options) => settle(() => ({ ok: true, text: encodeServerEvent(event, options) }) as const),
     diffServerEvent(input, options) {
       server.assertReady();
-      return JSON.parse(server.diff(input, boundsOf(options))) as DiffResult;
+      const canonical = server.canonicalize(input, boundsOf(options));
+      return { canonical, differences: differences(input, canonical) };
     },
   };
 }

@@ -3,8 +3,8 @@
  * per protocol (core.ts: beta, ga/core.ts: GA): the client-event module and the separately loaded
  * server-event module, whose exports have the same names in all four. A bridge instantiates its
  * module, writes each input into the module's reused input buffer (UTF-8, or WTF-8 for text with
- * a lone surrogate), calls the Rust exports (`canonicalize`, `validate`, `diff`) and rethrows their
- * errors as {@link RealtimeCodecError}s. It decides nothing about events: Rust does.
+ * a lone surrogate), calls the Rust exports (`canonicalize`, `validate`) and rethrows their errors
+ * as {@link RealtimeCodecError}s. It decides nothing about events: Rust does.
  * Environment-neutral (no Node or browser module); internal: nothing here is part of the API.
  * @module
  */
@@ -46,8 +46,6 @@ export interface Bridge<T extends string> {
   canonicalize(input: string | Uint8Array, bounds: Bounds, positioned?: boolean): string;
   /** Rust's `validate`: the event's `type`. */
   validate(input: string | Uint8Array, bounds: Bounds): T;
-  /** Rust's `diff`: `{"canonical", "differences"}` as JSON text. */
-  diff(input: string | Uint8Array, bounds: Bounds): string;
 }
 
 const encoder = new TextEncoder();
@@ -159,13 +157,6 @@ export function createBridge<T extends string>(glue: Glue, file: string, types: 
       try {
         const length = writeInput(input, bounds.bytes);
         return types[glue.validate(length, bounds.bytes, bounds.depth)] as T;
-      } catch (error) {
-        rethrow(error);
-      }
-    },
-    diff(input: string | Uint8Array, bounds: Bounds): string {
-      try {
-        return glue.diff(writeInput(input, bounds.bytes), bounds.bytes, bounds.depth);
       } catch (error) {
         rethrow(error);
       }

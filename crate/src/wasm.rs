@@ -8,7 +8,9 @@
 //! program that only sends does not load the server types' serde code, about 176 KB). With
 //! `ga-module` the same two are built over the GA protocol's roots, `RealtimeClientEvent` and
 //! `RealtimeServerEvent` (`realtime_codec_ga_bg.wasm`, `realtime_codec_ga_server_bg.wasm`). The
-//! exports have the same names and signatures in all four; only the root enum differs.
+//! exports have the same names and signatures in all four; only the root enum differs. `diff` is
+//! not among them: the package computes it in TypeScript (`ts/diff.ts`) over `canonicalize`'s text,
+//! which keeps about 20 KB of gzip out of every module; [`crate::diff_as`] is its native twin.
 //!
 //! JavaScript twin: `ts/wasm.ts`, which instantiates a module, writes into its input buffer,
 //! calls these exports and rewraps their errors as `RealtimeCodecError`s.
@@ -126,37 +128,4 @@ pub fn validate(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<u32,
             .map(|index| index as u32)
             .map_err(to_js)
     })
-}
-
-/// The canonical text and how it differs from the input, as JSON:
-/// `{"canonical": "...", "differences": [{"kind", "path", "value" | "from", "to"}]}`.
-#[wasm_bindgen]
-pub fn diff(len: usize, max_input_bytes: u32, max_depth: u32) -> Result<String, JsValue> {
-    let (canonical, differences) = with_input(len, |input| {
-        crate::diff_as::<Event>(input, &limits(max_input_bytes, max_depth))
-    })
-    .map_err(to_js)?;
-    let differences: Vec<serde_json::Value> = differences
-        .into_iter()
-        .map(|d| match d {
-            crate::Difference::Dropped { path, value } => {
-                serde_json::json!({ "kind": "dropped", "path": path, "value": value })
-            }
-            crate::Difference::Added { path, value } => {
-                serde_json::json!({ "kind": "added", "path": path, "value": value })
-            }
-            crate::Difference::Changed { path, from, to } => {
-                serde_json::json!({ "kind": "changed", "path": path, "from": from, "to": to })
-            }
-            crate::Difference::Reordered { path, from, to } => {
-                serde_json::json!({ "kind": "reordered", "path": path, "from": from, "to": to })
-            }
-        })
-        .collect();
-    // serde_json::to_string, not Value's Display (a second serializer, over fmt::Write, in the
-    // module): the same compact text. Serializing a Value cannot fail.
-    serde_json::to_string(
-        &serde_json::json!({ "canonical": canonical, "differences": differences }),
-    )
-    .map_err(|err| Error::new(&err.to_string()).into())
 }

@@ -127,7 +127,7 @@ function lazyGlueSource(source, file, shared) {
     return '';
   });
   if (/^\s*(export|import)\b|\$glue[A-Z]/m.test(body)) throw new Error(`${file}: a glue module of an unexpected shape (an export or import the lazy-glue step does not rewrite)`);
-  for (const needed of ['initSync', 'default', 'inputBuffer', 'canonicalize', 'validate', 'diff']) {
+  for (const needed of ['initSync', 'default', 'inputBuffer', 'canonicalize', 'validate']) {
     if (!names.some(([, exported]) => exported === needed)) throw new Error(`${file}: the glue exports no ${needed}`);
   }
   // The module's own names, as parameters: its wasm import module, its closure shims' exports.
@@ -232,10 +232,10 @@ for (const dir of [dist, join(dist, 'ga')]) {
   copyFileSync(join(dir, 'browser.d.ts'), join(dir, 'browser.d.mts'));
 }
 // The core's internal modules (fast.ts, fast-encode.ts: decode's and encode's fast paths; shapes.ts: the shape table it compiles;
-// wasm.ts: the bridge; guards.ts: JSON guards; append.ts: the canonical append layout; the
+// wasm.ts: the bridge; diff.ts: diff over the canonical text; guards.ts: JSON guards; append.ts: the canonical append layout; the
 // entries' loaders): no public declaration refers to them, and theirs are empty once @internal
 // is stripped.
-const internal = ['fast', 'fast-encode', 'shapes', 'wasm', 'guards', 'append', 'node-load', 'browser-load', 'modules', 'ga/shapes', 'ga/modules'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
+const internal = ['fast', 'fast-encode', 'diff', 'shapes', 'wasm', 'guards', 'append', 'node-load', 'browser-load', 'modules', 'ga/shapes', 'ga/modules'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
 for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', 'ga/browser.d.cts', ...internal]) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);
 console.log(`    ga/: ${readdirSync(join(dist, 'ga')).join(' ')}`);
