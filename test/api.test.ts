@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codec, gaCodec, loadVectors } from './helpers.js';
+import { codec, gaCodec, loadVectors, root } from './helpers.js';
 
 const { canonicalize, check, decode, encode, safeDecode, safeEncode, ClientEventError, EVENT_TYPES, DEFAULT_MAX_INPUT_BYTES } = codec;
 
@@ -314,4 +317,39 @@ describe('the GA entry (realtime-codec/ga)', () => {
       expect(n).toBeGreaterThan(direction === 'client' ? 15 : 35);
     });
   }
+});
+
+// The Node entries leave the fast paths and diff in a chunk beside them (dist/fast.cjs,
+// dist/ga/fast.cjs; scripts/lib/build.mjs, lazyChunk), required on the first call that needs it.
+describe('Node entries: the fast-path chunk', () => {
+  it.each(['dist/node.mjs', 'dist/node.cjs', 'dist/ga/node.mjs', 'dist/ga/node.cjs'])('%s loads it on the first call, not at import, and only its own', (entry) => {
+    const file = join(root, entry);
+    const child = [
+      '(async () => {',
+      `  const file = ${JSON.stringify(file)};`,
+      "  const m = file.endsWith('.cjs') ? require(file) : await import(require('node:url').pathToFileURL(file).href);",
+      `  const chunks = () => Object.keys(require.cache).filter((k) => k.endsWith('fast.cjs')).map((k) => require('node:path').relative(${JSON.stringify(root)}, k));`,
+      '  const atImport = chunks();',
+      `  const event = m.decode(${JSON.stringify('{"type":"input_audio_buffer.clear","event_id":"e1"}')});`,
+      "  const text = m.encode({ type: 'response.cancel', event_id: 'e2' });",
+      `  const diff = m.diff(${JSON.stringify('{"type":"input_audio_buffer.clear","x":1}')});`,
+      '  console.log(JSON.stringify({ atImport, after: chunks(), event, text, diff }));',
+      '})();',
+    ].join('\n');
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', child], { encoding: 'utf8' })) as Record<string, unknown>;
+    expect(out).toEqual({
+      atImport: [],
+      after: [join(dirname(entry), 'fast.cjs')],
+      event: { type: 'input_audio_buffer.clear', event_id: 'e1' },
+      text: '{"type":"response.cancel","event_id":"e2"}',
+      diff: { canonical: '{"type":"input_audio_buffer.clear"}', differences: [{ kind: 'dropped', path: '/x', value: '1' }] },
+    });
+  });
+
+  it('holds no copy of the error class, and the entries none of its code', () => {
+    for (const dir of ['dist', 'dist/ga']) {
+      expect(readFileSync(join(root, dir, 'fast.cjs'), 'utf8')).not.toMatch(/class _?RealtimeCodecError\b/);
+      for (const entry of ['node.mjs', 'node.cjs']) expect(readFileSync(join(root, dir, entry), 'utf8')).not.toMatch(/function (compileFastDecoder|compileFastEncoder)\b/);
+    }
+  });
 });

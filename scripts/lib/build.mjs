@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
@@ -170,10 +171,69 @@ function lazyGlueSource(source, file, shared) {
     '',
   ].join('\n');
 }
+/**
+ * Node builds: the fast paths (decode's, encode's) and diff, two thirds of a bundle's code, live in
+ * a CommonJS chunk beside the entry (dist/fast.cjs, dist/ga/fast.cjs), required on the first call
+ * that needs them rather than parsed at import: most of what an import of the package cost beyond
+ * Node's own loader (bench/RESULTS.md, start-up). The core imports them as ever; in the Node
+ * bundles each import is replaced by functions that require the chunk once and call into it.
+ * Browsers keep one bundle. `LAZY` lists, for each module the core imports them from, the names
+ * it imports (checked below: the chunk must export each as a function).
+ */
+const LAZY = {
+  'ts/fast.ts': ['fastDecode', 'fastDecodeServer'],
+  'ts/fast-encode.ts': ['fastEncode'],
+  'ts/diff.ts': ['differences'],
+  'ts/ga/fast.ts': ['fastDecode', 'fastDecodeServer', 'fastEncode'],
+};
+/** What each protocol's chunk exports, from where. @type {Record<string, [string, string[]][]>} */
+const CHUNKS = {
+  ts: [['ts/fast.ts', LAZY['ts/fast.ts']], ['ts/fast-encode.ts', LAZY['ts/fast-encode.ts']], ['ts/diff.ts', LAZY['ts/diff.ts']]],
+  'ts/ga': [['ts/ga/fast.ts', LAZY['ts/ga/fast.ts']], ['ts/diff.ts', LAZY['ts/diff.ts']]],
+};
+/** The importers whose imports of `LAZY` modules become the chunk's (the core, not the chunk's own modules). */
+const LAZY_IMPORTERS = ['ts/core.ts', 'ts/codec.ts', 'ts/ga/core.ts'].map((f) => join(root, f));
+/** @type {import('esbuild').Plugin} */
+const lazyChunk = {
+  name: 'lazy-chunk',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/[\w/-]+\.js$/ }, (args) => {
+      if (!LAZY_IMPORTERS.includes(args.importer)) return undefined;
+      const file = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      const key = file.slice(root.length + 1).replaceAll('\\', '/');
+      return key in LAZY ? { path: key, namespace: 'lazy-chunk' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: [
+        "import { createRequire } from 'node:module';",
+        'let chunk;',
+        "const load = () => (chunk ??= createRequire(import.meta.url)('./fast.cjs'));",
+        ...LAZY[/** @type {keyof typeof LAZY} */ (args.path)].map((name) => `export function ${name}(a, b, c) { return load().${name}(a, b, c); }`),
+        '',
+      ].join('\n'),
+    }));
+  },
+};
+
 // Each protocol's three entries: Node ESM, Node CommonJS, browsers. One bundle each: a protocol's
 // bundles hold its own glue and wasm file names only.
 for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/ga', join(dist, 'ga')]])) {
-  await build({ ...common, entryPoints: [join(root, from, 'node.ts')], format: 'esm', outfile: join(to, 'node.mjs'), plugins: [lazyGlue, jsonShapes] });
+  // The Node entries' chunk (lazyChunk, above).
+  await build({
+    ...common,
+    stdin: {
+      contents: CHUNKS[from].map(([file, names]) => `export { ${names.join(', ')} } from './${file.replace(/\.ts$/, '.js')}';`).join('\n'),
+      resolveDir: root,
+      sourcefile: `${from}/fast-chunk.ts`,
+      loader: 'ts',
+    },
+    format: 'cjs',
+    outfile: join(to, 'fast.cjs'),
+    plugins: [jsonShapes],
+  });
+  await build({ ...common, entryPoints: [join(root, from, 'node.ts')], format: 'esm', outfile: join(to, 'node.mjs'), plugins: [lazyGlue, jsonShapes, lazyChunk] });
   // CommonJS has no import.meta: node-load.ts finds the .wasm through import.meta.url, so the CJS
   // build defines it from __filename (esbuild's documented define + inject pattern).
   await build({
@@ -183,8 +243,17 @@ for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/
     outfile: join(to, 'node.cjs'),
     define: { 'import.meta.url': 'import_meta_url' },
     inject: [shim],
-    plugins: [lazyGlue, jsonShapes],
+    plugins: [lazyGlue, jsonShapes, lazyChunk],
   });
+  // The chunk exports what the stubs call; the entries hold none of its code, and it holds no
+  // copy of the error class (it never throws one: its answers are values or undefined).
+  const chunk = join(to, 'fast.cjs');
+  const exported = createRequire(import.meta.url)(chunk);
+  for (const [, names] of CHUNKS[from]) for (const name of names) if (typeof exported[name] !== 'function') throw new Error(`${chunk}: exports no function ${name}`);
+  if (/class _?RealtimeCodecError\b/.test(readFileSync(chunk, 'utf8'))) throw new Error(`${chunk}: holds a copy of RealtimeCodecError`);
+  for (const entry of ['node.mjs', 'node.cjs']) {
+    if (/function compileFastDecoder\b/.test(readFileSync(join(to, entry), 'utf8'))) throw new Error(`${to}/${entry}: holds the fast path's code (the lazy-chunk plugin did not apply)`);
+  }
   // Browsers, workers, bundlers, edge runtimes: no Node built-ins, async init().
   await build({
     ...common,
@@ -235,7 +304,7 @@ for (const dir of [dist, join(dist, 'ga')]) {
 // wasm.ts: the bridge; diff.ts: diff over the canonical text; guards.ts: JSON guards; append.ts: the canonical append layout; the
 // entries' loaders): no public declaration refers to them, and theirs are empty once @internal
 // is stripped.
-const internal = ['fast', 'fast-encode', 'diff', 'shapes', 'wasm', 'guards', 'append', 'node-load', 'browser-load', 'modules', 'ga/shapes', 'ga/modules'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
+const internal = ['fast', 'fast-encode', 'diff', 'shapes', 'wasm', 'guards', 'append', 'node-load', 'browser-load', 'modules', 'ga/shapes', 'ga/modules', 'ga/fast'].flatMap((n) => [`${n}.d.ts`, `${n}.d.cts`]);
 for (const name of ['cli.d.ts', 'cli.d.cts', 'browser.d.cts', 'ga/browser.d.cts', ...internal]) rmSync(join(dist, name), { force: true });
 console.log(`    ${readdirSync(dist).join(' ')}`);
 console.log(`    ga/: ${readdirSync(join(dist, 'ga')).join(' ')}`);

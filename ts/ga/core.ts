@@ -10,9 +10,7 @@
 import { audioEncoders, type AudioEncoders } from '../audio.js';
 import { createCodec, type Codec } from '../codec.js';
 import type { ClientEventError } from '../errors.js';
-import { lazyFastEncoder } from '../fast-encode.js';
-import { lazyFastDecoder } from '../fast.js';
-import { GA_FAST_CLIENT, GA_FAST_SERVER } from './shapes.js';
+import { fastDecode, fastDecodeServer, fastEncode } from './fast.js';
 import type { ClientEvent, ClientEventInput, ClientEventType, ServerEvent, ServerEventInput, ServerEventType } from './types.js';
 import { client, server } from './modules.js';
 
@@ -40,13 +38,8 @@ export type ServerDecodeResult = { ok: true; event: ServerEvent } | { ok: false;
 /** Result of {@link checkServerEvent}: validity and the server event's type. */
 export type ServerCheckResult = { ok: true; type: ServerEventType } | { ok: false; error: ClientEventError };
 
-/** The fast path over the GA table: every client event (docs/fast-path.md, 21, for the nested message items), and the high-frequency server events. */
-const fastClient = lazyFastDecoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root);
-const fastServer = lazyFastDecoder(GA_FAST_SERVER.types, GA_FAST_SERVER.root);
-/** encode's fast path over the same client events (it leaves the nested message items to Rust). */
-const fastEncode = lazyFastEncoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root);
-
-const codec: Codec<ClientEvent, ClientEventInput, ServerEvent, ServerEventInput> = createCodec({ client, server, fastClient, fastServer, fastEncode });
+// The fast paths over the GA table (ts/ga/fast.ts), as core.ts takes the beta ones.
+const codec: Codec<ClientEvent, ClientEventInput, ServerEvent, ServerEventInput> = createCodec({ client, server, fastClient: fastDecode, fastServer: fastDecodeServer, fastEncode });
 
 // Each export is annotated with the Codec member it is: declarations then keep its type and
 // the member's documentation (what editors show on hover), written once in codec.ts.
