@@ -265,6 +265,23 @@ function textAt(t: string, s: string, at: number): boolean {
   return true;
 }
 
+/**
+ * Whether the key `k` (`"name":`) stands in `t` at `at`: its closing quote and colon first (a
+ * candidate of another length fails there), then the whole key, compared at once (a slice and
+ * `===` cost less than a loop of charCodeAt for keys of more than a few characters).
+ */
+function keyAt(t: string, k: string, at: number): boolean {
+  const end = at + k.length;
+  return t.charCodeAt(end - 1) === 58 && t.charCodeAt(end - 2) === 34 && t.slice(at, end) === k;
+}
+
+/** keyAt at `S.at`, stepped over. */
+function scanKey(k: string): boolean {
+  if (!keyAt(S.t, k, S.at)) return false;
+  S.at += k.length;
+  return true;
+}
+
 /** The scan's `lit`: `s` at `S.at`, stepped over. */
 function scanLit(s: string): boolean {
   if (!textAt(S.t, s, S.at)) return false;
@@ -375,6 +392,7 @@ const string: Type = { walk: walkString, size: sizeString, scan: scanString };
 const oneOf = (values: readonly string[]): Type => {
   // Values that need escapes (none of the crate's) are counted exactly in both tries of pass 0.
   const escaped = values.some((v) => escapes(v) > 0);
+  const list = choice(values);
   return {
     walk: (v) => (typeof v === 'string' && values.includes(v) ? walkString(v) : FAIL),
     size: (v) => {
@@ -383,11 +401,54 @@ const oneOf = (values: readonly string[]): Type => {
       return true;
     },
     scan: () => {
-      const v = scanString();
-      return typeof v === 'string' && values.includes(v) ? v : FAIL;
+      const i = scanChoice(list);
+      return i < 0 ? FAIL : values[i];
     },
   };
 };
+
+/** A closed list of strings as the scan reads it: the values by length. */
+interface Choice {
+  values: readonly string[];
+  byLength: (number[] | undefined)[];
+  /** No value has a character JSON escapes (none of the crate's has): a token can be compared raw. */
+  raw: boolean;
+}
+
+function choice(values: readonly string[]): Choice {
+  const byLength: (number[] | undefined)[] = [];
+  values.forEach((v, i) => (byLength[v.length] ??= []).push(i));
+  return { values, byLength, raw: values.every((v) => escapes(v) === 0) };
+}
+
+/**
+ * The scan's string token at `S.at` that must be one of `c`'s values, stepped over: the value's
+ * index, or -1. Its raw content up to the next `"` is compared with the values of its length: a
+ * value without escapes is the raw content of exactly one token, `"value"`, whose closing quote is
+ * not escaped (the content would end in a backslash, which no value has), and the value itself
+ * (not a slice of the text) is what the caller keeps. Otherwise the token is read by scanString
+ * (its escapes decoded) and looked for among all the values.
+ */
+function scanChoice(c: Choice): number {
+  const t = S.t;
+  const q = S.at;
+  if (t.charCodeAt(q) !== 34) return -1;
+  const end = t.indexOf('"', q + 1);
+  if (end < 0) return -1;
+  const candidates = c.byLength[end - q - 1];
+  if (candidates !== undefined && c.raw) {
+    const raw = t.slice(q + 1, end);
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k] as number;
+      if (c.values[i] === raw) {
+        S.at = end + 1;
+        return i;
+      }
+    }
+  }
+  const v = scanString();
+  return typeof v === 'string' ? c.values.indexOf(v) : -1;
+}
 
 /**
  * Pass 0 for an integer: every other JSON spelling of it is longer, except for those with two
@@ -729,6 +790,7 @@ const struct = (fields: readonly Field[]): StructType => {
   // Values and dropped, `null` an unset option. A struct whose names the raw comparison or a
   // plain assignment could get wrong, or with more than 31 members, is not scanned.
   const names = fields.map((f) => f.name);
+  const scans = fields.map((f) => f.type.scan);
   /** `"name":`, and the name's first character. */
   const keys = first;
   const firsts = names.map((name) => name.charCodeAt(0));
@@ -759,10 +821,10 @@ const struct = (fields: readonly Field[]): StructType => {
         // usually the next member in declaration order.
         const c1 = t.charCodeAt(q + 1);
         let i = last + 1;
-        while (i < n && !(firsts[i] === c1 && textAt(t, keys[i] as string, q))) i++;
+        while (i < n && !(firsts[i] === c1 && keyAt(t, keys[i] as string, q))) i++;
         if (i === n) {
           i = 0;
-          while (i <= last && !(firsts[i] === c1 && textAt(t, keys[i] as string, q))) i++;
+          while (i <= last && !(firsts[i] === c1 && keyAt(t, keys[i] as string, q))) i++;
           if (i > last) i = -1;
         }
         if (i >= 0) {
@@ -789,7 +851,7 @@ const struct = (fields: readonly Field[]): StructType => {
             if ((requiredMask & bit) !== 0 || !scanLit('null')) return FAIL;
             if ((nullableMask & bit) !== 0) out[names[i] as string] = null;
           } else {
-            const r = (fields[i] as Field).type.scan(depth + 1);
+            const r = (scans[i] as Scan)(depth + 1);
             if (r === FAIL) return FAIL;
             out[names[i] as string] = r;
           }
@@ -866,18 +928,19 @@ const tagged = (tag: string, variants: readonly Variant[]): Tagged => {
     const innerTypes = inner.variants.map((w) =>
       w.fields.some((f) => f.name === tag || f.name === inner.tag) ? never : struct([tagMember(tag, v.value), tagMember(inner.tag, w.value), ...w.fields]),
     );
+    const innerChoice = choice(innerValues);
     return (value, depth) => {
-      if (!scanLit(innerKey)) return FAIL;
-      const w = scanString();
-      const j = innerValues.indexOf(w as string);
+      if (!scanKey(innerKey)) return FAIL;
+      const j = scanChoice(innerChoice);
       if (j < 0) return FAIL;
       const out: Record<string, unknown> = {};
       out[tag] = value;
-      out[inner.tag] = w;
+      out[inner.tag] = innerValues[j];
       return (innerTypes[j] as StructType).body(out, 3, 2, depth);
     };
   });
   const tagKey = `{${JSON.stringify(tag)}:`;
+  const tags = choice(values);
   // A short scan: hashing the freshly parsed tag for a Map costs more.
   const of = (v: unknown): Type | undefined => (isObject(v) ? types[values.indexOf(v[tag] as string)] : undefined);
   return {
@@ -888,11 +951,10 @@ const tagged = (tag: string, variants: readonly Variant[]): Tagged => {
     size: (v, depth) => of(v)?.size(v, depth) ?? false,
     // The tag first (elsewhere: FAIL, the passes decide).
     scan: (depth) => {
-      if (depth > S.limit || !scanLit(tagKey)) return FAIL;
-      const value = scanString();
-      const i = values.indexOf(value as string);
+      if (depth > S.limit || !scanKey(tagKey)) return FAIL;
+      const i = scanChoice(tags);
       if (i < 0) return FAIL;
-      return (afterTag[i] as (value: string, depth: number) => unknown)(value as string, depth);
+      return (afterTag[i] as (value: string, depth: number) => unknown)(values[i] as string, depth);
     },
   };
 };
@@ -1733,14 +1795,17 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    */
   const scanEvent = (text: string, maxDepth: number): unknown => {
     if (CONTROL.test(text) || !wellFormed(text)) return FAIL;
-    reset(text, maxDepth, undefined, -1);
+    // The scan reads only these members of S (the passes reset all of them before they start).
+    S.t = text;
+    S.at = 0;
+    S.limit = maxDepth;
     S.bs = text.indexOf('\\');
     vTop = 0;
     try {
       const event = rootType.scan(1);
       return event !== FAIL && S.at === text.length ? event : FAIL;
     } finally {
-      reset('', 0, undefined, -1);
+      S.t = '';
     }
   };
 
