@@ -134,6 +134,11 @@ interface State {
   pass: number;
   /** The scan: where the next backslash at or after the last one looked for stands, -1 for none. */
   bs: number;
+  /**
+   * The scan: the text before this place is known to hold no control character and no lone
+   * surrogate (long tokens are checked as the scan meets them, with the text before them).
+   */
+  checked: number;
 }
 
 /**
@@ -163,6 +168,7 @@ const S: State = {
   top: [undefined],
   pass: -1,
   bs: -1,
+  checked: 0,
 };
 
 /** Sets every member of {@link S}: before a text, before each try of pass 0, and after a text (with '' and undefined). */
@@ -184,6 +190,7 @@ function reset(text: string, limit: number, value: unknown, pass: number): void 
   S.holderKey = 0;
   S.pass = pass;
   S.bs = -1;
+  S.checked = 0;
 }
 
 function lit(s: string): boolean {
@@ -218,33 +225,39 @@ function walkString(v: unknown): unknown {
 
 /**
  * The scan's string token at `S.at` (21): its value, or FAIL. Without a backslash before its
- * closing quote (the next `"`), a token is its raw content; the whole text was checked once for
- * control characters and lone surrogates, so that content is what serde_json reads. With one, the
- * token's end is found by its escapes and JSON.parse decodes it (refusing a wrong escape); a
- * `\\u` escape may spell a lone surrogate, which serde_json refuses: such a value must be
- * well-formed.
+ * closing quote (the next `"`), a token is its raw content: the text outside long tokens is
+ * checked for control characters and lone surrogates once the scan has read it (scanEvent), so
+ * that content is what serde_json reads. With one, the token's end is the first quote after an
+ * even run of backslashes, and JSON.parse decodes it (refusing a wrong escape or a raw control
+ * character); a `\\u` escape may spell a lone surrogate, which serde_json refuses: such a value
+ * must be well-formed. A long token (more than LONG characters between its quotes) is checked on
+ * its own (scanLong).
  */
 function scanString(): unknown {
   const t = S.t;
   const q = S.at;
   if (t.charCodeAt(q) !== 34) return FAIL;
-  const end = t.indexOf('"', q + 1);
+  let end = t.indexOf('"', q + 1);
   if (end < 0) return FAIL;
   let bs = S.bs;
   if (bs >= 0 && bs < q) S.bs = bs = t.indexOf('\\', q);
   if (bs < 0 || bs > end) {
+    if (end - q > LONG) return scanLong(q, end);
     S.at = end + 1;
     return t.slice(q + 1, end);
   }
-  let i = q + 1;
+  // The first quote not escaped: one after an even run of backslashes (the run begins an escape:
+  // the character before it is no backslash, at worst the opening quote).
   for (;;) {
-    const c = t.charCodeAt(i);
-    if (c === 92) i += 2;
-    else if (c === 34) break;
-    else if (c !== c) return FAIL; // the text ended
-    else i++;
+    let k = end - 1;
+    while (t.charCodeAt(k) === 92) k--;
+    if (((end - 1 - k) & 1) === 0) break;
+    end = t.indexOf('"', end + 1);
+    if (end < 0) return FAIL;
   }
-  const token = t.slice(q, i + 1);
+  S.bs = t.indexOf('\\', end + 1);
+  if (end - q > LONG) return scanLong(q, end);
+  const token = t.slice(q, end + 1);
   let v: unknown;
   try {
     v = JSON.parse(token);
@@ -252,9 +265,42 @@ function scanString(): unknown {
     return FAIL;
   }
   if (typeof v !== 'string' || (token.includes('\\u') && !wellFormed(v))) return FAIL;
-  S.at = i + 1;
-  S.bs = t.indexOf('\\', i + 1);
+  S.at = end + 1;
   return v;
+}
+
+/**
+ * Tokens longer than this are checked on their own (scanLong); for shorter ones the check of the
+ * text they stand in costs less than a call.
+ */
+const LONG = 1024;
+
+/**
+ * A long string token from `q` to its closing quote at `end`, its value or FAIL. The text from
+ * `S.checked` to the token is checked first (plain), then JSON.parse reads the token, refusing a
+ * raw control character, and its value must be well-formed; `S.checked` moves past the token. The
+ * text that is not in a long token is checked at most twice over (a control character, a
+ * surrogate), a long token once, by JSON.parse, whose value is one-byte when its characters are:
+ * then it is known well-formed without a second look at each character.
+ */
+function scanLong(q: number, end: number): unknown {
+  const t = S.t;
+  if (q > S.checked && !plain(t.slice(S.checked, q))) return FAIL;
+  let v: unknown;
+  try {
+    v = JSON.parse(t.slice(q, end + 1));
+  } catch {
+    return FAIL;
+  }
+  if (typeof v !== 'string' || !wellFormed(v)) return FAIL;
+  if (end > S.checked) S.checked = end;
+  S.at = end + 1;
+  return v;
+}
+
+/** No control character (U+0000 to U+001F) and no lone surrogate in `s`. */
+function plain(s: string): boolean {
+  return !CONTROL.test(s) && wellFormed(s);
 }
 
 /** Whether `s` stands in `t` at `at`: startsWith, compared by hand (cheaper for these short keys). */
@@ -1794,16 +1840,18 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    * has no control character (so no whitespace) and no lone surrogate. FAIL where not sure.
    */
   const scanEvent = (text: string, maxDepth: number): unknown => {
-    if (CONTROL.test(text) || !wellFormed(text)) return FAIL;
     // The scan reads only these members of S (the passes reset all of them before they start).
     S.t = text;
     S.at = 0;
     S.limit = maxDepth;
     S.bs = text.indexOf('\\');
+    S.checked = 0;
     vTop = 0;
     try {
       const event = rootType.scan(1);
-      return event !== FAIL && S.at === text.length ? event : FAIL;
+      // What no long token covered: no control character (so no whitespace), no lone surrogate.
+      if (event === FAIL || S.at !== text.length || !plain(S.checked === 0 ? text : text.slice(S.checked))) return FAIL;
+      return event;
     } finally {
       S.t = '';
     }
