@@ -934,6 +934,8 @@ interface Tagged extends Type {
   values: readonly string[];
   /** One struct per value, the tag member first. */
   variants: readonly Type[];
+  /** The scan of each variant once its tag (`{"<tag>":"<value>"`) is read: the rest of the object. */
+  afterTag: readonly ((value: string, depth: number) => unknown)[];
 }
 
 /**
@@ -993,6 +995,7 @@ const tagged = (tag: string, variants: readonly Variant[]): Tagged => {
     tag,
     values,
     variants: types,
+    afterTag,
     walk: (v, depth) => of(v)?.walk(v, depth) ?? FAIL,
     size: (v, depth) => of(v)?.size(v, depth) ?? false,
     // The tag first (elsewhere: FAIL, the passes decide).
@@ -1629,8 +1632,6 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    */
   const scanFlat = (t: string): Record<string, unknown> | undefined => {
     const n = t.length;
-    // An escape anywhere: the passes decide (and the scan would read a string's end wrong).
-    if (t.indexOf('\\') !== -1) return undefined;
     let variant = -1;
     const scanKeys: string[] = [];
     const scanValues: (string | number)[] = [];
@@ -1680,8 +1681,10 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       return undefined;
     }
     if (tagAt < 0) return undefined;
-    // Now the whole text, once: no control character, no lone surrogate.
-    if (CONTROL.test(t) || !wellFormed(t)) return undefined;
+    // Now the whole text, once: no escape (with one, the loop above may have read a string's end
+    // wrong: only now is what it read trusted, and it stops at a tag that is not flat whatever
+    // it read), no control character, no lone surrogate.
+    if (t.indexOf('\\') !== -1 || CONTROL.test(t) || !wellFormed(t)) return undefined;
     const members = variant < 0 ? undefined : flats[variant];
     const index = variant < 0 ? undefined : flatIndex[variant];
     if (members === undefined || index === undefined || members.length > 30) return undefined;
@@ -1709,6 +1712,72 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         continue;
       }
       event[m.name] = scanValues[slot[i] as number];
+    }
+    return event;
+  };
+
+  /**
+   * The flat scan (20) of a text whose first member is the tag, read by leadVariant (variant
+   * `lead`, its value ending at `at`): the same grammar and the same checks as scanFlat, with
+   * each key compared whole, `"name":` at its place, with the variant's members (usually the next
+   * one in declaration order), instead of sliced and looked up. A key that is no member's (a
+   * second tag among them: no flat variant has a member named like the tag, or this is not
+   * used) declines, as scanFlat does.
+   */
+  const scanFlatLead = (t: string, lead: number, at: number): Record<string, unknown> | undefined => {
+    const members = flats[lead];
+    if (members === undefined || members.length > 30) return undefined;
+    const n = t.length;
+    const found: (string | number)[] = [];
+    let seen = 0;
+    let next = 0;
+    const count = members.length;
+    for (;;) {
+      const sep = t.charCodeAt(at);
+      if (sep === 125 && at === n - 1) break; // }
+      if (sep !== 44) return undefined; // ,
+      at++;
+      let i = next;
+      while (i < count && !keyAt(t, (members[i] as FlatMember).key, at)) i++;
+      if (i === count) {
+        i = 0;
+        while (i < next && !keyAt(t, (members[i] as FlatMember).key, at)) i++;
+        if (i === next) return undefined;
+      }
+      if ((seen & (1 << i)) !== 0) return undefined;
+      seen |= 1 << i;
+      next = i + 1;
+      const m = members[i] as FlatMember;
+      at += m.key.length;
+      const c = t.charCodeAt(at);
+      if (m.max === 0) {
+        if (c !== 34) return undefined; // "
+        const close = t.indexOf('"', at + 1);
+        if (close < 0) return undefined;
+        found[i] = t.slice(at + 1, close);
+        at = close + 1;
+      } else {
+        // At most 10 digits (u32::MAX has 10): exact as a number; no leading zero.
+        if (!(c >= 48 && c <= 57)) return undefined;
+        let v = c - 48;
+        let k = at + 1;
+        for (let d = t.charCodeAt(k); d >= 48 && d <= 57; d = t.charCodeAt(++k)) v = v * 10 + (d - 48);
+        if (k - at > 10 || (c === 48 && k - at > 1) || v > m.max) return undefined;
+        found[i] = v;
+        at = k;
+      }
+    }
+    // The whole text, once: no escape (with one, a string's end may have been read wrong: only
+    // now is what was read trusted), no control character, no lone surrogate.
+    if (t.indexOf('\\') !== -1 || CONTROL.test(t) || !wellFormed(t)) return undefined;
+    const event: Record<string, unknown> = { [tag]: values[lead] };
+    for (let i = 0; i < count; i++) {
+      const m = members[i] as FlatMember;
+      if ((seen & (1 << i)) === 0) {
+        if (m.required) return undefined;
+        continue;
+      }
+      event[m.name] = found[i];
     }
     return event;
   };
@@ -1839,7 +1908,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    * The scan (21): the event read from the text without JSON.parse, in one pass, where the text
    * has no control character (so no whitespace) and no lone surrogate. FAIL where not sure.
    */
-  const scanEvent = (text: string, maxDepth: number): unknown => {
+  const scanEvent = (text: string, maxDepth: number, lead: number, leadEnd: number): unknown => {
     // The scan reads only these members of S (the passes reset all of them before they start).
     S.t = text;
     S.at = 0;
@@ -1848,7 +1917,14 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     S.checked = 0;
     vTop = 0;
     try {
-      const event = rootType.scan(1);
+      // With the tag read already (leadVariant), the root's scan goes on after it, as it would.
+      let event: unknown;
+      if (lead >= 0 && maxDepth >= 1) {
+        S.at = leadEnd;
+        event = ((rootType as Tagged).afterTag[lead] as (value: string, depth: number) => unknown)(values[lead] as string, 1);
+      } else {
+        event = rootType.scan(1);
+      }
       // What no long token covered: no control character (so no whitespace), no lone surrogate.
       if (event === FAIL || S.at !== text.length || !plain(S.checked === 0 ? text : text.slice(S.checked))) return FAIL;
       return event;
@@ -1857,18 +1933,42 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
     }
   };
 
+  /** `{"<tag>":"`: the tag first, as producers write it, its value a string. */
+  const leadKey = `{${tagKey}"`;
+  const rawTags = values.every((v) => escapes(v) === 0);
+  /** scanFlatLead reads the flat variants: none has a member named like the tag. */
+  const leadFlat = flats.every((members) => members === undefined || members.every((m) => m.name !== tag));
+  /** Where the tag's value ends (after its closing quote), when leadVariant found one. */
+  let leadEnd = 0;
+  /**
+   * The variant a text names by its first member, the tag, when that member is `{"<tag>":"<value>"`
+   * with the value's raw content one of the values (which need no escape: then the token is
+   * exactly that, its closing quote not escaped): the scans then start after it. -1 otherwise
+   * (another first member, escapes): the scans read the text from its start.
+   */
+  const leadVariant = (t: string): number => {
+    const q = leadKey.length;
+    if (!rawTags || t.slice(0, q) !== leadKey) return -1; // a slice and === cost less than startsWith
+    const end = t.indexOf('"', q);
+    if (end < 0) return -1;
+    leadEnd = end + 1;
+    return tagIndex(t.slice(q, end));
+  };
+
   return (text, maxDepth) => {
     let value: unknown;
     if (text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125) {
-      if (rootTagged && hasFlat) {
-        const event = scanFlat(text);
-        if (event !== undefined) {
-          S.pass = 0;
-          return event;
-        }
-      }
       if (rootTagged) {
-        const event = scanEvent(text, maxDepth);
+        const lead = leadVariant(text);
+        // A leading tag that names a variant which is not flat: the flat scan would stop there.
+        if (hasFlat && (lead < 0 || flats[lead] !== undefined)) {
+          const event = lead >= 0 && leadFlat ? scanFlatLead(text, lead, leadEnd) : scanFlat(text);
+          if (event !== undefined) {
+            S.pass = 0;
+            return event;
+          }
+        }
+        const event = scanEvent(text, maxDepth, lead, leadEnd);
         if (event !== FAIL) {
           S.pass = 3;
           return event;
