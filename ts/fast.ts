@@ -1298,8 +1298,9 @@ function scanValueObject(depth: number): unknown {
   const base = vTop;
   let sorted = true;
   for (;;) {
-    const key = scanString();
-    if (typeof key !== 'string' || t.charCodeAt(S.at) !== 58) return FAIL; // :
+    const token = scanString();
+    if (typeof token !== 'string' || t.charCodeAt(S.at) !== 58) return FAIL; // :
+    const key = valueKey(token);
     S.at++;
     const v = json.scan(depth + 1);
     if (v === FAIL) return FAIL;
@@ -1336,6 +1337,25 @@ function scanValueObject(depth: number): unknown {
     setMember(out, vKeys[i] as string, vValues[i]);
   }
   return out;
+}
+
+/**
+ * Value keys seen before, by length and first and last characters: a key equal to one is
+ * replaced by it. A fresh slice of the text as a property key is looked up in the engine's table
+ * of property names on every store; the key kept here already is one (it was stored before), so
+ * the stores cost about half. Only keys of 1 to 16 characters, each kept as a copy made by
+ * JSON.parse (a slice may hold on to its whole text): at most 512 short strings, no text.
+ */
+const valueKeys: (string | undefined)[] = new Array(512);
+
+function valueKey(k: string): string {
+  const n = k.length;
+  if (n === 0 || n > 16) return k;
+  const slot = ((n << 5) ^ (k.charCodeAt(0) * 7) ^ k.charCodeAt(n - 1)) & 511;
+  const known = valueKeys[slot];
+  if (known === k) return known;
+  valueKeys[slot] = JSON.parse(JSON.stringify(k)) as string;
+  return k;
 }
 
 /** The scan's stack of Value object members (reset per text: a failed scan leaves slots behind). */
