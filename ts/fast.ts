@@ -1340,18 +1340,20 @@ function scanValueObject(depth: number): unknown {
 }
 
 /**
- * Value keys seen before, by length and first and last characters: a key equal to one is
+ * Value keys seen before, by length and four of their characters: a key equal to one is
  * replaced by it. A fresh slice of the text as a property key is looked up in the engine's table
  * of property names on every store; the key kept here already is one (it was stored before), so
  * the stores cost about half. Only keys of 1 to 16 characters, each kept as a copy made by
- * JSON.parse (a slice may hold on to its whole text): at most 512 short strings, no text.
+ * JSON.parse (a slice may hold on to its whole text): at most 1024 short strings, no text.
  */
-const valueKeys: (string | undefined)[] = new Array(512);
+const valueKeys: (string | undefined)[] = new Array(1024);
 
 function valueKey(k: string): string {
   const n = k.length;
   if (n === 0 || n > 16) return k;
-  const slot = ((n << 5) ^ (k.charCodeAt(0) * 7) ^ k.charCodeAt(n - 1)) & 511;
+  let h = Math.imul(n, 0x9e3779b1) ^ (k.charCodeAt(0) << 2) ^ ((k.charCodeAt(1) | 0) << 5) ^ (k.charCodeAt(n >> 1) << 8) ^ k.charCodeAt(n - 1);
+  h ^= h >>> 10;
+  const slot = h & 1023;
   const known = valueKeys[slot];
   if (known === k) return known;
   valueKeys[slot] = JSON.parse(JSON.stringify(k)) as string;
