@@ -210,6 +210,58 @@ describe('decode fast path', () => {
     }
   });
 
+  it('the scan (21): long string tokens are read by JSON.parse, the rest of the text checked once', () => {
+    // Tokens of more than 1024 characters between their quotes are checked on their own, with the
+    // text before them; what no long token covers is checked once the scan has read the text.
+    const long = (n: number, s = 'abcdefghij') => s.repeat(Math.ceil(n / s.length)).slice(0, n);
+    const session = (members: string) => `{"type":"session.update","event_id":"e","session":{${members}}}`;
+    const tool = (description: string) => `{"type":"function","name":"f","description":"${description}","parameters":{"d":"${description}","a":1}}`;
+    const answered = [
+      session(`"instructions":"${long(2000)}"`),
+      session(`"instructions":"${long(1023)}","voice":"alloy"`),
+      session(`"instructions":"${long(1024)}","voice":"alloy"`),
+      session(`"instructions":"${long(1025)}","voice":"alloy"`),
+      session(`"model":"é\u{1F600}","instructions":"${long(3000, '自転車 \u{1F6B2} ok ')}","voice":"alloy","input_audio_transcription":{"model":"\u{1F600}x"}`),
+      session(`"instructions":"${long(1500)}\\"q\\"\\\\\\n\\u00e9\\ud83d\\ude00","tools":[${tool(long(1101, 'x\u{1F600}'))},${tool(long(5))}]`),
+      session(`"instructions":"${long(2000, 'ab\\\\n')}","x":"${long(1100)}","tools":[${tool(long(4000))}]`),
+      '{"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_audio","audio":"' + long(6000, 'QUJD') + '"},{"type":"input_text","text":"自\u{1F600}"}]}}',
+    ];
+    for (const t of answered) expect(agrees(t), t.slice(0, 120)).toBe(3);
+    const traps = [
+      // in the long token: a raw control character (start, middle, end), a raw lone surrogate, an escaped one
+      session(`"instructions":"\\u0001${long(2000)}"`),
+      session(`"instructions":"\u0001${long(2000)}"`),
+      session(`"instructions":"${long(1000)}\t${long(1000)}"`),
+      session(`"instructions":"${long(2000)}\u001f"`),
+      session(`"instructions":"${long(2000)}\uD800"`),
+      session(`"instructions":"\uDC00${long(2000)}"`),
+      session(`"instructions":"${long(2000)}\\ud800"`),
+      session(`"instructions":"${long(2000)}\\"\uDBFF"`),
+      session(`"instructions":"${long(2000)}\\"\n"`),
+      // before it, after it, between two, and in the short text around them
+      `{"type":"session.update","event_id":"e\u0001","session":{"instructions":"${long(2000)}"}}`,
+      `{"type":"session.update","event_id":"e\uD800","session":{"instructions":"${long(2000)}"}}`,
+      session(`"instructions":"${long(2000)}","model":"m\n"`),
+      session(`"instructions":"${long(2000)}","model":"\uDFFFm"`),
+      session(`"instructions":"${long(2000)}","model":"\u0000","x":"${long(2000)}"`),
+      session(`"instructions":"${long(2000)}","model":"\uD83D","x":"${long(2000)}"`),
+      session(`"instructions":"${long(2000)}","x":"${long(2000)}\u0002"`),
+      session(`"instructions":"${long(2000)}", "model":"m"`),
+      // in an unknown member, a Value, and an enum's token that is no value
+      session(`"x":"${long(2000)}\u0003","model":"m"`),
+      session(`"x":"\\"${long(2000)}\uD800","model":"m"`),
+      session(`"tools":[${tool(long(2000) + '\u0004')}]`),
+      session(`"tools":[${tool(long(2000) + '\uDC00')}]`),
+      session(`"voice":"${long(2000)}","model":"m"`),
+      session(`"voice":"${long(2000)}","model":"\uD800"`),
+    ];
+    for (const t of traps) {
+      agrees(t);
+      agrees(t, 3);
+      expect(codec.safeDecode(t).ok, t.slice(0, 120)).toBe(rust(t, codec.MAX_DEPTH).ok);
+    }
+  });
+
   it('agrees with Rust on hand-picked traps', () => {
     const deep = (n: number) => `{"type":"session.update","session":{"tools":[{"type":"function","name":"a","description":"b","parameters":${'['.repeat(n)}${']'.repeat(n)}}]}}`;
     const traps = [

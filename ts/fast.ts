@@ -134,6 +134,11 @@ interface State {
   pass: number;
   /** The scan: where the next backslash at or after the last one looked for stands, -1 for none. */
   bs: number;
+  /**
+   * The scan: the text before this place is known to hold no control character and no lone
+   * surrogate (long tokens are checked as the scan meets them, with the text before them).
+   */
+  checked: number;
 }
 
 /**
@@ -163,6 +168,7 @@ const S: State = {
   top: [undefined],
   pass: -1,
   bs: -1,
+  checked: 0,
 };
 
 /** Sets every member of {@link S}: before a text, before each try of pass 0, and after a text (with '' and undefined). */
@@ -184,6 +190,7 @@ function reset(text: string, limit: number, value: unknown, pass: number): void 
   S.holderKey = 0;
   S.pass = pass;
   S.bs = -1;
+  S.checked = 0;
 }
 
 function lit(s: string): boolean {
@@ -218,33 +225,39 @@ function walkString(v: unknown): unknown {
 
 /**
  * The scan's string token at `S.at` (21): its value, or FAIL. Without a backslash before its
- * closing quote (the next `"`), a token is its raw content; the whole text was checked once for
- * control characters and lone surrogates, so that content is what serde_json reads. With one, the
- * token's end is found by its escapes and JSON.parse decodes it (refusing a wrong escape); a
- * `\\u` escape may spell a lone surrogate, which serde_json refuses: such a value must be
- * well-formed.
+ * closing quote (the next `"`), a token is its raw content: the text outside long tokens is
+ * checked for control characters and lone surrogates once the scan has read it (scanEvent), so
+ * that content is what serde_json reads. With one, the token's end is the first quote after an
+ * even run of backslashes, and JSON.parse decodes it (refusing a wrong escape or a raw control
+ * character); a `\\u` escape may spell a lone surrogate, which serde_json refuses: such a value
+ * must be well-formed. A long token (more than LONG characters between its quotes) is checked on
+ * its own (scanLong).
  */
 function scanString(): unknown {
   const t = S.t;
   const q = S.at;
   if (t.charCodeAt(q) !== 34) return FAIL;
-  const end = t.indexOf('"', q + 1);
+  let end = t.indexOf('"', q + 1);
   if (end < 0) return FAIL;
   let bs = S.bs;
   if (bs >= 0 && bs < q) S.bs = bs = t.indexOf('\\', q);
   if (bs < 0 || bs > end) {
+    if (end - q > LONG) return scanLong(q, end);
     S.at = end + 1;
     return t.slice(q + 1, end);
   }
-  let i = q + 1;
+  // The first quote not escaped: one after an even run of backslashes (the run begins an escape:
+  // the character before it is no backslash, at worst the opening quote).
   for (;;) {
-    const c = t.charCodeAt(i);
-    if (c === 92) i += 2;
-    else if (c === 34) break;
-    else if (c !== c) return FAIL; // the text ended
-    else i++;
+    let k = end - 1;
+    while (t.charCodeAt(k) === 92) k--;
+    if (((end - 1 - k) & 1) === 0) break;
+    end = t.indexOf('"', end + 1);
+    if (end < 0) return FAIL;
   }
-  const token = t.slice(q, i + 1);
+  S.bs = t.indexOf('\\', end + 1);
+  if (end - q > LONG) return scanLong(q, end);
+  const token = t.slice(q, end + 1);
   let v: unknown;
   try {
     v = JSON.parse(token);
@@ -252,9 +265,42 @@ function scanString(): unknown {
     return FAIL;
   }
   if (typeof v !== 'string' || (token.includes('\\u') && !wellFormed(v))) return FAIL;
-  S.at = i + 1;
-  S.bs = t.indexOf('\\', i + 1);
+  S.at = end + 1;
   return v;
+}
+
+/**
+ * Tokens longer than this are checked on their own (scanLong); for shorter ones the check of the
+ * text they stand in costs less than a call.
+ */
+const LONG = 1024;
+
+/**
+ * A long string token from `q` to its closing quote at `end`, its value or FAIL. The text from
+ * `S.checked` to the token is checked first (plain), then JSON.parse reads the token, refusing a
+ * raw control character, and its value must be well-formed; `S.checked` moves past the token. The
+ * text that is not in a long token is checked at most twice over (a control character, a
+ * surrogate), a long token once, by JSON.parse, whose value is one-byte when its characters are:
+ * then it is known well-formed without a second look at each character.
+ */
+function scanLong(q: number, end: number): unknown {
+  const t = S.t;
+  if (q > S.checked && !plain(t.slice(S.checked, q))) return FAIL;
+  let v: unknown;
+  try {
+    v = JSON.parse(t.slice(q, end + 1));
+  } catch {
+    return FAIL;
+  }
+  if (typeof v !== 'string' || !wellFormed(v)) return FAIL;
+  if (end > S.checked) S.checked = end;
+  S.at = end + 1;
+  return v;
+}
+
+/** No control character (U+0000 to U+001F) and no lone surrogate in `s`. */
+function plain(s: string): boolean {
+  return !CONTROL.test(s) && wellFormed(s);
 }
 
 /** Whether `s` stands in `t` at `at`: startsWith, compared by hand (cheaper for these short keys). */
@@ -262,6 +308,33 @@ function textAt(t: string, s: string, at: number): boolean {
   const n = s.length;
   if (at + n > t.length) return false;
   for (let i = 0; i < n; i++) if (t.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Whether the key `k` (`"name":`) stands in `t` at `at`: its closing quote and colon first (a
+ * candidate of another length fails there), then the whole key, compared at once (a slice and
+ * `===` cost less than a loop of charCodeAt for keys of more than a few characters).
+ */
+function keyAt(t: string, k: string, at: number): boolean {
+  const end = at + k.length;
+  return t.charCodeAt(end - 1) === 58 && t.charCodeAt(end - 2) === 34 && t.slice(at, end) === k;
+}
+
+/**
+ * keyAt for the key of member `name` (`"name":`, `name` without escapes): the quotes and the colon
+ * by their codes, then only the name compared at once (a shorter slice, which the engine copies
+ * rather than points into the text for names of up to 12 characters).
+ */
+function nameAt(t: string, name: string, at: number): boolean {
+  const end = at + name.length + 1; // the closing quote
+  return t.charCodeAt(end + 1) === 58 && t.charCodeAt(end) === 34 && t.charCodeAt(at) === 34 && t.slice(at + 1, end) === name;
+}
+
+/** keyAt at `S.at`, stepped over. */
+function scanKey(k: string): boolean {
+  if (!keyAt(S.t, k, S.at)) return false;
+  S.at += k.length;
   return true;
 }
 
@@ -375,6 +448,7 @@ const string: Type = { walk: walkString, size: sizeString, scan: scanString };
 const oneOf = (values: readonly string[]): Type => {
   // Values that need escapes (none of the crate's) are counted exactly in both tries of pass 0.
   const escaped = values.some((v) => escapes(v) > 0);
+  const list = choice(values);
   return {
     walk: (v) => (typeof v === 'string' && values.includes(v) ? walkString(v) : FAIL),
     size: (v) => {
@@ -383,11 +457,54 @@ const oneOf = (values: readonly string[]): Type => {
       return true;
     },
     scan: () => {
-      const v = scanString();
-      return typeof v === 'string' && values.includes(v) ? v : FAIL;
+      const i = scanChoice(list);
+      return i < 0 ? FAIL : values[i];
     },
   };
 };
+
+/** A closed list of strings as the scan reads it: the values by length. */
+interface Choice {
+  values: readonly string[];
+  byLength: (number[] | undefined)[];
+  /** No value has a character JSON escapes (none of the crate's has): a token can be compared raw. */
+  raw: boolean;
+}
+
+function choice(values: readonly string[]): Choice {
+  const byLength: (number[] | undefined)[] = [];
+  values.forEach((v, i) => (byLength[v.length] ??= []).push(i));
+  return { values, byLength, raw: values.every((v) => escapes(v) === 0) };
+}
+
+/**
+ * The scan's string token at `S.at` that must be one of `c`'s values, stepped over: the value's
+ * index, or -1. Its raw content up to the next `"` is compared with the values of its length: a
+ * value without escapes is the raw content of exactly one token, `"value"`, whose closing quote is
+ * not escaped (the content would end in a backslash, which no value has), and the value itself
+ * (not a slice of the text) is what the caller keeps. Otherwise the token is read by scanString
+ * (its escapes decoded) and looked for among all the values.
+ */
+function scanChoice(c: Choice): number {
+  const t = S.t;
+  const q = S.at;
+  if (t.charCodeAt(q) !== 34) return -1;
+  const end = t.indexOf('"', q + 1);
+  if (end < 0) return -1;
+  const candidates = c.byLength[end - q - 1];
+  if (candidates !== undefined && c.raw) {
+    const raw = t.slice(q + 1, end);
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k] as number;
+      if (c.values[i] === raw) {
+        S.at = end + 1;
+        return i;
+      }
+    }
+  }
+  const v = scanString();
+  return typeof v === 'string' ? c.values.indexOf(v) : -1;
+}
 
 /**
  * Pass 0 for an integer: every other JSON spelling of it is longer, except for those with two
@@ -729,6 +846,7 @@ const struct = (fields: readonly Field[]): StructType => {
   // Values and dropped, `null` an unset option. A struct whose names the raw comparison or a
   // plain assignment could get wrong, or with more than 31 members, is not scanned.
   const names = fields.map((f) => f.name);
+  const scans = fields.map((f) => f.type.scan);
   /** `"name":`, and the name's first character. */
   const keys = first;
   const firsts = names.map((name) => name.charCodeAt(0));
@@ -759,10 +877,10 @@ const struct = (fields: readonly Field[]): StructType => {
         // usually the next member in declaration order.
         const c1 = t.charCodeAt(q + 1);
         let i = last + 1;
-        while (i < n && !(firsts[i] === c1 && textAt(t, keys[i] as string, q))) i++;
+        while (i < n && !(firsts[i] === c1 && nameAt(t, names[i] as string, q))) i++;
         if (i === n) {
           i = 0;
-          while (i <= last && !(firsts[i] === c1 && textAt(t, keys[i] as string, q))) i++;
+          while (i <= last && !(firsts[i] === c1 && nameAt(t, names[i] as string, q))) i++;
           if (i > last) i = -1;
         }
         if (i >= 0) {
@@ -789,7 +907,7 @@ const struct = (fields: readonly Field[]): StructType => {
             if ((requiredMask & bit) !== 0 || !scanLit('null')) return FAIL;
             if ((nullableMask & bit) !== 0) out[names[i] as string] = null;
           } else {
-            const r = (fields[i] as Field).type.scan(depth + 1);
+            const r = (scans[i] as Scan)(depth + 1);
             if (r === FAIL) return FAIL;
             out[names[i] as string] = r;
           }
@@ -826,6 +944,8 @@ interface Tagged extends Type {
   values: readonly string[];
   /** One struct per value, the tag member first. */
   variants: readonly Type[];
+  /** The scan of each variant once its tag (`{"<tag>":"<value>"`) is read: the rest of the object. */
+  afterTag: readonly ((value: string, depth: number) => unknown)[];
 }
 
 /**
@@ -866,33 +986,34 @@ const tagged = (tag: string, variants: readonly Variant[]): Tagged => {
     const innerTypes = inner.variants.map((w) =>
       w.fields.some((f) => f.name === tag || f.name === inner.tag) ? never : struct([tagMember(tag, v.value), tagMember(inner.tag, w.value), ...w.fields]),
     );
+    const innerChoice = choice(innerValues);
     return (value, depth) => {
-      if (!scanLit(innerKey)) return FAIL;
-      const w = scanString();
-      const j = innerValues.indexOf(w as string);
+      if (!scanKey(innerKey)) return FAIL;
+      const j = scanChoice(innerChoice);
       if (j < 0) return FAIL;
       const out: Record<string, unknown> = {};
       out[tag] = value;
-      out[inner.tag] = w;
+      out[inner.tag] = innerValues[j];
       return (innerTypes[j] as StructType).body(out, 3, 2, depth);
     };
   });
   const tagKey = `{${JSON.stringify(tag)}:`;
+  const tags = choice(values);
   // A short scan: hashing the freshly parsed tag for a Map costs more.
   const of = (v: unknown): Type | undefined => (isObject(v) ? types[values.indexOf(v[tag] as string)] : undefined);
   return {
     tag,
     values,
     variants: types,
+    afterTag,
     walk: (v, depth) => of(v)?.walk(v, depth) ?? FAIL,
     size: (v, depth) => of(v)?.size(v, depth) ?? false,
     // The tag first (elsewhere: FAIL, the passes decide).
     scan: (depth) => {
-      if (depth > S.limit || !scanLit(tagKey)) return FAIL;
-      const value = scanString();
-      const i = values.indexOf(value as string);
+      if (depth > S.limit || !scanKey(tagKey)) return FAIL;
+      const i = scanChoice(tags);
       if (i < 0) return FAIL;
-      return (afterTag[i] as (value: string, depth: number) => unknown)(value as string, depth);
+      return (afterTag[i] as (value: string, depth: number) => unknown)(values[i] as string, depth);
     },
   };
 };
@@ -1187,8 +1308,9 @@ function scanValueObject(depth: number): unknown {
   const base = vTop;
   let sorted = true;
   for (;;) {
-    const key = scanString();
-    if (typeof key !== 'string' || t.charCodeAt(S.at) !== 58) return FAIL; // :
+    const token = scanString();
+    if (typeof token !== 'string' || t.charCodeAt(S.at) !== 58) return FAIL; // :
+    const key = valueKey(token);
     S.at++;
     const v = json.scan(depth + 1);
     if (v === FAIL) return FAIL;
@@ -1225,6 +1347,27 @@ function scanValueObject(depth: number): unknown {
     setMember(out, vKeys[i] as string, vValues[i]);
   }
   return out;
+}
+
+/**
+ * Value keys seen before, by length and four of their characters: a key equal to one is
+ * replaced by it. A fresh slice of the text as a property key is looked up in the engine's table
+ * of property names on every store; the key kept here already is one (it was stored before), so
+ * the stores cost about half. Only keys of 1 to 16 characters, each kept as a copy made by
+ * JSON.parse (a slice may hold on to its whole text): at most 1024 short strings, no text.
+ */
+const valueKeys: (string | undefined)[] = new Array(1024);
+
+function valueKey(k: string): string {
+  const n = k.length;
+  if (n === 0 || n > 16) return k;
+  let h = Math.imul(n, 0x9e3779b1) ^ (k.charCodeAt(0) << 2) ^ ((k.charCodeAt(1) | 0) << 5) ^ (k.charCodeAt(n >> 1) << 8) ^ k.charCodeAt(n - 1);
+  h ^= h >>> 10;
+  const slot = h & 1023;
+  const known = valueKeys[slot];
+  if (known === k) return known;
+  valueKeys[slot] = JSON.parse(JSON.stringify(k)) as string;
+  return k;
 }
 
 /** The scan's stack of Value object members (reset per text: a failed scan leaves slots behind). */
@@ -1521,8 +1664,6 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    */
   const scanFlat = (t: string): Record<string, unknown> | undefined => {
     const n = t.length;
-    // An escape anywhere: the passes decide (and the scan would read a string's end wrong).
-    if (t.indexOf('\\') !== -1) return undefined;
     let variant = -1;
     const scanKeys: string[] = [];
     const scanValues: (string | number)[] = [];
@@ -1572,8 +1713,10 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       return undefined;
     }
     if (tagAt < 0) return undefined;
-    // Now the whole text, once: no control character, no lone surrogate.
-    if (CONTROL.test(t) || !wellFormed(t)) return undefined;
+    // Now the whole text, once: no escape (with one, the loop above may have read a string's end
+    // wrong: only now is what it read trusted, and it stops at a tag that is not flat whatever
+    // it read), no control character, no lone surrogate.
+    if (t.indexOf('\\') !== -1 || CONTROL.test(t) || !wellFormed(t)) return undefined;
     const members = variant < 0 ? undefined : flats[variant];
     const index = variant < 0 ? undefined : flatIndex[variant];
     if (members === undefined || index === undefined || members.length > 30) return undefined;
@@ -1601,6 +1744,72 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         continue;
       }
       event[m.name] = scanValues[slot[i] as number];
+    }
+    return event;
+  };
+
+  /**
+   * The flat scan (20) of a text whose first member is the tag, read by leadVariant (variant
+   * `lead`, its value ending at `at`): the same grammar and the same checks as scanFlat, with
+   * each key compared whole, `"name":` at its place, with the variant's members (usually the next
+   * one in declaration order), instead of sliced and looked up. A key that is no member's (a
+   * second tag among them: no flat variant has a member named like the tag, or this is not
+   * used) declines, as scanFlat does.
+   */
+  const scanFlatLead = (t: string, lead: number, at: number): Record<string, unknown> | undefined => {
+    const members = flats[lead];
+    if (members === undefined || members.length > 30) return undefined;
+    const n = t.length;
+    const found: (string | number)[] = [];
+    let seen = 0;
+    let next = 0;
+    const count = members.length;
+    for (;;) {
+      const sep = t.charCodeAt(at);
+      if (sep === 125 && at === n - 1) break; // }
+      if (sep !== 44) return undefined; // ,
+      at++;
+      let i = next;
+      while (i < count && !keyAt(t, (members[i] as FlatMember).key, at)) i++;
+      if (i === count) {
+        i = 0;
+        while (i < next && !keyAt(t, (members[i] as FlatMember).key, at)) i++;
+        if (i === next) return undefined;
+      }
+      if ((seen & (1 << i)) !== 0) return undefined;
+      seen |= 1 << i;
+      next = i + 1;
+      const m = members[i] as FlatMember;
+      at += m.key.length;
+      const c = t.charCodeAt(at);
+      if (m.max === 0) {
+        if (c !== 34) return undefined; // "
+        const close = t.indexOf('"', at + 1);
+        if (close < 0) return undefined;
+        found[i] = t.slice(at + 1, close);
+        at = close + 1;
+      } else {
+        // At most 10 digits (u32::MAX has 10): exact as a number; no leading zero.
+        if (!(c >= 48 && c <= 57)) return undefined;
+        let v = c - 48;
+        let k = at + 1;
+        for (let d = t.charCodeAt(k); d >= 48 && d <= 57; d = t.charCodeAt(++k)) v = v * 10 + (d - 48);
+        if (k - at > 10 || (c === 48 && k - at > 1) || v > m.max) return undefined;
+        found[i] = v;
+        at = k;
+      }
+    }
+    // The whole text, once: no escape (with one, a string's end may have been read wrong: only
+    // now is what was read trusted), no control character, no lone surrogate.
+    if (t.indexOf('\\') !== -1 || CONTROL.test(t) || !wellFormed(t)) return undefined;
+    const event: Record<string, unknown> = { [tag]: values[lead] };
+    for (let i = 0; i < count; i++) {
+      const m = members[i] as FlatMember;
+      if ((seen & (1 << i)) === 0) {
+        if (m.required) return undefined;
+        continue;
+      }
+      event[m.name] = found[i];
     }
     return event;
   };
@@ -1731,31 +1940,67 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    * The scan (21): the event read from the text without JSON.parse, in one pass, where the text
    * has no control character (so no whitespace) and no lone surrogate. FAIL where not sure.
    */
-  const scanEvent = (text: string, maxDepth: number): unknown => {
-    if (CONTROL.test(text) || !wellFormed(text)) return FAIL;
-    reset(text, maxDepth, undefined, -1);
+  const scanEvent = (text: string, maxDepth: number, lead: number, leadEnd: number): unknown => {
+    // The scan reads only these members of S (the passes reset all of them before they start).
+    S.t = text;
+    S.at = 0;
+    S.limit = maxDepth;
     S.bs = text.indexOf('\\');
+    S.checked = 0;
     vTop = 0;
     try {
-      const event = rootType.scan(1);
-      return event !== FAIL && S.at === text.length ? event : FAIL;
+      // With the tag read already (leadVariant), the root's scan goes on after it, as it would.
+      let event: unknown;
+      if (lead >= 0 && maxDepth >= 1) {
+        S.at = leadEnd;
+        event = ((rootType as Tagged).afterTag[lead] as (value: string, depth: number) => unknown)(values[lead] as string, 1);
+      } else {
+        event = rootType.scan(1);
+      }
+      // What no long token covered: no control character (so no whitespace), no lone surrogate.
+      if (event === FAIL || S.at !== text.length || !plain(S.checked === 0 ? text : text.slice(S.checked))) return FAIL;
+      return event;
     } finally {
-      reset('', 0, undefined, -1);
+      S.t = '';
     }
+  };
+
+  /** `{"<tag>":"`: the tag first, as producers write it, its value a string. */
+  const leadKey = `{${tagKey}"`;
+  const rawTags = values.every((v) => escapes(v) === 0);
+  /** scanFlatLead reads the flat variants: none has a member named like the tag. */
+  const leadFlat = flats.every((members) => members === undefined || members.every((m) => m.name !== tag));
+  /** Where the tag's value ends (after its closing quote), when leadVariant found one. */
+  let leadEnd = 0;
+  /**
+   * The variant a text names by its first member, the tag, when that member is `{"<tag>":"<value>"`
+   * with the value's raw content one of the values (which need no escape: then the token is
+   * exactly that, its closing quote not escaped): the scans then start after it. -1 otherwise
+   * (another first member, escapes): the scans read the text from its start.
+   */
+  const leadVariant = (t: string): number => {
+    const q = leadKey.length;
+    if (!rawTags || t.slice(0, q) !== leadKey) return -1; // a slice and === cost less than startsWith
+    const end = t.indexOf('"', q);
+    if (end < 0) return -1;
+    leadEnd = end + 1;
+    return tagIndex(t.slice(q, end));
   };
 
   return (text, maxDepth) => {
     let value: unknown;
     if (text.charCodeAt(0) === 123 && text.charCodeAt(text.length - 1) === 125) {
-      if (rootTagged && hasFlat) {
-        const event = scanFlat(text);
-        if (event !== undefined) {
-          S.pass = 0;
-          return event;
-        }
-      }
       if (rootTagged) {
-        const event = scanEvent(text, maxDepth);
+        const lead = leadVariant(text);
+        // A leading tag that names a variant which is not flat: the flat scan would stop there.
+        if (hasFlat && (lead < 0 || flats[lead] !== undefined)) {
+          const event = lead >= 0 && leadFlat ? scanFlatLead(text, lead, leadEnd) : scanFlat(text);
+          if (event !== undefined) {
+            S.pass = 0;
+            return event;
+          }
+        }
+        const event = scanEvent(text, maxDepth, lead, leadEnd);
         if (event !== FAIL) {
           S.pass = 3;
           return event;
