@@ -24,13 +24,20 @@
  *   only when JSON.stringify's text, at most `out.length + extra` UTF-16 units (`extra`: the
  *   dropped `null` options and unknown members), is certainly within `maxBytes` as UTF-8 (3 bytes a
  *   unit at most). Cycles end at the depth limit.
- * Strings are written by JSON.stringify, whose escaping equals serde_json's for well-formed text.
+ * Strings are written as JSON.stringify writes them (short ones that need no escape between quotes,
+ * the rest by it), whose escaping equals serde_json's for well-formed text.
  *
  * test/fast-encode.test.ts compares it with the Rust path; scripts/fuzz-fast.mjs --encode fuzzes it.
  * @module
  */
-import { floatText, kindOf, keyBefore, OBJECT, STRING, untaggedPlan, wellFormed } from './fast.js';
+import { floatText, kindOf, keyBefore, OBJECT, STRING, untaggedPlan, wellFormed as wellFormedAnywhere } from './fast.js';
 import { BETA, type Member, type NamedType, type TypeRef } from './shapes.js';
+
+/** Whether String.prototype.isWellFormed is there: called directly, not looked up on each string. */
+const NATIVE_WELL_FORMED = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
+
+/** Well-formed UTF-16 (fast.ts's wellFormed, without its lookup where the engine has isWellFormed). */
+const wellFormed = (s: string): boolean => (NATIVE_WELL_FORMED ? (s as unknown as { isWellFormed(): boolean }).isWellFormed() : wellFormedAnywhere(s));
 
 /** Appends the canonical text of `v` to {@link O}.out; false when not sure. */
 type Enc = (v: unknown, depth: number) => boolean;
@@ -49,11 +56,21 @@ function plainArray(v: unknown): v is unknown[] {
   return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && (v as { toJSON?: unknown }).toJSON === undefined;
 }
 
+/** A well-formed string, as JSON.stringify (so serde_json) writes it (E11); a lone surrogate declines. */
 const string: Enc = (v) => {
   if (typeof v !== 'string' || !wellFormed(v)) return false;
-  O.out += JSON.stringify(v);
+  O.out += v.length > TEST_MAX || ESCAPED.test(v) ? JSON.stringify(v) : `"${v}"`;
   return true;
 };
+
+/**
+ * A character JSON.stringify escapes in a well-formed string. A short string without one is
+ * written between quotes: testing is cheaper than the call (Node 20). Longer ones go to
+ * JSON.stringify, which newer engines run faster than the test.
+ */
+const TEST_MAX = 256;
+/** JSON.stringify escapes these (and lone surrogates, declined before). */
+const ESCAPED = /["\\\x00-\x1f]/;
 
 const oneOf = (values: readonly string[]): Enc => {
   const texts = new Map(values.map((v) => [v, JSON.stringify(v)]));
@@ -117,6 +134,40 @@ const listOf =
     return true;
   };
 
+/** Objects with at most this many keys are sorted by insertion, the rest by Array.prototype.sort. */
+const INSERTION_MAX = 16;
+
+/** `keys` (an array of its own) in serde_json's BTreeMap order ({@link keyBefore}). */
+function sortKeys(keys: string[]): string[] {
+  const n = keys.length;
+  if (n > INSERTION_MAX) return keys.sort((a, b) => (keyBefore(a, b) ? -1 : 1));
+  for (let i = 1; i < n; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    if (!keyBefore(key, keys[j] as string)) continue; // already in place: the usual case
+    do keys[j + 1] = keys[j] as string;
+    while (--j >= 0 && keyBefore(key, keys[j] as string));
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+/** `"key":` and `,"key":` of the Value keys met so far (short ones, up to KEY_CACHE_MAX). */
+const KEY_TEXTS = new Map<string, readonly [string, string]>();
+const KEY_CACHE_MAX = 2048;
+
+/** A Value key's texts, or undefined when it is not well-formed (E11). */
+function keyTexts(key: string): readonly [string, string] | undefined {
+  let texts = KEY_TEXTS.get(key);
+  if (texts === undefined) {
+    if (!wellFormed(key)) return undefined;
+    const quoted = JSON.stringify(key);
+    texts = [`${quoted}:`, `,${quoted}:`];
+    if (key.length <= 64 && KEY_TEXTS.size < KEY_CACHE_MAX) KEY_TEXTS.set(key, texts);
+  }
+  return texts;
+}
+
 /** serde_json::Value. */
 const json: Enc = (v, depth) => {
   switch (typeof v) {
@@ -137,19 +188,18 @@ const json: Enc = (v, depth) => {
       }
       if (Array.isArray(v)) return jsonList(v, depth);
       if (depth >= O.limit || !plainObject(v)) return false;
-      const keys = Object.keys(v);
-      const values: unknown[] = [];
-      for (let k = 0; k < keys.length; k++) values[k] = v[keys[k] as string];
-      // Sorted by UTF-8 bytes, as serde_json's BTreeMap writes them; `undefined` members dropped.
-      const order = keys.map((_, k) => k).sort((a, b) => (keyBefore(keys[a] as string, keys[b] as string) ? -1 : 1));
+      // Sorted by UTF-8 bytes, as serde_json's BTreeMap writes them (E6). Keys are own and
+      // distinct, so the order is strict; each value is read once, in that order.
+      const keys = sortKeys(Object.keys(v));
       O.out += '{';
       let first = true;
-      for (const k of order) {
-        const x = values[k];
-        if (x === undefined) continue;
+      for (let k = 0; k < keys.length; k++) {
         const key = keys[k] as string;
-        if (!wellFormed(key)) return false;
-        O.out += first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`;
+        const x = v[key];
+        if (x === undefined) continue; // JSON.stringify drops it
+        const texts = keyTexts(key);
+        if (texts === undefined) return false;
+        O.out += first ? texts[0] : texts[1];
         first = false;
         if (!json(x, depth + 1)) return false;
       }
@@ -175,17 +225,21 @@ const ABSENT: unique symbol = Symbol('absent');
 
 const struct = (fields: readonly Field[]): Enc => {
   const index = new Map(fields.map((f, i) => [f.name, i]));
+  const names = fields.map((f) => f.name);
+  const n = fields.length;
   const first = fields.map((f) => `${JSON.stringify(f.name)}:`);
   const next = fields.map((f) => `,${JSON.stringify(f.name)}:`);
   return (v, depth) => {
     if (depth >= O.limit || !plainObject(v)) return false;
-    const values: unknown[] = new Array<unknown>(fields.length).fill(ABSENT);
+    const values: unknown[] = new Array<unknown>(n).fill(ABSENT);
     const keys = Object.keys(v);
+    let guess = 0; // members usually come in declaration order: the next one is tried first
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as string;
       const x = v[key]; // read once: this value is the one written
       if (x === undefined) continue; // JSON.stringify drops it
-      const i = index.get(key);
+      const i = guess < n && names[guess] === key ? guess : index.get(key);
+      if (i !== undefined) guess = i + 1;
       if (i === undefined) {
         // Unknown: serde skips it. Only values it skips without error, and counted for the limit.
         const text = skippedText(x);
