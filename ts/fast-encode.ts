@@ -4,7 +4,7 @@
  * (the Rust path: JSON.stringify with guards, then serde reads and writes it). Anything it is not
  * sure of returns `undefined`, and encode takes the Rust path, errors included.
  *
- * The proof, rule by rule (docs/fast-path.md, "Encode", numbers E1 to E12):
+ * The proof, rule by rule (docs/fast-path.md, "Encode", numbers E1 to E16):
  * - What JSON.stringify sees: own enumerable string keys (Object.keys), each value read once and
  *   that value written (a getter that changes between reads gives the value read here). Only
  *   plain objects (prototype Object.prototype or null) and arrays (Array.prototype) are walked;
@@ -73,6 +73,16 @@ const TEST_MAX = 256;
 const ESCAPED = /["\\\x00-\x1f]/;
 
 const oneOf = (values: readonly string[]): Enc => {
+  if (values.length === 1) {
+    // A literal (a tag): one comparison, no lookup.
+    const [value] = values as [string];
+    const text = JSON.stringify(value);
+    return (v) => {
+      if (v !== value) return false;
+      O.out += text;
+      return true;
+    };
+  }
   const texts = new Map(values.map((v) => [v, JSON.stringify(v)]));
   return (v) => {
     const t = typeof v === 'string' ? texts.get(v) : undefined;
@@ -220,26 +230,59 @@ interface Field {
   nullable: boolean;
 }
 
-/** Marks a member JSON.stringify does not write or serde reads as unset. */
-const ABSENT: unique symbol = Symbol('absent');
+/**
+ * The members the structs being written have read, as pairs (member index, value), in the order
+ * read: a stack that nested structs share, each releasing its pairs when written. Nothing stays
+ * in it after an encode (cleared when one declines), so it holds no caller's value.
+ */
+const READ: unknown[] = [];
+let top = 0;
+
+/** Empties {@link READ}, after an encode that declined (a struct that declined left its pairs). */
+function releaseAll(): void {
+  READ.length = 0;
+  top = 0;
+}
+
+/** The pairs of READ from `from` to `to`, sorted by member index (an object not in declaration order). */
+function sortPairs(from: number, to: number): void {
+  for (let e = from + 2; e < to; e += 2) {
+    const i = READ[e] as number;
+    const x = READ[e + 1];
+    let d = e - 2;
+    while (d >= from && (READ[d] as number) > i) {
+      READ[d + 2] = READ[d];
+      READ[d + 3] = READ[d + 1];
+      d -= 2;
+    }
+    READ[d + 2] = i;
+    READ[d + 3] = x;
+  }
+}
 
 const struct = (fields: readonly Field[]): Enc => {
   const index = new Map(fields.map((f, i) => [f.name, i]));
   const names = fields.map((f) => f.name);
+  const encs = fields.map((f) => f.enc);
+  const required = fields.map((f) => f.required);
   const n = fields.length;
   const first = fields.map((f) => `${JSON.stringify(f.name)}:`);
   const next = fields.map((f) => `,${JSON.stringify(f.name)}:`);
+  // The members written even when absent: required ones (then declined) and nullable ones (`null`).
+  const mustVisit = fields.flatMap((f, i) => (f.required || f.nullable ? [i] : []));
+  const visits = mustVisit.length;
   return (v, depth) => {
     if (depth >= O.limit || !plainObject(v)) return false;
-    const values: unknown[] = new Array<unknown>(n).fill(ABSENT);
     const keys = Object.keys(v);
+    const base = top;
     let guess = 0; // members usually come in declaration order: the next one is tried first
+    let inOrder = true;
+    let last = -1;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as string;
       const x = v[key]; // read once: this value is the one written
       if (x === undefined) continue; // JSON.stringify drops it
       const i = guess < n && names[guess] === key ? guess : index.get(key);
-      if (i !== undefined) guess = i + 1;
       if (i === undefined) {
         // Unknown: serde skips it. Only values it skips without error, and counted for the limit.
         const text = skippedText(x);
@@ -247,28 +290,40 @@ const struct = (fields: readonly Field[]): Enc => {
         O.extra += JSON.stringify(key).length + text.length + 2;
         continue;
       }
+      guess = i + 1;
       if (x === null) {
-        const f = fields[i] as Field;
-        if (f.required) return false;
+        if (required[i]) return false;
         O.extra += (first[i] as string).length + 5; // `"key":null,` read as unset
         continue;
       }
-      values[i] = x;
+      if (i < last) inOrder = false;
+      last = i;
+      READ[top++] = i;
+      READ[top++] = x;
     }
+    const end = top;
+    if (!inOrder) sortPairs(base, end);
+    // Declaration order: the pairs read, and between them the absent members that must be visited.
     O.out += '{';
     let opened = false;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i] as Field;
-      const x = values[i];
-      if (x === ABSENT) {
-        if (f.required) return false;
-        if (!f.nullable) continue;
+    let p = 0;
+    for (let e = base; e <= end; e += 2) {
+      const i = e < end ? (READ[e] as number) : n;
+      for (; p < visits && (mustVisit[p] as number) < i; p++) {
+        const j = mustVisit[p] as number;
+        if (required[j]) return false;
+        O.out += opened ? (next[j] as string) : (first[j] as string);
+        O.out += 'null';
+        opened = true;
       }
+      if (i === n) break;
+      if (p < visits && mustVisit[p] === i) p++;
       O.out += opened ? (next[i] as string) : (first[i] as string);
       opened = true;
-      if (x === ABSENT) O.out += 'null';
-      else if (!f.enc(x, depth + 1)) return false;
+      if (!(encs[i] as Enc)(READ[e + 1], depth + 1)) return false;
     }
+    for (let e = base; e < end; e++) READ[e] = undefined;
+    top = base;
     O.out += '}';
     return true;
   };
@@ -407,12 +462,16 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
     O.extra = 0;
     O.limit = maxDepth;
     try {
-      if (!rootEnc(event, 1)) return undefined;
+      if (!rootEnc(event, 1)) {
+        releaseAll();
+        return undefined;
+      }
       const text = O.out;
       // JSON.stringify's text is at most this long, and UTF-8 takes at most 3 bytes a unit.
       return (text.length + O.extra) * 3 <= maxBytes ? text : undefined;
     } catch {
       // A getter or Proxy trap threw: the Rust path's toJsonText meets it again and reports it.
+      releaseAll();
       return undefined;
     } finally {
       O.out = '';
