@@ -39,6 +39,12 @@ const NATIVE_WELL_FORMED = typeof (String.prototype as { isWellFormed?: unknown 
 /** Well-formed UTF-16 (fast.ts's wellFormed, without its lookup where the engine has isWellFormed). */
 const wellFormed = (s: string): boolean => (NATIVE_WELL_FORMED ? (s as unknown as { isWellFormed(): boolean }).isWellFormed() : wellFormedAnywhere(s));
 
+/**
+ * `s` as an internalized string (a property key's copy): the shape table's names come from
+ * JSON.parse values, which are not, so comparing one with an object's key compared characters.
+ */
+const intern = (s: string): string => Object.keys({ [s]: 0 })[0] as string;
+
 /** Appends the canonical text of `v` to {@link O}.out; false when not sure. */
 type Enc = (v: unknown, depth: number) => boolean;
 
@@ -75,7 +81,7 @@ const ESCAPED = /["\\\x00-\x1f]/;
 const oneOf = (values: readonly string[]): Enc => {
   if (values.length === 1) {
     // A literal (a tag): one comparison, no lookup.
-    const [value] = values as [string];
+    const value = intern(values[0] as string);
     const text = JSON.stringify(value);
     return (v) => {
       if (v !== value) return false;
@@ -83,7 +89,7 @@ const oneOf = (values: readonly string[]): Enc => {
       return true;
     };
   }
-  const texts = new Map(values.map((v) => [v, JSON.stringify(v)]));
+  const texts = new Map(values.map((v) => [intern(v), JSON.stringify(v)]));
   return (v) => {
     const t = typeof v === 'string' ? texts.get(v) : undefined;
     if (t === undefined) return false;
@@ -162,7 +168,7 @@ function sortKeys(keys: string[]): string[] {
   return keys;
 }
 
-/** `"key":` and `,"key":` of the Value keys met so far (short ones, up to KEY_CACHE_MAX). */
+/** `{"key":` (the first member's) and `,"key":` of the Value keys met so far (short ones, up to KEY_CACHE_MAX). */
 const KEY_TEXTS = new Map<string, readonly [string, string]>();
 const KEY_CACHE_MAX = 2048;
 
@@ -172,7 +178,7 @@ function keyTexts(key: string): readonly [string, string] | undefined {
   if (texts === undefined) {
     if (!wellFormed(key)) return undefined;
     const quoted = JSON.stringify(key);
-    texts = [`${quoted}:`, `,${quoted}:`];
+    texts = [`{${quoted}:`, `,${quoted}:`];
     if (key.length <= 64 && KEY_TEXTS.size < KEY_CACHE_MAX) KEY_TEXTS.set(key, texts);
   }
   return texts;
@@ -201,7 +207,6 @@ const json: Enc = (v, depth) => {
       // Sorted by UTF-8 bytes, as serde_json's BTreeMap writes them (E6). Keys are own and
       // distinct, so the order is strict; each value is read once, in that order.
       const keys = sortKeys(Object.keys(v));
-      O.out += '{';
       let first = true;
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k] as string;
@@ -213,7 +218,7 @@ const json: Enc = (v, depth) => {
         first = false;
         if (!json(x, depth + 1)) return false;
       }
-      O.out += '}';
+      O.out += first ? '{}' : '}';
       return true;
     }
     default:
@@ -261,13 +266,14 @@ function sortPairs(from: number, to: number): void {
 }
 
 const struct = (fields: readonly Field[]): Enc => {
-  const index = new Map(fields.map((f, i) => [f.name, i]));
-  const names = fields.map((f) => f.name);
+  const names = fields.map((f) => intern(f.name));
+  const index = new Map(names.map((name, i) => [name, i]));
   const encs = fields.map((f) => f.enc);
   const required = fields.map((f) => f.required);
   const n = fields.length;
   const first = fields.map((f) => `${JSON.stringify(f.name)}:`);
   const next = fields.map((f) => `,${JSON.stringify(f.name)}:`);
+  const opening = first.map((t) => `{${t}`); // the first member written opens the object
   // The members written even when absent: required ones (then declined) and nullable ones (`null`).
   const mustVisit = fields.flatMap((f, i) => (f.required || f.nullable ? [i] : []));
   const visits = mustVisit.length;
@@ -304,7 +310,6 @@ const struct = (fields: readonly Field[]): Enc => {
     const end = top;
     if (!inOrder) sortPairs(base, end);
     // Declaration order: the pairs read, and between them the absent members that must be visited.
-    O.out += '{';
     let opened = false;
     let p = 0;
     for (let e = base; e <= end; e += 2) {
@@ -312,19 +317,19 @@ const struct = (fields: readonly Field[]): Enc => {
       for (; p < visits && (mustVisit[p] as number) < i; p++) {
         const j = mustVisit[p] as number;
         if (required[j]) return false;
-        O.out += opened ? (next[j] as string) : (first[j] as string);
+        O.out += opened ? (next[j] as string) : (opening[j] as string);
         O.out += 'null';
         opened = true;
       }
       if (i === n) break;
       if (p < visits && mustVisit[p] === i) p++;
-      O.out += opened ? (next[i] as string) : (first[i] as string);
+      O.out += opened ? (next[i] as string) : (opening[i] as string);
       opened = true;
       if (!(encs[i] as Enc)(READ[e + 1], depth + 1)) return false;
     }
     for (let e = base; e < end; e++) READ[e] = undefined;
     top = base;
-    O.out += '}';
+    O.out += opened ? '}' : '{}';
     return true;
   };
 };
