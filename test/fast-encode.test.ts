@@ -253,6 +253,21 @@ describe('encode fast path against the Rust path', () => {
     );
   });
 
+  it('the plain append writes exactly the members JSON.stringify writes (E16)', () => {
+    // A member that is read but not enumerable is not written by JSON.stringify: with another
+    // member in its place, the key count is the plain layout's, the members are not.
+    const hidden = (o: Record<string, unknown>, key: string, value: unknown) => Object.defineProperty(o, key, { value, enumerable: false });
+    const cases = [
+      hidden({ x_unknown: { a: [1] }, audio: 'AA==' }, 'type', 'input_audio_buffer.append'),
+      hidden({ type: 'input_audio_buffer.append', x_unknown: 1 }, 'audio', 'AA=='),
+      hidden({ type: 'input_audio_buffer.append', audio: 'AA==', x_unknown: 'e' }, 'event_id', 'e'),
+      hidden({ audio: 'AA==', event_id: undefined }, 'type', 'input_audio_buffer.append'),
+      hidden({ type: 'input_audio_buffer.append', event_id: 'e', x: 'AA==' }, 'audio', 'AA=='),
+    ];
+    for (const e of cases) expect(viaEncode(e)).toEqual(rust(e));
+    expect(viaEncode({ type: 'input_audio_buffer.append', audio: 'AA==', event_id: undefined })).toEqual(rust({ type: 'input_audio_buffer.append', audio: 'AA==' }));
+  });
+
   it('reads a changing getter once and writes the value read', () => {
     let n = 0;
     const event = {

@@ -60,8 +60,19 @@ export function plainAppendText(event: unknown): string | undefined {
   }
   // A toJSON (even not enumerable) is what JSON.stringify, and so the Rust path, writes instead.
   if (typeof audio !== 'string' || toJSON !== undefined) return undefined;
+  if (id !== undefined && (typeof id !== 'string' || !PLAIN.test(id))) return undefined;
+  // The members JSON.stringify writes are exactly these: a hidden (not enumerable) `type`, `audio`
+  // or `event_id` is read above but not written, so counting keys is not enough.
   const keys = Object.keys(e);
-  if (keys.length !== (id === undefined ? 2 : 3) || (id !== undefined && (typeof id !== 'string' || !PLAIN.test(id)))) return undefined;
+  let members = 0;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key === 'type') members |= 1;
+    else if (key === 'audio') members |= 2;
+    else if (key === 'event_id') members |= 4;
+    else return undefined;
+  }
+  if (members !== (id === undefined ? 3 : 7)) return undefined;
   if (Object.getOwnPropertySymbols(e).length > 0 || !isPlain(audio)) return undefined;
   return plainAppend(audio, id as string | undefined);
 }
