@@ -274,6 +274,10 @@ const struct = (fields: readonly Field[]): Enc => {
   const first = fields.map((f) => `${JSON.stringify(f.name)}:`);
   const next = fields.map((f) => `,${JSON.stringify(f.name)}:`);
   const opening = first.map((t) => `{${t}`); // the first member written opens the object
+  // String members (the commonest) are written here, with the opening quote in the member's text.
+  const isString = fields.map((f) => f.enc === string);
+  const nextQuoted = next.map((t) => `${t}"`);
+  const openingQuoted = opening.map((t) => `${t}"`);
   // The members written even when absent: required ones (then declined) and nullable ones (`null`).
   const mustVisit = fields.flatMap((f, i) => (f.required || f.nullable ? [i] : []));
   const visits = mustVisit.length;
@@ -323,9 +327,16 @@ const struct = (fields: readonly Field[]): Enc => {
       }
       if (i === n) break;
       if (p < visits && mustVisit[p] === i) p++;
+      const x = READ[e + 1];
+      if (isString[i] && typeof x === 'string' && x.length <= TEST_MAX && wellFormed(x) && !ESCAPED.test(x)) {
+        O.out += opened ? (nextQuoted[i] as string) : (openingQuoted[i] as string);
+        O.out += `${x}"`; // as `string` writes it
+        opened = true;
+        continue;
+      }
       O.out += opened ? (next[i] as string) : (opening[i] as string);
       opened = true;
-      if (!(encs[i] as Enc)(READ[e + 1], depth + 1)) return false;
+      if (!(encs[i] as Enc)(x, depth + 1)) return false;
     }
     for (let e = base; e < end; e++) READ[e] = undefined;
     top = base;
