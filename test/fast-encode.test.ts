@@ -279,6 +279,16 @@ describe('encode fast path against the Rust path', () => {
     const fast = fastEncode(event, DEPTH, BYTES);
     expect(fast).toBe('{"type":"response.cancel","event_id":"e0"}');
     expect(n).toBe(1);
+    // A tag read twice (dispatch, then the variant's own member, E13): a change between is declined.
+    let reads = 0;
+    const tag = ['response.cancel', 'response.create'];
+    const changing = {
+      get type() {
+        return tag[reads++ % 2];
+      },
+    };
+    expect(fastEncode(changing, DEPTH, BYTES)).toBeUndefined();
+    expect(reads).toBe(2);
   });
 
   it('declines what JSON.stringify changes, and encode keeps its errors', () => {

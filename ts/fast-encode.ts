@@ -78,16 +78,21 @@ const TEST_MAX = 256;
 /** JSON.stringify escapes these (and lone surrogates, declined before). */
 const ESCAPED = /["\\\x00-\x1f]/;
 
+/** The literal encoders (tags) and the one value each takes: structs write those members themselves. */
+const LITERALS = new WeakMap<Enc, string>();
+
 const oneOf = (values: readonly string[]): Enc => {
   if (values.length === 1) {
     // A literal (a tag): one comparison, no lookup.
     const value = intern(values[0] as string);
     const text = JSON.stringify(value);
-    return (v) => {
+    const enc: Enc = (v) => {
       if (v !== value) return false;
       O.out += text;
       return true;
     };
+    LITERALS.set(enc, value);
+    return enc;
   }
   const texts = new Map(values.map((v) => [intern(v), JSON.stringify(v)]));
   return (v) => {
@@ -278,6 +283,10 @@ const struct = (fields: readonly Field[]): Enc => {
   const isString = fields.map((f) => f.enc === string);
   const nextQuoted = next.map((t) => `${t}"`);
   const openingQuoted = opening.map((t) => `${t}"`);
+  // Literal members (tags): compared, and written with the member's text in one piece.
+  const literal = fields.map((f) => LITERALS.get(f.enc));
+  const nextLiteral = next.map((t, i) => (literal[i] === undefined ? '' : t + JSON.stringify(literal[i])));
+  const openingLiteral = opening.map((t, i) => (literal[i] === undefined ? '' : t + JSON.stringify(literal[i])));
   // The members written even when absent: required ones (then declined) and nullable ones (`null`).
   const mustVisit = fields.flatMap((f, i) => (f.required || f.nullable ? [i] : []));
   const visits = mustVisit.length;
@@ -328,6 +337,13 @@ const struct = (fields: readonly Field[]): Enc => {
       if (i === n) break;
       if (p < visits && mustVisit[p] === i) p++;
       const x = READ[e + 1];
+      const l = literal[i];
+      if (l !== undefined) {
+        if (x !== l) return false; // as the literal's encoder declines
+        O.out += opened ? (nextLiteral[i] as string) : (openingLiteral[i] as string);
+        opened = true;
+        continue;
+      }
       if (isString[i] && typeof x === 'string' && x.length <= TEST_MAX && wellFormed(x) && !ESCAPED.test(x)) {
         O.out += opened ? (nextQuoted[i] as string) : (openingQuoted[i] as string);
         O.out += `${x}"`; // as `string` writes it
