@@ -291,6 +291,36 @@ describe('encode fast path against the Rust path', () => {
     expect(reads).toBe(2);
   });
 
+  it('an encode called from a getter of the event being encoded leaves that encode intact', () => {
+    // The fast path's state is shared: the inner call declines (Rust answers it), the outer goes on.
+    const encodeAgain = () => codec.encode({ type: 'response.cancel', event_id: 'inner' });
+    const failAgain = () => codec.safeEncode({ type: 'response.cancel', event_id: 'x\uD800' });
+    const innerAnswers: unknown[] = [];
+    const innerFast = () => innerAnswers.push(fastEncode({ type: 'response.cancel' }, DEPTH, BYTES));
+    for (const again of [encodeAgain, failAgain, innerFast]) {
+      let calls = 0;
+      const event = (f: () => unknown) => ({
+        type: 'response.create',
+        event_id: 'outer',
+        response: {
+          get instructions() {
+            calls++;
+            f();
+            return 'hi';
+          },
+          voice: 'ash',
+        },
+      });
+      const expected = rust(event(() => undefined));
+      expect(expected).toEqual({ ok: true, text: '{"type":"response.create","event_id":"outer","response":{"instructions":"hi","voice":"ash"}}' });
+      expect(fastEncode(event(again), DEPTH, BYTES)).toBe((expected as { text: string }).text);
+      expect(viaEncode(event(again))).toEqual(expected);
+      expect(calls).toBeGreaterThan(1);
+    }
+    expect(innerAnswers[0]).toBeUndefined(); // the call from within fastEncode's own walk declined
+    expect(fastEncode({ type: 'response.cancel' }, DEPTH, BYTES)).toBe('{"type":"response.cancel"}');
+  });
+
   it('declines what JSON.stringify changes, and encode keeps its errors', () => {
     const base = { type: 'response.create', response: { temperature: 0.8, modalities: ['text'] } };
     const cases: unknown[] = [

@@ -4,7 +4,7 @@
  * (the Rust path: JSON.stringify with guards, then serde reads and writes it). Anything it is not
  * sure of returns `undefined`, and encode takes the Rust path, errors included.
  *
- * The proof, rule by rule (docs/fast-path.md, "Encode", numbers E1 to E16):
+ * The proof, rule by rule (docs/fast-path.md, "Encode", numbers E1 to E17):
  * - What JSON.stringify sees: own enumerable string keys (Object.keys), each value read once and
  *   that value written (a getter that changes between reads gives the value read here). Only
  *   plain objects (prototype Object.prototype or null) and arrays (Array.prototype) are walked;
@@ -48,8 +48,11 @@ const intern = (s: string): string => Object.keys({ [s]: 0 })[0] as string;
 /** Appends the canonical text of `v` to {@link O}.out; false when not sure. */
 type Enc = (v: unknown, depth: number) => boolean;
 
-/** The one mutable state: the text being written, the input's extra length, the depth limit. */
-const O = { out: '', extra: 0, limit: 0 };
+/**
+ * The one mutable state: the text being written, the input's extra length, the depth limit, and
+ * whether an encode is under way (a getter may call encode again: that call declines).
+ */
+const O = { out: '', extra: 0, limit: 0, busy: false };
 
 /** A plain object as JSON.stringify walks it, with no `toJSON` anywhere on it. */
 function plainObject(v: unknown): v is Record<string, unknown> {
@@ -490,6 +493,10 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
   };
   const rootEnc = compileNamed(root);
   return (event, maxDepth, maxBytes) => {
+    // Called again from a getter of the event being written: the state is that encode's, so this
+    // one declines (the Rust path answers it) and leaves the state as it was.
+    if (O.busy) return undefined;
+    O.busy = true;
     O.out = '';
     O.extra = 0;
     O.limit = maxDepth;
@@ -507,6 +514,7 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
       return undefined;
     } finally {
       O.out = '';
+      O.busy = false;
     }
   };
 }
