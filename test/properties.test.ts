@@ -38,7 +38,9 @@ describe('properties', () => {
   });
 
   it(`encode's append fast path equals the general path (JSON text through Rust), ${RUNS * 5} runs`, () => {
-    const plainish = fc.oneof(fc.base64String(), fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('"', '\\', '\u007f', '\u2028', ' ', ''));
+    // The characters at the edges of the plain test (PLAIN, isPlain in ts/append.ts), alone and after base64.
+    const edge = fc.constantFrom('"', '\\', '\u0000', '\u0001', '\u001f', ' ', '~', '\u007f', '\u0080', 'é', '\u00ff', '\u2028', '\uD800', '\u{1F600}', '');
+    const plainish = fc.oneof(fc.base64String(), fc.string(), fc.string({ unit: 'binary' }), edge, fc.tuple(fc.base64String(), edge).map(([b, c]) => b + c));
     const event = fc.record(
       { type: fc.constant('input_audio_buffer.append'), audio: plainish, event_id: fc.option(plainish, { nil: undefined }), extra: fc.string() },
       { requiredKeys: ['type', 'audio'] },
@@ -52,6 +54,17 @@ describe('properties', () => {
         } else {
           expect(fast.ok).toBe(false);
         }
+        // At a byte limit of the text's UTF-16 length, which non-ASCII text exceeds in UTF-8.
+        const bounds = { maxInputBytes: JSON.stringify(e).length };
+        let limited: { ok: boolean; text?: string };
+        try {
+          limited = { ok: true, text: codec.canonicalize(JSON.stringify(e), bounds) };
+        } catch {
+          limited = { ok: false };
+        }
+        const fastLimited = codec.safeEncode(e as never, bounds);
+        expect(fastLimited.ok).toBe(limited.ok);
+        if (limited.ok && fastLimited.ok) expect(fastLimited.text).toBe(limited.text);
       }),
       { numRuns: RUNS * 5 },
     );

@@ -17,6 +17,18 @@ export const APPEND_HEAD = '{"type":"input_audio_buffer.append"';
 /** Printable ASCII but `"` and `\`: strings that JSON writes as they are. @internal */
 export const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
+/** Printable ASCII, `"` and `\` included: one range, which V8 tests faster than PLAIN's three. */
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
+/**
+ * {@link PLAIN}'s test, for long strings (audio): one range, then the two characters it lets
+ * through looked for by indexOf (a memchr-like search), faster than PLAIN.test in Node 20 and in
+ * Chromium. @internal
+ */
+export function isPlain(s: string): boolean {
+  return PRINTABLE.test(s) && s.indexOf('"') === -1 && s.indexOf('\\') === -1;
+}
+
 /**
  * The canonical text of an audio append whose `audio` and `eventId` are {@link PLAIN} (the
  * caller's guarantee). @internal
@@ -38,17 +50,30 @@ export function plainAppendText(event: unknown): string | undefined {
   const e = event as Record<string, unknown>;
   // Each member is read once (a getter's value is the value written) and a read that throws
   // declines: the Rust path then reports it as encode always has (invalid_value, with its path).
-  let type: unknown, audio: unknown, id: unknown, toJSON: unknown;
+  let audio: unknown, id: unknown, toJSON: unknown;
   try {
-    ({ type, audio, event_id: id, toJSON } = e);
+    // Any other event is left at its tag (the general fast path reads it again, and checks it).
+    if (e.type !== 'input_audio_buffer.append') return undefined;
+    ({ audio, event_id: id, toJSON } = e);
   } catch {
     return undefined;
   }
   // A toJSON (even not enumerable) is what JSON.stringify, and so the Rust path, writes instead.
-  if (type !== 'input_audio_buffer.append' || typeof audio !== 'string' || toJSON !== undefined) return undefined;
+  if (typeof audio !== 'string' || toJSON !== undefined) return undefined;
+  if (id !== undefined && (typeof id !== 'string' || !PLAIN.test(id))) return undefined;
+  // The members JSON.stringify writes are exactly these: a hidden (not enumerable) `type`, `audio`
+  // or `event_id` is read above but not written, so counting keys is not enough.
   const keys = Object.keys(e);
-  if (keys.length !== (id === undefined ? 2 : 3) || (id !== undefined && (typeof id !== 'string' || !PLAIN.test(id)))) return undefined;
-  if (Object.getOwnPropertySymbols(e).length > 0 || !PLAIN.test(audio)) return undefined;
+  let members = 0;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key === 'type') members |= 1;
+    else if (key === 'audio') members |= 2;
+    else if (key === 'event_id') members |= 4;
+    else return undefined;
+  }
+  if (members !== (id === undefined ? 3 : 7)) return undefined;
+  if (Object.getOwnPropertySymbols(e).length > 0 || !isPlain(audio)) return undefined;
   return plainAppend(audio, id as string | undefined);
 }
 

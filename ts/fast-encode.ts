@@ -4,7 +4,7 @@
  * (the Rust path: JSON.stringify with guards, then serde reads and writes it). Anything it is not
  * sure of returns `undefined`, and encode takes the Rust path, errors included.
  *
- * The proof, rule by rule (docs/fast-path.md, "Encode", numbers E1 to E12):
+ * The proof, rule by rule (docs/fast-path.md, "Encode", numbers E1 to E17):
  * - What JSON.stringify sees: own enumerable string keys (Object.keys), each value read once and
  *   that value written (a getter that changes between reads gives the value read here). Only
  *   plain objects (prototype Object.prototype or null) and arrays (Array.prototype) are walked;
@@ -24,19 +24,35 @@
  *   only when JSON.stringify's text, at most `out.length + extra` UTF-16 units (`extra`: the
  *   dropped `null` options and unknown members), is certainly within `maxBytes` as UTF-8 (3 bytes a
  *   unit at most). Cycles end at the depth limit.
- * Strings are written by JSON.stringify, whose escaping equals serde_json's for well-formed text.
+ * Strings are written as JSON.stringify writes them (short ones that need no escape between quotes,
+ * the rest by it), whose escaping equals serde_json's for well-formed text.
  *
  * test/fast-encode.test.ts compares it with the Rust path; scripts/fuzz-fast.mjs --encode fuzzes it.
  * @module
  */
-import { floatText, kindOf, keyBefore, OBJECT, STRING, untaggedPlan, wellFormed } from './fast.js';
+import { floatText, kindOf, keyBefore, OBJECT, STRING, untaggedPlan, wellFormed as wellFormedAnywhere } from './fast.js';
 import { BETA, type Member, type NamedType, type TypeRef } from './shapes.js';
+
+/** Whether String.prototype.isWellFormed is there: called directly, not looked up on each string. */
+const NATIVE_WELL_FORMED = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
+
+/** Well-formed UTF-16 (fast.ts's wellFormed, without its lookup where the engine has isWellFormed). */
+const wellFormed = (s: string): boolean => (NATIVE_WELL_FORMED ? (s as unknown as { isWellFormed(): boolean }).isWellFormed() : wellFormedAnywhere(s));
+
+/**
+ * `s` as an internalized string (a property key's copy): the shape table's names come from
+ * JSON.parse values, which are not, so comparing one with an object's key compared characters.
+ */
+const intern = (s: string): string => Object.keys({ [s]: 0 })[0] as string;
 
 /** Appends the canonical text of `v` to {@link O}.out; false when not sure. */
 type Enc = (v: unknown, depth: number) => boolean;
 
-/** The one mutable state: the text being written, the input's extra length, the depth limit. */
-const O = { out: '', extra: 0, limit: 0 };
+/**
+ * The one mutable state: the text being written, the input's extra length, the depth limit, and
+ * whether an encode is under way (a getter may call encode again: that call declines).
+ */
+const O = { out: '', extra: 0, limit: 0, busy: false };
 
 /** A plain object as JSON.stringify walks it, with no `toJSON` anywhere on it. */
 function plainObject(v: unknown): v is Record<string, unknown> {
@@ -49,14 +65,39 @@ function plainArray(v: unknown): v is unknown[] {
   return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && (v as { toJSON?: unknown }).toJSON === undefined;
 }
 
+/** A well-formed string, as JSON.stringify (so serde_json) writes it (E11); a lone surrogate declines. */
 const string: Enc = (v) => {
   if (typeof v !== 'string' || !wellFormed(v)) return false;
-  O.out += JSON.stringify(v);
+  O.out += v.length > TEST_MAX || ESCAPED.test(v) ? JSON.stringify(v) : `"${v}"`;
   return true;
 };
 
+/**
+ * A character JSON.stringify escapes in a well-formed string. A short string without one is
+ * written between quotes: testing is cheaper than the call (Node 20). Longer ones go to
+ * JSON.stringify, which newer engines run faster than the test.
+ */
+const TEST_MAX = 256;
+/** JSON.stringify escapes these (and lone surrogates, declined before). */
+const ESCAPED = /["\\\x00-\x1f]/;
+
+/** The literal encoders (tags) and the one value each takes: structs write those members themselves. */
+const LITERALS = new WeakMap<Enc, string>();
+
 const oneOf = (values: readonly string[]): Enc => {
-  const texts = new Map(values.map((v) => [v, JSON.stringify(v)]));
+  if (values.length === 1) {
+    // A literal (a tag): one comparison, no lookup.
+    const value = intern(values[0] as string);
+    const text = JSON.stringify(value);
+    const enc: Enc = (v) => {
+      if (v !== value) return false;
+      O.out += text;
+      return true;
+    };
+    LITERALS.set(enc, value);
+    return enc;
+  }
+  const texts = new Map(values.map((v) => [intern(v), JSON.stringify(v)]));
   return (v) => {
     const t = typeof v === 'string' ? texts.get(v) : undefined;
     if (t === undefined) return false;
@@ -117,6 +158,40 @@ const listOf =
     return true;
   };
 
+/** Objects with at most this many keys are sorted by insertion, the rest by Array.prototype.sort. */
+const INSERTION_MAX = 16;
+
+/** `keys` (an array of its own) in serde_json's BTreeMap order ({@link keyBefore}). */
+function sortKeys(keys: string[]): string[] {
+  const n = keys.length;
+  if (n > INSERTION_MAX) return keys.sort((a, b) => (keyBefore(a, b) ? -1 : 1));
+  for (let i = 1; i < n; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    if (!keyBefore(key, keys[j] as string)) continue; // already in place: the usual case
+    do keys[j + 1] = keys[j] as string;
+    while (--j >= 0 && keyBefore(key, keys[j] as string));
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+/** `{"key":` (the first member's) and `,"key":` of the Value keys met so far (short ones, up to KEY_CACHE_MAX). */
+const KEY_TEXTS = new Map<string, readonly [string, string]>();
+const KEY_CACHE_MAX = 2048;
+
+/** A Value key's texts, or undefined when it is not well-formed (E11). */
+function keyTexts(key: string): readonly [string, string] | undefined {
+  let texts = KEY_TEXTS.get(key);
+  if (texts === undefined) {
+    if (!wellFormed(key)) return undefined;
+    const quoted = JSON.stringify(key);
+    texts = [`{${quoted}:`, `,${quoted}:`];
+    if (key.length <= 64 && KEY_TEXTS.size < KEY_CACHE_MAX) KEY_TEXTS.set(key, texts);
+  }
+  return texts;
+}
+
 /** serde_json::Value. */
 const json: Enc = (v, depth) => {
   switch (typeof v) {
@@ -137,23 +212,21 @@ const json: Enc = (v, depth) => {
       }
       if (Array.isArray(v)) return jsonList(v, depth);
       if (depth >= O.limit || !plainObject(v)) return false;
-      const keys = Object.keys(v);
-      const values: unknown[] = [];
-      for (let k = 0; k < keys.length; k++) values[k] = v[keys[k] as string];
-      // Sorted by UTF-8 bytes, as serde_json's BTreeMap writes them; `undefined` members dropped.
-      const order = keys.map((_, k) => k).sort((a, b) => (keyBefore(keys[a] as string, keys[b] as string) ? -1 : 1));
-      O.out += '{';
+      // Sorted by UTF-8 bytes, as serde_json's BTreeMap writes them (E6). Keys are own and
+      // distinct, so the order is strict; each value is read once, in that order.
+      const keys = sortKeys(Object.keys(v));
       let first = true;
-      for (const k of order) {
-        const x = values[k];
-        if (x === undefined) continue;
+      for (let k = 0; k < keys.length; k++) {
         const key = keys[k] as string;
-        if (!wellFormed(key)) return false;
-        O.out += first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`;
+        const x = v[key];
+        if (x === undefined) continue; // JSON.stringify drops it
+        const texts = keyTexts(key);
+        if (texts === undefined) return false;
+        O.out += first ? texts[0] : texts[1];
         first = false;
         if (!json(x, depth + 1)) return false;
       }
-      O.out += '}';
+      O.out += first ? '{}' : '}';
       return true;
     }
     default:
@@ -170,22 +243,68 @@ interface Field {
   nullable: boolean;
 }
 
-/** Marks a member JSON.stringify does not write or serde reads as unset. */
-const ABSENT: unique symbol = Symbol('absent');
+/**
+ * The members the structs being written have read, as pairs (member index, value), in the order
+ * read: a stack that nested structs share, each releasing its pairs when written. Nothing stays
+ * in it after an encode (cleared when one declines), so it holds no caller's value.
+ */
+const READ: unknown[] = [];
+let top = 0;
+
+/** Empties {@link READ}, after an encode that declined (a struct that declined left its pairs). */
+function releaseAll(): void {
+  READ.length = 0;
+  top = 0;
+}
+
+/** The pairs of READ from `from` to `to`, sorted by member index (an object not in declaration order). */
+function sortPairs(from: number, to: number): void {
+  for (let e = from + 2; e < to; e += 2) {
+    const i = READ[e] as number;
+    const x = READ[e + 1];
+    let d = e - 2;
+    while (d >= from && (READ[d] as number) > i) {
+      READ[d + 2] = READ[d];
+      READ[d + 3] = READ[d + 1];
+      d -= 2;
+    }
+    READ[d + 2] = i;
+    READ[d + 3] = x;
+  }
+}
 
 const struct = (fields: readonly Field[]): Enc => {
-  const index = new Map(fields.map((f, i) => [f.name, i]));
+  const names = fields.map((f) => intern(f.name));
+  const index = new Map(names.map((name, i) => [name, i]));
+  const encs = fields.map((f) => f.enc);
+  const required = fields.map((f) => f.required);
+  const n = fields.length;
   const first = fields.map((f) => `${JSON.stringify(f.name)}:`);
   const next = fields.map((f) => `,${JSON.stringify(f.name)}:`);
+  const opening = first.map((t) => `{${t}`); // the first member written opens the object
+  // String members (the commonest) are written here, with the opening quote in the member's text.
+  const isString = fields.map((f) => f.enc === string);
+  const nextQuoted = next.map((t) => `${t}"`);
+  const openingQuoted = opening.map((t) => `${t}"`);
+  // Literal members (tags): compared, and written with the member's text in one piece.
+  const literal = fields.map((f) => LITERALS.get(f.enc));
+  const nextLiteral = next.map((t, i) => (literal[i] === undefined ? '' : t + JSON.stringify(literal[i])));
+  const openingLiteral = opening.map((t, i) => (literal[i] === undefined ? '' : t + JSON.stringify(literal[i])));
+  // The members written even when absent: required ones (then declined) and nullable ones (`null`).
+  const mustVisit = fields.flatMap((f, i) => (f.required || f.nullable ? [i] : []));
+  const visits = mustVisit.length;
   return (v, depth) => {
     if (depth >= O.limit || !plainObject(v)) return false;
-    const values: unknown[] = new Array<unknown>(fields.length).fill(ABSENT);
     const keys = Object.keys(v);
+    const base = top;
+    let guess = 0; // members usually come in declaration order: the next one is tried first
+    let inOrder = true;
+    let last = -1;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as string;
       const x = v[key]; // read once: this value is the one written
       if (x === undefined) continue; // JSON.stringify drops it
-      const i = index.get(key);
+      const i = guess < n && names[guess] === key ? guess : index.get(key);
       if (i === undefined) {
         // Unknown: serde skips it. Only values it skips without error, and counted for the limit.
         const text = skippedText(x);
@@ -193,29 +312,54 @@ const struct = (fields: readonly Field[]): Enc => {
         O.extra += JSON.stringify(key).length + text.length + 2;
         continue;
       }
+      guess = i + 1;
       if (x === null) {
-        const f = fields[i] as Field;
-        if (f.required) return false;
+        if (required[i]) return false;
         O.extra += (first[i] as string).length + 5; // `"key":null,` read as unset
         continue;
       }
-      values[i] = x;
+      if (i < last) inOrder = false;
+      last = i;
+      READ[top++] = i;
+      READ[top++] = x;
     }
-    O.out += '{';
+    const end = top;
+    if (!inOrder) sortPairs(base, end);
+    // Declaration order: the pairs read, and between them the absent members that must be visited.
     let opened = false;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i] as Field;
-      const x = values[i];
-      if (x === ABSENT) {
-        if (f.required) return false;
-        if (!f.nullable) continue;
+    let p = 0;
+    for (let e = base; e <= end; e += 2) {
+      const i = e < end ? (READ[e] as number) : n;
+      for (; p < visits && (mustVisit[p] as number) < i; p++) {
+        const j = mustVisit[p] as number;
+        if (required[j]) return false;
+        O.out += opened ? (next[j] as string) : (opening[j] as string);
+        O.out += 'null';
+        opened = true;
       }
-      O.out += opened ? (next[i] as string) : (first[i] as string);
+      if (i === n) break;
+      if (p < visits && mustVisit[p] === i) p++;
+      const x = READ[e + 1];
+      const l = literal[i];
+      if (l !== undefined) {
+        if (x !== l) return false; // as the literal's encoder declines
+        O.out += opened ? (nextLiteral[i] as string) : (openingLiteral[i] as string);
+        opened = true;
+        continue;
+      }
+      if (isString[i] && typeof x === 'string' && x.length <= TEST_MAX && wellFormed(x) && !ESCAPED.test(x)) {
+        O.out += opened ? (nextQuoted[i] as string) : (openingQuoted[i] as string);
+        O.out += `${x}"`; // as `string` writes it
+        opened = true;
+        continue;
+      }
+      O.out += opened ? (next[i] as string) : (opening[i] as string);
       opened = true;
-      if (x === ABSENT) O.out += 'null';
-      else if (!f.enc(x, depth + 1)) return false;
+      if (!(encs[i] as Enc)(x, depth + 1)) return false;
     }
-    O.out += '}';
+    for (let e = base; e < end; e++) READ[e] = undefined;
+    top = base;
+    O.out += opened ? '}' : '{}';
     return true;
   };
 };
@@ -349,19 +493,28 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
   };
   const rootEnc = compileNamed(root);
   return (event, maxDepth, maxBytes) => {
+    // Called again from a getter of the event being written: the state is that encode's, so this
+    // one declines (the Rust path answers it) and leaves the state as it was.
+    if (O.busy) return undefined;
+    O.busy = true;
     O.out = '';
     O.extra = 0;
     O.limit = maxDepth;
     try {
-      if (!rootEnc(event, 1)) return undefined;
+      if (!rootEnc(event, 1)) {
+        releaseAll();
+        return undefined;
+      }
       const text = O.out;
       // JSON.stringify's text is at most this long, and UTF-8 takes at most 3 bytes a unit.
       return (text.length + O.extra) * 3 <= maxBytes ? text : undefined;
     } catch {
       // A getter or Proxy trap threw: the Rust path's toJsonText meets it again and reports it.
+      releaseAll();
       return undefined;
     } finally {
       O.out = '';
+      O.busy = false;
     }
   };
 }
