@@ -221,10 +221,12 @@ const lazyChunk = {
 // bundles hold its own glue and wasm file names only.
 for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/ga', join(dist, 'ga')]])) {
   // The Node entries' chunk (lazyChunk, above).
+  const parts = CHUNKS[from];
+  if (parts === undefined) throw new Error(`no chunk for ${from}`);
   await build({
     ...common,
     stdin: {
-      contents: CHUNKS[from].map(([file, names]) => `export { ${names.join(', ')} } from './${file.replace(/\.ts$/, '.js')}';`).join('\n'),
+      contents: parts.map(([file, names]) => `export { ${names.join(', ')} } from './${file.replace(/\.ts$/, '.js')}';`).join('\n'),
       resolveDir: root,
       sourcefile: `${from}/fast-chunk.ts`,
       loader: 'ts',
@@ -249,7 +251,7 @@ for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/
   // copy of the error class (it never throws one: its answers are values or undefined).
   const chunk = join(to, 'fast.cjs');
   const exported = createRequire(import.meta.url)(chunk);
-  for (const [, names] of CHUNKS[from]) for (const name of names) if (typeof exported[name] !== 'function') throw new Error(`${chunk}: exports no function ${name}`);
+  for (const [, names] of parts) for (const name of names) if (typeof exported[name] !== 'function') throw new Error(`${chunk}: exports no function ${name}`);
   if (/class _?RealtimeCodecError\b/.test(readFileSync(chunk, 'utf8'))) throw new Error(`${chunk}: holds a copy of RealtimeCodecError`);
   for (const entry of ['node.mjs', 'node.cjs']) {
     if (/function compileFastDecoder\b/.test(readFileSync(join(to, entry), 'utf8'))) throw new Error(`${to}/${entry}: holds the fast path's code (the lazy-chunk plugin did not apply)`);
