@@ -186,10 +186,10 @@ const LAZY = {
   'ts/diff.ts': ['differences'],
   'ts/ga/fast.ts': ['fastDecode', 'fastDecodeServer', 'fastEncode'],
 };
-/** What each protocol's chunk exports, from where. @type {Record<string, [string, string[]][]>} */
+/** The modules each protocol's chunk exports `LAZY`'s names of. @type {Record<string, (keyof typeof LAZY)[]>} */
 const CHUNKS = {
-  ts: [['ts/fast.ts', LAZY['ts/fast.ts']], ['ts/fast-encode.ts', LAZY['ts/fast-encode.ts']], ['ts/diff.ts', LAZY['ts/diff.ts']]],
-  'ts/ga': [['ts/ga/fast.ts', LAZY['ts/ga/fast.ts']], ['ts/diff.ts', LAZY['ts/diff.ts']]],
+  ts: ['ts/fast.ts', 'ts/fast-encode.ts', 'ts/diff.ts'],
+  'ts/ga': ['ts/ga/fast.ts', 'ts/diff.ts'],
 };
 /** The importers whose imports of `LAZY` modules become the chunk's (the core, not the chunk's own modules). */
 const LAZY_IMPORTERS = ['ts/core.ts', 'ts/codec.ts', 'ts/ga/core.ts'].map((f) => join(root, f));
@@ -226,7 +226,7 @@ for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/
   await build({
     ...common,
     stdin: {
-      contents: parts.map(([file, names]) => `export { ${names.join(', ')} } from './${file.replace(/\.ts$/, '.js')}';`).join('\n'),
+      contents: parts.map((file) => `export { ${LAZY[file].join(', ')} } from './${file.replace(/\.ts$/, '.js')}';`).join('\n'),
       resolveDir: root,
       sourcefile: `${from}/fast-chunk.ts`,
       loader: 'ts',
@@ -251,7 +251,7 @@ for (const [from, to] of /** @type {[string, string][]} */ ([['ts', dist], ['ts/
   // copy of the error class (it never throws one: its answers are values or undefined).
   const chunk = join(to, 'fast.cjs');
   const exported = createRequire(import.meta.url)(chunk);
-  for (const [, names] of parts) for (const name of names) if (typeof exported[name] !== 'function') throw new Error(`${chunk}: exports no function ${name}`);
+  for (const name of parts.flatMap((file) => LAZY[file])) if (typeof exported[name] !== 'function') throw new Error(`${chunk}: exports no function ${name}`);
   if (/class _?RealtimeCodecError\b/.test(readFileSync(chunk, 'utf8'))) throw new Error(`${chunk}: holds a copy of RealtimeCodecError`);
   for (const entry of ['node.mjs', 'node.cjs']) {
     if (/function compileFastDecoder\b/.test(readFileSync(join(to, entry), 'utf8'))) throw new Error(`${to}/${entry}: holds the fast path's code (the lazy-chunk plugin did not apply)`);
