@@ -30,14 +30,9 @@
  * test/fast-encode.test.ts compares it with the Rust path; scripts/fuzz-fast.mjs --encode fuzzes it.
  * @module
  */
-import { floatText, kindOf, keyBefore, OBJECT, STRING, untaggedPlan, wellFormed as wellFormedAnywhere } from './fast.js';
+import { floatText, kindOf, keyBefore, OBJECT, ShapeError, STRING, untaggedPlan } from './fast.js';
+import { isWellFormed as wellFormed } from './guards.js';
 import { BETA, type Member, type NamedType, type TypeRef } from './shapes.js';
-
-/** Whether String.prototype.isWellFormed is there: called directly, not looked up on each string. */
-const NATIVE_WELL_FORMED = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
-
-/** Well-formed UTF-16 (fast.ts's wellFormed, without its lookup where the engine has isWellFormed). */
-const wellFormed = (s: string): boolean => (NATIVE_WELL_FORMED ? (s as unknown as { isWellFormed(): boolean }).isWellFormed() : wellFormedAnywhere(s));
 
 /**
  * `s` as an internalized string (a property key's copy): the shape table's names come from
@@ -68,15 +63,17 @@ function plainArray(v: unknown): v is unknown[] {
 /** A well-formed string, as JSON.stringify (so serde_json) writes it (E11); a lone surrogate declines. */
 const string: Enc = (v) => {
   if (typeof v !== 'string' || !wellFormed(v)) return false;
-  O.out += v.length > TEST_MAX || ESCAPED.test(v) ? JSON.stringify(v) : `"${v}"`;
+  O.out += quotable(v) ? `"${v}"` : JSON.stringify(v);
   return true;
 };
 
 /**
- * A character JSON.stringify escapes in a well-formed string. A short string without one is
- * written between quotes: testing is cheaper than the call (Node 20). Longer ones go to
- * JSON.stringify, which newer engines run faster than the test.
+ * Whether a well-formed `s` is written as it is between quotes: short, with no character
+ * JSON.stringify escapes. Testing is cheaper than the call for short strings (Node 20); longer
+ * ones go to JSON.stringify, which newer engines run faster than the test. (Surrogates are
+ * not tested here: a pair is written as it is, and a lone one is declined before.)
  */
+const quotable = (s: string): boolean => s.length <= TEST_MAX && !ESCAPED.test(s);
 const TEST_MAX = 256;
 /** JSON.stringify escapes these (and lone surrogates, declined before). */
 const ESCAPED = /["\\\x00-\x1f]/;
@@ -347,7 +344,7 @@ const struct = (fields: readonly Field[]): Enc => {
         opened = true;
         continue;
       }
-      if (isString[i] && typeof x === 'string' && x.length <= TEST_MAX && wellFormed(x) && !ESCAPED.test(x)) {
+      if (isString[i] && typeof x === 'string' && quotable(x) && wellFormed(x)) {
         O.out += opened ? (nextQuoted[i] as string) : (openingQuoted[i] as string);
         O.out += `${x}"`; // as `string` writes it
         opened = true;
@@ -363,9 +360,6 @@ const struct = (fields: readonly Field[]): Enc => {
     return true;
   };
 };
-
-/** A table that names a type it does not define, or a kind the encoder does not know: a bug in the table. */
-class ShapeError extends Error {}
 
 /**
  * Compiles the encoder for `root`, one of `types` (the rows {@link compileFastDecoder} takes). The

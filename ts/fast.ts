@@ -58,6 +58,7 @@
  * generated, mutated and length-preserving adversarial texts.
  * @module
  */
+import { isWellFormed as wellFormed } from './guards.js';
 import { BETA, BETA_FAST_SERVER, type Member, type NamedType, type TypeRef } from './shapes.js';
 import type { ClientEvent, ServerEvent } from './types.js';
 
@@ -199,15 +200,28 @@ function lit(s: string): boolean {
   return true;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
 /** A control character (U+0000 to U+001F): JSON and serde_json refuse one raw inside a string. */
 const CONTROL = /[\u0000-\u001f]/;
 
-/** Well-formed UTF-16 (without isWellFormed: no surrogate at all). @internal */
-export function wellFormed(s: string): boolean {
-  const native = (s as { isWellFormed?: () => boolean }).isWellFormed;
-  return native ? native.call(s) : !SURROGATE.test(s); // without it, any surrogate takes the Rust path
+/** Where the last {@link flatUint} ended (the character after its last digit). */
+let flatUintEnd = 0;
+
+/**
+ * The flat scans' integer (20): the decimal digits at `at` as a number, at most 10 (u32::MAX has
+ * 10, so the value is exact) and without a leading zero, ending at {@link flatUintEnd}; -1 when
+ * there is no digit there, or too many, or a leading zero.
+ */
+function flatUint(t: string, at: number): number {
+  const c = t.charCodeAt(at);
+  if (!(c >= 48 && c <= 57)) return -1;
+  let v = c - 48;
+  let k = at + 1;
+  for (let d = t.charCodeAt(k); d >= 48 && d <= 57; d = t.charCodeAt(++k)) v = v * 10 + (d - 48);
+  if (k - at > 10 || (c === 48 && k - at > 1)) return -1;
+  flatUintEnd = k;
+  return v;
 }
+
 
 function walkString(v: unknown): unknown {
   const t = S.t;
@@ -303,14 +317,6 @@ function plain(s: string): boolean {
   return !CONTROL.test(s) && wellFormed(s);
 }
 
-/** Whether `s` stands in `t` at `at`: startsWith, compared by hand (cheaper for these short keys). */
-function textAt(t: string, s: string, at: number): boolean {
-  const n = s.length;
-  if (at + n > t.length) return false;
-  for (let i = 0; i < n; i++) if (t.charCodeAt(at + i) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
 /**
  * Whether the key `k` (`"name":`) stands in `t` at `at`: its closing quote and colon first (a
  * candidate of another length fails there), then the whole key, compared at once (a slice and
@@ -338,9 +344,9 @@ function scanKey(k: string): boolean {
   return true;
 }
 
-/** The scan's `lit`: `s` at `S.at`, stepped over. */
+/** The scan's `lit`: `s` (`true`, `false` or `null`) at `S.at`, stepped over. */
 function scanLit(s: string): boolean {
-  if (!textAt(S.t, s, S.at)) return false;
+  if (!S.t.startsWith(s, S.at)) return false;
   S.at += s.length;
   return true;
 }
@@ -1501,8 +1507,8 @@ export function untaggedPlan(
   return { byKind, guard, stringAfter, objectTag };
 }
 
-/** A table that names a type it does not define, or a kind the passes do not know: a bug in the table. */
-class ShapeError extends Error {}
+/** A table that names a type it does not define, or a kind the passes (decode and encode) do not know: a bug in the table. @internal */
+export class ShapeError extends Error {}
 
 /**
  * Compiles the fast path for `root`, one of `types` (a protocol's shape table), into closures, once.
@@ -1646,9 +1652,6 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
 
   // The flat variants' members by name, for the scan.
   const flatIndex = flats.map((members) => (members === undefined ? undefined : new Map(members.map((m, k) => [m.name, k]))));
-  // Reused by the scan: where each member stands in the text (the keys and values themselves are
-  // per call, so that nothing of a text outlives its call but the event returned).
-  const scanSlots: number[] = [];
 
   /**
    * The flat scan: a flat variant's text read without JSON.parse (20). It answers only a text in
@@ -1684,13 +1687,9 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         value = t.slice(end + 1, close);
         end = close + 1;
       } else if (c >= 48 && c <= 57) {
-        // At most 10 digits (u32::MAX has 10): exact as a number; no leading zero.
-        let v = c - 48;
-        let k = end + 1;
-        for (let d = t.charCodeAt(k); d >= 48 && d <= 57; d = t.charCodeAt(++k)) v = v * 10 + (d - 48);
-        if (k - end > 10 || (c === 48 && k - end > 1)) return undefined;
-        value = v;
-        end = k;
+        value = flatUint(t, end);
+        if (value < 0) return undefined;
+        end = flatUintEnd;
       } else {
         return undefined;
       }
@@ -1713,16 +1712,12 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       return undefined;
     }
     if (tagAt < 0) return undefined;
-    // Now the whole text, once: no escape (with one, the loop above may have read a string's end
-    // wrong: only now is what it read trusted, and it stops at a tag that is not flat whatever
-    // it read), no control character, no lone surrogate.
-    if (t.indexOf('\\') !== -1 || CONTROL.test(t) || !wellFormed(t)) return undefined;
     const members = variant < 0 ? undefined : flats[variant];
     const index = variant < 0 ? undefined : flatIndex[variant];
     if (members === undefined || index === undefined || members.length > 30) return undefined;
-    // Every other key a member, once, of its kind; slot[i]: where member i stands in the text.
+    // Every other key a member, once, of its kind; found[i]: member i's value.
     let seen = 0;
-    const slot = scanSlots;
+    const found: (string | number)[] = [];
     let next = 0; // the member the declaration order expects next: most texts are in that order
     for (let k = 0; k < count; k++) {
       if (k === tagAt) continue;
@@ -1732,18 +1727,30 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
       if (i === undefined || (seen & (1 << i)) !== 0) return undefined;
       seen |= 1 << i;
       const m = members[i] as FlatMember;
-      const x = scanValues[k];
+      const x = scanValues[k] as string | number;
       if (m.max === 0 ? typeof x !== 'string' : typeof x !== 'number' || x > m.max) return undefined;
-      slot[i] = k;
+      found[i] = x;
     }
-    const event: Record<string, unknown> = { [tag]: scanValues[tagAt] };
+    return flatScanned(t, scanValues[tagAt] as string, members, seen, found);
+  };
+
+  /**
+   * The end of both flat scans, once a text's grammar is read and its members matched: the whole
+   * text checked, once (no escape: with one, a string's end may have been read wrong, so only now
+   * is what was read trusted, and scanFlat stops at a tag that is not flat whatever it read; no
+   * control character; no lone surrogate), every required member present (`seen`: a bit per
+   * member), and the event built in canonical order, the tag first.
+   */
+  const flatScanned = (t: string, tagValue: string, members: readonly FlatMember[], seen: number, found: readonly (string | number)[]): Record<string, unknown> | undefined => {
+    if (t.indexOf('\\') !== -1 || CONTROL.test(t) || !wellFormed(t)) return undefined;
+    const event: Record<string, unknown> = { [tag]: tagValue };
     for (let i = 0; i < members.length; i++) {
       const m = members[i] as FlatMember;
       if ((seen & (1 << i)) === 0) {
         if (m.required) return undefined;
         continue;
       }
-      event[m.name] = scanValues[slot[i] as number];
+      event[m.name] = found[i];
     }
     return event;
   };
@@ -1789,29 +1796,13 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
         found[i] = t.slice(at + 1, close);
         at = close + 1;
       } else {
-        // At most 10 digits (u32::MAX has 10): exact as a number; no leading zero.
-        if (!(c >= 48 && c <= 57)) return undefined;
-        let v = c - 48;
-        let k = at + 1;
-        for (let d = t.charCodeAt(k); d >= 48 && d <= 57; d = t.charCodeAt(++k)) v = v * 10 + (d - 48);
-        if (k - at > 10 || (c === 48 && k - at > 1) || v > m.max) return undefined;
+        const v = flatUint(t, at);
+        if (v < 0 || v > m.max) return undefined;
         found[i] = v;
-        at = k;
+        at = flatUintEnd;
       }
     }
-    // The whole text, once: no escape (with one, a string's end may have been read wrong: only
-    // now is what was read trusted), no control character, no lone surrogate.
-    if (t.indexOf('\\') !== -1 || CONTROL.test(t) || !wellFormed(t)) return undefined;
-    const event: Record<string, unknown> = { [tag]: values[lead] };
-    for (let i = 0; i < count; i++) {
-      const m = members[i] as FlatMember;
-      if ((seen & (1 << i)) === 0) {
-        if (m.required) return undefined;
-        continue;
-      }
-      event[m.name] = found[i];
-    }
-    return event;
+    return flatScanned(t, values[lead] as string, members, seen, found);
   };
 
   /**

@@ -19,10 +19,14 @@ export function tooLarge(reason: string): ClientEventError {
  */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Whether `text` has no lone surrogate: `String.prototype.isWellFormed` where there is one. @internal */
+/**
+ * Whether `text` has no lone surrogate: `String.prototype.isWellFormed` where there is one (looked
+ * up on each call, so that an engine without it, or a page that removes it, gets the regex). The
+ * one check of it for the codec, the fast paths and diff. @internal
+ */
 export function isWellFormed(text: string): boolean {
   const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
-  if (native) return native.call(text);
+  if (native !== undefined) return native.call(text);
   // A global regex's test() starts at lastIndex and leaves it after the match: reset both ways
   // (matchAll in the WTF-8 writer copies lastIndex too).
   LONE_SURROGATE.lastIndex = 0;
