@@ -488,3 +488,69 @@ describe('GA browser build (realtime-codec/ga) in Chromium', () => {
     await page.close();
   });
 });
+
+// encode's fast path writes through functions generated with `new Function` where the page
+// allows it, and through the interpreter where a Content-Security-Policy refuses eval
+// (test/browser/csp.html). Either way, in Chromium, encode must answer as the Node build does:
+// the same text, or the same error. Inputs: every client vector of both protocols as an object
+// (JSON.parse of its input, in the page: playwright's argument passing stalls on deep nesting),
+// and the same with its members in reverse order (which the generated functions hand to the
+// interpreter).
+describe('encode in Chromium, with and without eval', () => {
+  /** An object's members in reverse order, at every depth (also evaluated in the page). */
+  const reversed = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(reversed) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+  const texts = (protocol: Protocol): string[] =>
+    loadVectors('client', protocol).flatMap((v) => {
+      try {
+        JSON.parse(v.input);
+        return [v.input];
+      } catch {
+        return [];
+      }
+    });
+  type Answer = { ok: true; text: string } | { ok: false; code: string; path: string };
+  const answer = (r: { ok: true; text: string } | { ok: false; error: { code: string; path: string } }): Answer =>
+    r.ok ? { ok: true, text: r.text } : { ok: false, code: r.error.code, path: r.error.path };
+  const inputs = { beta: texts('beta'), ga: texts('ga') };
+  const objects = (list: string[]): unknown[] => list.flatMap((t) => [JSON.parse(t) as unknown, reversed(JSON.parse(t))]);
+  const expected = {
+    beta: objects(inputs.beta).map((e) => answer(nodeCodec.safeEncode(e as never))),
+    ga: objects(inputs.ga).map((e) => answer(nodeGaCodec.safeEncode(e as never))),
+  };
+
+  for (const [file, refused] of [['codec.html', false], ['csp.html', true]] as const) {
+    it(`${file}: eval ${refused ? 'refused' : 'allowed'}, every client vector object encodes as in Node`, async () => {
+      const page = await codecPage(file);
+      const got = await page.evaluate(async (all) => {
+        const w = window as unknown as { codec: Codec; ga: GaCodec };
+        await Promise.all([w.codec.init(), w.ga.init()]);
+        const evalRefused = (() => {
+          try {
+            new Function('return 1');
+            return false;
+          } catch {
+            return true;
+          }
+        })();
+        // `reversed` above, again: the page cannot take a function from the test.
+        const rev = (v: unknown): unknown =>
+          Array.isArray(v) ? v.map(rev) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, rev(x)])) : v;
+        const run = (c: Codec | GaCodec, list: string[]) =>
+          list.flatMap((t) => [JSON.parse(t) as unknown, rev(JSON.parse(t))]).map((e) => {
+            const r = c.safeEncode(e as never);
+            return r.ok ? { ok: true, text: r.text } : { ok: false, code: r.error.code, path: r.error.path };
+          });
+        return { evalRefused, beta: run(w.codec, all.beta), ga: run(w.ga, all.ga) };
+      }, inputs);
+      expect(got.evalRefused).toBe(refused);
+      for (const protocol of PROTOCOLS) {
+        const wrong = expected[protocol].flatMap((want, i) => (isDeepStrictEqual(got[protocol][i], want) ? [] : [`case ${i}: ${JSON.stringify(got[protocol][i])}, want ${JSON.stringify(want)}`]));
+        expect(wrong, `${protocol} in ${file}`).toEqual([]);
+      }
+      const encoded = expected.beta.filter((a) => a.ok).length + expected.ga.filter((a) => a.ok).length;
+      console.log(`encode in Chromium (${file}, eval ${refused ? 'refused' : 'allowed'}): ${expected.beta.length + expected.ga.length} objects, ${encoded} encoded, as in Node`);
+      await page.close();
+    });
+  }
+});

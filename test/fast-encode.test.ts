@@ -5,10 +5,12 @@
 // what JSON.stringify does with objects (extra and undefined members, getters, prototypes,
 // classes, toJSON, holes, -0, floats that are not f32, unsafe integers, NaN, BigInt, cycles,
 // frozen and null-prototype objects, Proxies). Also checks that ordinary events of every client
-// type do take the fast path, and that encode's errors are unchanged.
+// type do take the fast path, and that encode's errors are unchanged. Every case runs in both of
+// the fast path's modes (generated functions, and the interpreter behind them), and each answer
+// is compared with the other mode's too: both write the same text, or both decline.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { fastEncode, lazyFastEncoder } from '../ts/fast-encode.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileFastEncoder, type EncoderMode } from '../ts/fast-encode.js';
 import { GA_FAST_CLIENT } from '../ts/ga/shapes.js';
 import { toJsonText } from '../ts/guards.js';
 import { BETA } from '../ts/shapes.js';
@@ -42,14 +44,27 @@ function viaEncode(event: unknown, depth = DEPTH, bytes = BYTES): Answer {
   }
 }
 
+type Encoder = ReturnType<typeof compileFastEncoder>;
+const MODES: readonly EncoderMode[] = ['generated', 'interpreted'];
+const otherMode = (m: EncoderMode): EncoderMode => (m === 'generated' ? 'interpreted' : 'generated');
+const betaEncoders: Record<EncoderMode, Encoder> = {
+  generated: compileFastEncoder(BETA.types, BETA.client, 'generated'),
+  interpreted: compileFastEncoder(BETA.types, BETA.client, 'interpreted'),
+};
+/** The mode the running describe block tests (set by its beforeAll). */
+let mode: EncoderMode = 'generated';
+const fastEncode: Encoder = (event, depth, bytes) => betaEncoders[mode](event, depth, bytes);
+
 /**
- * Whether the fast path answered; fails the test if its answer differs from Rust's. `again`: a
- * fresh copy for the Rust path (a getter that changes between reads starts over).
+ * Whether the fast path answered; fails the test if its answer differs from Rust's, or from the
+ * other mode's. `again`: a fresh copy for the other reads (a getter that changes between reads
+ * starts over).
  */
-function agrees(event: unknown, depth = DEPTH, bytes = BYTES, again?: () => unknown): boolean {
-  const fast = fastEncode(event, depth, bytes);
+function agrees(event: unknown, depth = DEPTH, bytes = BYTES, again?: () => unknown, encoders = betaEncoders, rustPath = rust): boolean {
+  const fast = encoders[mode](event, depth, bytes);
+  expect(encoders[otherMode(mode)](again ? again() : event, depth, bytes)).toBe(fast);
   if (fast === undefined) return false;
-  expect(rust(again ? again() : event, depth, bytes)).toEqual({ ok: true, text: fast });
+  expect(rustPath(again ? again() : event, depth, bytes)).toEqual({ ok: true, text: fast });
   return true;
 }
 
@@ -145,7 +160,18 @@ const MUTATIONS: Record<string, (o: Record<string, unknown> | unknown[], key: st
     if (Array.isArray(o)) o.push(undefined);
   },
   symbolKey: (o) => ((o as Record<symbol, unknown>)[Symbol('k')] = 1),
+  // Members out of declaration order: the generated functions hand these to the interpreter.
+  reversed: (o) => reorder(o, (keys) => keys.reverse()),
+  rotated: (o) => reorder(o, (keys) => [...keys.slice(1), ...keys.slice(0, 1)]),
 };
+
+/** `o`'s own members put back in the order `order` gives their keys (arrays: unchanged). */
+function reorder(o: Record<string, unknown> | unknown[], order: (keys: string[]) => string[]): void {
+  if (Array.isArray(o)) return;
+  const values = new Map(Object.entries(o));
+  for (const key of values.keys()) delete o[key];
+  for (const key of order([...values.keys()])) o[key] = values.get(key);
+}
 
 /** A deep copy of `event` with mutation `name` applied to its `at`-th container, on its `k`-th member. */
 function mutated(event: unknown, name: string, at: number, k: number): unknown {
@@ -165,7 +191,12 @@ function proxied(v: unknown): unknown {
   return new Proxy(inner, {});
 }
 
-describe('encode fast path against the Rust path', () => {
+for (const m of MODES)
+describe(`encode fast path (${m}) against the Rust path`, () => {
+  beforeAll(() => {
+    mode = m;
+  });
+
   it('answers every valid client vector event alike, and answers most of them', () => {
     let answered = 0;
     const answeredTypes = new Set<string>();
@@ -384,8 +415,17 @@ describe('encode fast path against the Rust path', () => {
 
 // The GA entry's encode fast path: the same compiler over GA's flat client events
 // (GA_FAST_CLIENT), against the GA Rust path, on the GA corpus and its mutations.
-describe('GA encode fast path against the GA Rust path', () => {
-  const gaFast = lazyFastEncoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root);
+const gaEncoders: Record<EncoderMode, Encoder> = {
+  generated: compileFastEncoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root, 'generated'),
+  interpreted: compileFastEncoder(GA_FAST_CLIENT.types, GA_FAST_CLIENT.root, 'interpreted'),
+};
+
+for (const m of MODES)
+describe(`GA encode fast path (${m}) against the GA Rust path`, () => {
+  beforeAll(() => {
+    mode = m;
+  });
+  const gaFast: Encoder = (event, depth, bytes) => gaEncoders[mode](event, depth, bytes);
   const gaVectors = loadVectors('client', 'ga').filter((v) => 'canonical' in v.expect);
   const flatTypes = (() => {
     const root = GA_FAST_CLIENT.types[GA_FAST_CLIENT.root];
@@ -401,12 +441,7 @@ describe('GA encode fast path against the GA Rust path', () => {
       return { ok: false, code: String(error.code), path: String(error.path) };
     }
   }
-  function gaAgrees(event: unknown, again?: () => unknown): boolean {
-    const fast = gaFast(event, DEPTH, BYTES);
-    if (fast === undefined) return false;
-    expect(gaRust(again ? again() : event)).toEqual({ ok: true, text: fast });
-    return true;
-  }
+  const gaAgrees = (event: unknown, again?: () => unknown): boolean => agrees(event, DEPTH, BYTES, again, gaEncoders, (e) => gaRust(e));
 
   it('answers every GA vector event of a flat type alike, and each flat type at least once', () => {
     const answered = new Set<string>();
@@ -496,5 +531,46 @@ describe('GA encode fast path against the GA Rust path', () => {
       }),
       { numRuns: RUNS * 4 },
     );
+  });
+});
+
+describe('the generated mode itself', () => {
+  const sample = [
+    { type: 'session.update', session: { instructions: 'hi', voice: 'ash', tools: [{ type: 'function', name: 'f', description: 'd', parameters: { b: 1, a: [true] } }] } },
+    { type: 'response.create', response: { temperature: 0.8, modalities: ['text'] } },
+    { response: { modalities: ['text'] }, type: 'response.create' }, // out of order: the interpreter behind
+    { type: 'response.cancel', zz: 1 }, // an unknown member: the same
+  ];
+
+  it('writes through one new Function, and where eval is refused (a Content-Security-Policy) the interpreter answers alike', () => {
+    const saved = globalThis.Function;
+    let built = 0;
+    try {
+      globalThis.Function = new Proxy(saved, {
+        construct(target, args) {
+          built++;
+          return Reflect.construct(target, args) as object;
+        },
+      });
+      const generated = compileFastEncoder(BETA.types, BETA.client, 'generated');
+      expect(built).toBe(1);
+      compileFastEncoder(BETA.types, BETA.client, 'interpreted');
+      expect(built).toBe(1);
+      globalThis.Function = new Proxy(saved, {
+        construct() {
+          throw new EvalError('Refused to evaluate a string as JavaScript');
+        },
+      });
+      const refused = compileFastEncoder(BETA.types, BETA.client, 'generated');
+      globalThis.Function = saved;
+      for (const event of sample) {
+        const text = betaEncoders.interpreted(event, DEPTH, BYTES);
+        expect(text).toBeDefined();
+        expect(generated(event, DEPTH, BYTES)).toBe(text);
+        expect(refused(event, DEPTH, BYTES)).toBe(text);
+      }
+    } finally {
+      globalThis.Function = saved;
+    }
   });
 });

@@ -4,7 +4,7 @@
  * (the Rust path: JSON.stringify with guards, then serde reads and writes it). Anything it is not
  * sure of returns `undefined`, and encode takes the Rust path, errors included.
  *
- * The proof, rule by rule (docs/fast-path.md, "Encode", numbers E1 to E17):
+ * The proof, rule by rule (docs/fast-path.md, "Encode", numbers E1 to E18):
  * - What JSON.stringify sees: own enumerable string keys (Object.keys), each value read once and
  *   that value written (a getter that changes between reads gives the value read here). Only
  *   plain objects (prototype Object.prototype or null) and arrays (Array.prototype) are walked;
@@ -26,6 +26,10 @@
  *   unit at most). Cycles end at the depth limit.
  * Strings are written as JSON.stringify writes them (short ones that need no escape between quotes,
  * the rest by it), whose escaping equals serde_json's for well-formed text.
+ *
+ * Two ways of writing, the same rules: an interpreter of the table (closures per type), and, by
+ * default, JavaScript written for the table's types ({@link generate}, E18), which hands the
+ * interpreter any object it does not take in its simple case.
  *
  * test/fast-encode.test.ts compares it with the Rust path; scripts/fuzz-fast.mjs --encode fuzzes it.
  * @module
@@ -62,21 +66,33 @@ function plainArray(v: unknown): v is unknown[] {
 
 /** A well-formed string, as JSON.stringify (so serde_json) writes it (E11); a lone surrogate declines. */
 const string: Enc = (v) => {
-  if (typeof v !== 'string' || !wellFormed(v)) return false;
-  O.out += quotable(v) ? `"${v}"` : JSON.stringify(v);
+  if (typeof v !== 'string') return false;
+  if (quotable(v)) {
+    O.out += `"${v}"`;
+    return true;
+  }
+  if (!wellFormed(v)) return false;
+  O.out += JSON.stringify(v);
   return true;
 };
 
 /**
- * Whether a well-formed `s` is written as it is between quotes: short, with no character
+ * Whether `s` is well-formed and written as it is between quotes: short, with no character
  * JSON.stringify escapes. Testing is cheaper than the call for short strings (Node 20); longer
- * ones go to JSON.stringify, which newer engines run faster than the test. (Surrogates are
- * not tested here: a pair is written as it is, and a lone one is declined before.)
+ * ones go to JSON.stringify, which newer engines run faster than the test. Most strings have no
+ * surrogate: one test answers for them; the others (a pair is written as it is) are tested for
+ * escapes and well-formedness. When false, `s` is long, needs escapes or is not well-formed.
  */
-const quotable = (s: string): boolean => s.length <= TEST_MAX && !ESCAPED.test(s);
+function quotable(s: string): boolean {
+  if (s.length > TEST_MAX) return false;
+  if (!PLAIN.test(s)) return true;
+  return !ESCAPED.test(s) && wellFormed(s);
+}
 const TEST_MAX = 256;
-/** JSON.stringify escapes these (and lone surrogates, declined before). */
+/** JSON.stringify escapes these in a well-formed string. */
 const ESCAPED = /["\\\x00-\x1f]/;
+/** These, or a surrogate: a string without any is written between quotes as it is. */
+const PLAIN = /["\\\x00-\x1f\ud800-\udfff]/;
 
 /** The literal encoders (tags) and the one value each takes: structs write those members themselves. */
 const LITERALS = new WeakMap<Enc, string>();
@@ -103,10 +119,15 @@ const oneOf = (values: readonly string[]): Enc => {
   };
 };
 
+/** An integer in 0..=max, as serde writes a u8, u16 or u32 (-0: toJsonText refuses it). */
+function inRange(v: unknown, max: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max && !Object.is(v, -0);
+}
+
 const uint =
   (max: number): Enc =>
   (v) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max || Object.is(v, -0)) return false;
+    if (!inRange(v, max)) return false;
     O.out += String(v);
     return true;
   };
@@ -193,7 +214,9 @@ function keyTexts(key: string): readonly [string, string] | undefined {
 const json: Enc = (v, depth) => {
   switch (typeof v) {
     case 'string':
-      return string(v, depth);
+      if (!quotable(v)) return string(v, depth);
+      O.out += `"${v}"`; // as `string` writes it
+      return true;
     case 'boolean':
       return bool(v, depth);
     case 'number': {
@@ -344,7 +367,7 @@ const struct = (fields: readonly Field[]): Enc => {
         opened = true;
         continue;
       }
-      if (isString[i] && typeof x === 'string' && quotable(x) && wellFormed(x)) {
+      if (isString[i] && typeof x === 'string' && quotable(x)) {
         O.out += opened ? (nextQuoted[i] as string) : (openingQuoted[i] as string);
         O.out += `${x}"`; // as `string` writes it
         opened = true;
@@ -362,11 +385,24 @@ const struct = (fields: readonly Field[]): Enc => {
 };
 
 /**
+ * How {@link compileFastEncoder} writes: `generated`, by functions written for each type of the
+ * table (see {@link generate}), which fall back on the interpreter for what they do not take;
+ * `interpreted`, by the interpreter's closures alone. @internal
+ */
+export type EncoderMode = 'generated' | 'interpreted';
+
+/**
  * Compiles the encoder for `root`, one of `types` (the rows {@link compileFastDecoder} takes). The
  * result returns the canonical text Rust writes for the event, or `undefined` when not sure. It
- * never throws (a getter or Proxy trap that throws: `undefined`). @internal
+ * never throws (a getter or Proxy trap that throws: `undefined`). `mode`: `generated` unless the
+ * engine refuses `new Function` (a Content-Security-Policy without 'unsafe-eval'), then, or when
+ * asked, `interpreted`. Both write the same text, or both decline. @internal
  */
-export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, root: string): (event: unknown, maxDepth: number, maxBytes: number) => string | undefined {
+export function compileFastEncoder(
+  types: Readonly<Record<string, NamedType>>,
+  root: string,
+  mode: EncoderMode = 'generated',
+): (event: unknown, maxDepth: number, maxBytes: number) => string | undefined {
   const compiled = new Map<string, Enc>();
   const named = (name: string): NamedType => {
     const shape = types[name];
@@ -375,6 +411,7 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
   };
   const fields = (members: readonly Member[]): Field[] =>
     members.map((m) => ({ name: m.name, enc: compile(m.type), required: m.presence === 'required', nullable: m.presence === 'nullable' }));
+  const tagField = (name: string, value: string): Field => ({ name, enc: oneOf([value]), required: true, nullable: false });
   const compileNamed = (name: string): Enc => {
     const done = compiled.get(name);
     if (done !== undefined) return done;
@@ -391,7 +428,6 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
         break;
       case 'tagged': {
         const tag = shape.tag;
-        const tagField = (name: string, value: string): Field => ({ name, enc: oneOf([value]), required: true, nullable: false });
         // The tag read here picks the variant; the struct reads it again and checks it is the same.
         const dispatch =
           (on: string, byValue: ReadonlyMap<string, Enc>): Enc =>
@@ -485,7 +521,7 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
     if ('ref' in ref) return compileNamed(ref.ref);
     return oneOf([ref.literal]);
   };
-  const rootEnc = compileNamed(root);
+  const rootEnc = (mode === 'generated' ? generate({ named, compile, fallback: (tags, members) => struct([...tags.map(([n, v]) => tagField(n, v)), ...fields(members)]) }, root) : undefined) ?? compileNamed(root);
   return (event, maxDepth, maxBytes) => {
     // Called again from a getter of the event being written: the state is that encode's, so this
     // one declines (the Rust path answers it) and leaves the state as it was.
@@ -511,6 +547,178 @@ export function compileFastEncoder(types: Readonly<Record<string, NamedType>>, r
       O.busy = false;
     }
   };
+}
+
+/** What {@link generate} takes from the interpreter. */
+interface Interpreter {
+  named: (name: string) => NamedType;
+  /** The interpreter's encoder of a type (enums, untagged enums, literals, primitives in lists). */
+  compile: (ref: TypeRef) => Enc;
+  /** The interpreter's encoder of a struct with these tags (name, value) before its members. */
+  fallback: (tags: readonly (readonly [string, string])[], members: readonly Member[]) => Enc;
+}
+
+/** A JavaScript string literal of `s` (a JSON string literal is one). */
+const js = (s: string): string => JSON.stringify(s);
+
+/**
+ * The encoder of `root` as JavaScript written for its types, or undefined when the engine refuses
+ * `new Function`. Each struct (and each tagged variant, with its tags as members) becomes a
+ * function that first matches the object's keys, in order, against its members in declaration
+ * order, without reading a value. Only when every key is a member, in that order, does it read
+ * them, each once and by name (a named load, where the interpreter's is keyed), in that same
+ * order, as JSON.stringify reads them. Any other object (members out of order, an unknown member)
+ * goes, still unread, to the interpreter's struct for the same type, which takes it as before.
+ * The writing is the interpreter's, rule for rule (E1 to E17), with the member texts, kinds and
+ * presences as constants: so both write the same text, or both decline. Tagged enums become a
+ * switch on the tag, lists a loop; enums, untagged enums and Values stay the interpreter's.
+ * test/fast-encode.test.ts runs every case through both modes.
+ */
+function generate(it: Interpreter, root: string): Enc | undefined {
+  const ext: Enc[] = [];
+  /** The interpreter's encoder that `make` compiles, compiled on its first call: `E[i]` in the source. */
+  const external = (make: () => Enc): string => {
+    let enc: Enc | undefined;
+    return `E[${ext.push((v, depth) => (enc ??= make())(v, depth)) - 1}]`;
+  };
+  const functions: string[] = [];
+  const done = new Map<string, string>();
+  let count = 0;
+  const start = (key: string, prefix: string): string | undefined => {
+    if (done.has(key)) return undefined;
+    const name = `${prefix}${count++}`;
+    done.set(key, name);
+    return name;
+  };
+
+  /** An expression that writes `x`, of type `ref`, at depth `d`: true when written. */
+  const call = (ref: TypeRef, x: string, d: string): string => {
+    if (typeof ref !== 'string' && 'list' in ref) return `${list(ref.list)}(${x}, ${d})`;
+    if (typeof ref !== 'string' && 'ref' in ref) {
+      const shape = it.named(ref.ref);
+      if (shape.kind === 'struct') return `${struct(ref.ref, [], shape.members)}(${x}, ${d})`;
+      if (shape.kind === 'tagged') return `${tagged(ref.ref, [], shape)}(${x}, ${d})`;
+    }
+    return `${external(() => it.compile(ref))}(${x}, ${d})`;
+  };
+
+  const list = (item: TypeRef): string => {
+    const key = `list ${JSON.stringify(item)}`;
+    const name = start(key, 'l');
+    if (name === undefined) return done.get(key) as string;
+    functions.push(`function ${name}(v, d) {
+  if (d >= O.limit || !plainArray(v)) return false;
+  O.out += '[';
+  for (let i = 0; i < v.length; i++) {
+    if (i > 0) O.out += ',';
+    const x = v[i];
+    ${item === 'string' ? "if (typeof x !== 'string') return false;\n    if (quotable(x)) O.out += `\"${x}\"`;\n    else if (!E_string(x, d + 1)) return false;" : `if (x === undefined || !${call(item, 'x', 'd + 1')}) return false;`}
+  }
+  O.out += ']';
+  return true;
+}`);
+    return name;
+  };
+
+  /** A tagged enum's dispatch (after `tags`, the outer tags already in its variants' text). */
+  const tagged = (key: string, tags: readonly (readonly [string, string])[], shape: Extract<NamedType, { kind: 'tagged' }>): string => {
+    const name = start(`tagged ${key}`, 't');
+    if (name === undefined) return done.get(`tagged ${key}`) as string;
+    const cases = shape.variants.map((v) => {
+      const s = it.named(v.struct);
+      const inner = [...tags, [shape.tag, v.value] as const];
+      let target: string;
+      if (s.kind === 'struct') target = struct(`${key}/${v.value}`, inner, s.members);
+      else if (s.kind === 'tagged' && tags.length === 0) target = tagged(`${key}/${v.value}`, inner, s);
+      else throw new ShapeError(`fast encode: variant ${v.value} of ${key} is neither a struct nor a tagged enum of structs`);
+      return `    case ${js(v.value)}: return ${target}(v, d);`;
+    });
+    functions.push(`function ${name}(v, d) {
+  if (!plainObject(v)) return false;
+  switch (v[${js(shape.tag)}]) {
+${cases.join('\n')}
+    default: return false;
+  }
+}`);
+    return name;
+  };
+
+  const struct = (key: string, tags: readonly (readonly [string, string])[], members: readonly Member[]): string => {
+    const name = start(`struct ${key}`, 's');
+    if (name === undefined) return done.get(`struct ${key}`) as string;
+    const slow = external(() => it.fallback(tags, members)); // most objects never need it
+    type Row = { name: string; literal?: string; presence: Member['presence']; type?: TypeRef };
+    const rows: Row[] = [...tags.map(([n, value]): Row => ({ name: n, literal: value, presence: 'required' })), ...members];
+    const body: string[] = [];
+    body.push('  if (d >= O.limit || !plainObject(v)) return false;');
+    body.push('  const keys = Object.keys(v);');
+    body.push('  const n = keys.length;');
+    body.push('  let k = 0;');
+    // The keys, in order, against the members in declaration order: nothing read yet.
+    rows.forEach((r, i) => body.push(`  const p${i} = k < n && keys[k] === ${js(r.name)};`, `  if (p${i}) k++;`));
+    body.push(`  if (k !== n) return ${slow}(v, d);`);
+    // Read, each once, in the keys' order.
+    rows.forEach((r, i) => body.push(`  const a${i} = p${i} ? v[${js(r.name)}] : undefined;`));
+    body.push('  let o = false;');
+    // Whether the object is open before each member: 0 no, 1 yes, 2 not known until run time.
+    let open = 0;
+    const before = (text: string): string => (open === 0 ? js(`{${text}`) : open === 1 ? js(`,${text}`) : `(o ? ${js(`,${text}`)} : ${js(`{${text}`)})`);
+    rows.forEach((r, i) => {
+      const a = `a${i}`;
+      const k = `${JSON.stringify(r.name)}:`; // the member's text, `"name":`
+      const nullExtra = `O.extra += ${k.length + 5};`; // `"key":null,` read as unset
+      const write = (): string[] => {
+        if (r.literal !== undefined) return [`if (${a} !== ${js(r.literal)}) return false;`, `O.out += ${before(k + js(r.literal))};`];
+        const t = r.type as TypeRef;
+        switch (t) {
+          case 'string':
+            return [
+              `if (typeof ${a} !== 'string') return false;`,
+              `if (quotable(${a})) { O.out += ${before(`${k}"`)}; O.out += ${a} + '"'; }`,
+              `else { O.out += ${before(k)}; if (!E_string(${a}, d + 1)) return false; }`,
+            ];
+          case 'bool':
+            return [`if (typeof ${a} !== 'boolean') return false;`, `O.out += ${before(k)} + (${a} ? 'true' : 'false');`];
+          case 'u8':
+          case 'u16':
+          case 'u32': {
+            const max = t === 'u8' ? 0xff : t === 'u16' ? 0xffff : 0xffffffff;
+            return [`if (!inRange(${a}, ${max})) return false;`, `O.out += ${before(k)} + String(${a});`];
+          }
+          case 'f32':
+          case 'f64':
+            return [`const f${i} = typeof ${a} === 'number' ? floatText(${a}) : undefined;`, `if (f${i} === undefined) return false;`, `O.out += ${before(k)} + f${i};`];
+          default:
+            return [`O.out += ${before(k)};`, `if (!${call(t, a, 'd + 1')}) return false;`];
+        }
+      };
+      const lines = (xs: string[]): string => xs.map((x) => `    ${x}`).join('\n');
+      if (r.presence === 'required') {
+        body.push(`  if (${a} === undefined || ${a} === null) return false;`, lines(write()).replace(/^ {2}/gm, ''), '  o = true;');
+        open = 1;
+      } else if (r.presence === 'nullable') {
+        const none = `O.out += ${before(`${k}null`)};`;
+        body.push(`  if (${a} === undefined) ${none}`, `  else if (${a} === null) { ${nullExtra} ${none} }`, `  else {`, lines(write()), '  }', '  o = true;');
+        open = 1;
+      } else {
+        body.push(`  if (${a} === null) ${nullExtra}`, `  else if (${a} !== undefined) {`, lines(write()), '    o = true;', '  }');
+        if (open === 0) open = 2;
+      }
+    });
+    body.push(`  O.out += ${open === 1 ? "'}'" : open === 0 ? "'{}'" : "(o ? '}' : '{}')"};`, '  return true;');
+    functions.push(`function ${name}(v, d) {\n${body.join('\n')}\n}`);
+    return name;
+  };
+
+  const shape = it.named(root);
+  const top = shape.kind === 'tagged' ? tagged(root, [], shape) : call({ ref: root }, 'v', 'd');
+  const source = `'use strict';\n${functions.join('\n')}\nreturn ${top};`;
+  try {
+    const factory = new Function('O', 'plainObject', 'plainArray', 'quotable', 'inRange', 'floatText', 'E_string', 'E', source) as (...a: unknown[]) => Enc;
+    return factory(O, plainObject, plainArray, quotable, inRange, floatText, string, ext);
+  } catch {
+    return undefined; // eval refused (a Content-Security-Policy): the interpreter writes
+  }
 }
 
 /** Compiled on first use, not at import. */

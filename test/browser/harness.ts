@@ -42,7 +42,8 @@ export function launch(): Promise<Browser> {
 
 /**
  * Serves the repository and launches Chromium around the enclosing suite. `codecPage()` opens
- * test/browser/codec.html (the browser build, not yet initialised) and waits until it is ready.
+ * test/browser/codec.html (the browser build, not yet initialised), or another page of
+ * test/browser/ (csp.html), and waits until it is ready.
  */
 export function useChromium() {
   let server: Served | undefined;
@@ -56,12 +57,12 @@ export function useChromium() {
     await server?.close();
   });
   return {
-    async codecPage(): Promise<Page> {
+    async codecPage(file = 'codec.html'): Promise<Page> {
       if (!server || !browser) throw new Error('useChromium: the suite has not started');
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));
-      await page.goto(`${server.url}/test/browser/codec.html`);
+      await page.goto(`${server.url}/test/browser/${file}`);
       await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true);
       expect(problems).toEqual([]);
       return page;
