@@ -222,7 +222,6 @@ function flatUint(t: string, at: number): number {
   return v;
 }
 
-
 function walkString(v: unknown): unknown {
   const t = S.t;
   const at = S.at;

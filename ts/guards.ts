@@ -26,7 +26,7 @@ export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\u
  */
 export function isWellFormed(text: string): boolean {
   const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
-  if (native !== undefined) return native.call(text);
+  if (native) return native.call(text);
   // A global regex's test() starts at lastIndex and leaves it after the match: reset both ways
   // (matchAll in the WTF-8 writer copies lastIndex too).
   LONE_SURROGATE.lastIndex = 0;
