@@ -482,6 +482,18 @@ function choice(values: readonly string[]): Choice {
   return { values, byLength, raw: values.every((v) => escapes(v) === 0) };
 }
 
+/** The index of `v` among `c`'s values (compared with those of its length only), or -1. */
+function choiceIndex(c: Choice, v: string): number {
+  const candidates = c.byLength[v.length];
+  if (candidates !== undefined) {
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k] as number;
+      if (c.values[i] === v) return i;
+    }
+  }
+  return -1;
+}
+
 /**
  * The scan's string token at `S.at` that must be one of `c`'s values, stepped over: the value's
  * index, or -1. Its raw content up to the next `"` is compared with the values of its length: a
@@ -496,15 +508,11 @@ function scanChoice(c: Choice): number {
   if (t.charCodeAt(q) !== 34) return -1;
   const end = t.indexOf('"', q + 1);
   if (end < 0) return -1;
-  const candidates = c.byLength[end - q - 1];
-  if (candidates !== undefined && c.raw) {
-    const raw = t.slice(q + 1, end);
-    for (let k = 0; k < candidates.length; k++) {
-      const i = candidates[k] as number;
-      if (c.values[i] === raw) {
-        S.at = end + 1;
-        return i;
-      }
+  if (c.raw && c.byLength[end - q - 1] !== undefined) {
+    const i = choiceIndex(c, t.slice(q + 1, end));
+    if (i >= 0) {
+      S.at = end + 1;
+      return i;
     }
   }
   const v = scanString();
@@ -1640,14 +1648,8 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
   const rootTagged = rootShape.kind === 'tagged';
   // The variants by the tag value's length: hashing the freshly parsed tag for a Map costs more,
   // and a scan of all the values compares more strings than a scan of those of its length.
-  const byLength: number[][] = [];
-  values.forEach((v, i) => (byLength[v.length] ??= []).push(i));
-  const tagIndex = (v: unknown): number => {
-    if (typeof v !== 'string') return -1;
-    const candidates = byLength[v.length];
-    if (candidates !== undefined) for (let k = 0; k < candidates.length; k++) if (values[candidates[k] as number] === v) return candidates[k] as number;
-    return -1;
-  };
+  const tags = choice(values);
+  const tagIndex = (v: unknown): number => (typeof v === 'string' ? choiceIndex(tags, v) : -1);
 
   // The flat variants' members by name, for the scan.
   const flatIndex = flats.map((members) => (members === undefined ? undefined : new Map(members.map((m, k) => [m.name, k]))));
@@ -1741,7 +1743,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    * member), and the event built in canonical order, the tag first.
    */
   const flatScanned = (t: string, tagValue: string, members: readonly FlatMember[], seen: number, found: readonly (string | number)[]): Record<string, unknown> | undefined => {
-    if (t.indexOf('\\') !== -1 || CONTROL.test(t) || !wellFormed(t)) return undefined;
+    if (t.indexOf('\\') !== -1 || !plain(t)) return undefined;
     const event: Record<string, unknown> = { [tag]: tagValue };
     for (let i = 0; i < members.length; i++) {
       const m = members[i] as FlatMember;
@@ -1957,7 +1959,6 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
 
   /** `{"<tag>":"`: the tag first, as producers write it, its value a string. */
   const leadKey = `{${tagKey}"`;
-  const rawTags = values.every((v) => escapes(v) === 0);
   /** scanFlatLead reads the flat variants: none has a member named like the tag. */
   const leadFlat = flats.every((members) => members === undefined || members.every((m) => m.name !== tag));
   /** Where the tag's value ends (after its closing quote), when leadVariant found one. */
@@ -1970,7 +1971,7 @@ export function compileFastDecoder(types: Readonly<Record<string, NamedType>>, r
    */
   const leadVariant = (t: string): number => {
     const q = leadKey.length;
-    if (!rawTags || t.slice(0, q) !== leadKey) return -1; // a slice and === cost less than startsWith
+    if (!tags.raw || t.slice(0, q) !== leadKey) return -1; // a slice and === cost less than startsWith
     const end = t.indexOf('"', q);
     if (end < 0) return -1;
     leadEnd = end + 1;
