@@ -17,7 +17,7 @@
  * @module
  */
 import type { Difference } from './codec.js';
-import { isWellFormed } from './guards.js';
+import { isWellFormed, strictUtf8 } from './guards.js';
 
 /** A JSON value as `crate/src/diff.rs`'s `Node`: members in order, numbers as written. */
 type Node =
@@ -28,8 +28,6 @@ type Node =
   | { float: number; text: string }
   | Node[]
   | { members: [string, Node][] };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Why a text cannot be read as the Rust side reads it (never leaves this module). */
 const UNREADABLE = new Error('unreadable');
@@ -262,19 +260,10 @@ function compare(before: Node, after: Node, path: string, out: Difference[]): vo
  * reports it. @internal
  */
 export function differences(input: string | Uint8Array, canonical: string): Difference[] {
-  let text: string;
-  if (typeof input === 'string') {
-    // Rust reads such a string as WTF-8 bytes, which are not UTF-8: it reports nothing.
-    if (!isWellFormed(input)) return [];
-    text = input;
-  } else {
-    try {
-      text = utf8.decode(input);
-    } catch {
-      return [];
-    }
-  }
-  if (text === canonical) return [];
+  // A string with a lone surrogate Rust reads as WTF-8 bytes, which are not UTF-8: like bytes
+  // that are not UTF-8, it reports nothing for it.
+  const text = typeof input === 'string' ? (isWellFormed(input) ? input : undefined) : strictUtf8(input);
+  if (text === undefined || text === canonical) return [];
   const before = parse(text);
   const after = parse(canonical);
   if (before === undefined || after === undefined) return [];
