@@ -146,6 +146,14 @@ const bool: Enc = (v) => {
   return true;
 };
 
+/**
+ * A number as a Value (or an unknown member) holds it: a safe integer as its digits, any other as
+ * serde_json writes that float ({@link floatText}); undefined for -0 and what has no known text.
+ */
+function numberText(v: number): string | undefined {
+  return Number.isSafeInteger(v) && !Object.is(v, -0) ? String(v) : floatText(v);
+}
+
 /** The text JSON.stringify writes for a value serde skips without error (an unknown member's), or undefined. */
 function skippedText(v: unknown): string | undefined {
   switch (typeof v) {
@@ -154,7 +162,7 @@ function skippedText(v: unknown): string | undefined {
     case 'boolean':
       return v ? 'true' : 'false';
     case 'number':
-      return Number.isSafeInteger(v) && !Object.is(v, -0) ? String(v) : floatText(v);
+      return numberText(v);
     case 'object':
       return v === null ? 'null' : undefined;
     default:
@@ -220,7 +228,7 @@ const json: Enc = (v, depth) => {
     case 'boolean':
       return bool(v, depth);
     case 'number': {
-      const s = Number.isSafeInteger(v) && !Object.is(v, -0) ? String(v) : floatText(v);
+      const s = numberText(v);
       if (s === undefined) return false;
       O.out += s;
       return true;
@@ -576,10 +584,14 @@ const js = (s: string): string => JSON.stringify(s);
  */
 function generate(it: Interpreter, root: string): Enc | undefined {
   const ext: Enc[] = [];
-  /** The interpreter's encoder that `make` compiles, compiled on its first call: `E[i]` in the source. */
+  /**
+   * The interpreter's encoder that `make` compiles, as `E[i]` in the source: compiled on its first
+   * call, which puts it in its slot, so that later calls reach it directly.
+   */
   const external = (make: () => Enc): string => {
-    let enc: Enc | undefined;
-    return `E[${ext.push((v, depth) => (enc ??= make())(v, depth)) - 1}]`;
+    const i = ext.length;
+    ext.push((v, depth) => (ext[i] = make())(v, depth));
+    return `E[${i}]`;
   };
   const functions: string[] = [];
   const done = new Map<string, string>();
@@ -692,9 +704,9 @@ ${cases.join('\n')}
             return [`O.out += ${before(k)};`, `if (!${call(t, a, 'd + 1')}) return false;`];
         }
       };
-      const lines = (xs: string[]): string => xs.map((x) => `    ${x}`).join('\n');
+      const lines = (xs: string[], indent = '    '): string => xs.map((x) => indent + x).join('\n');
       if (r.presence === 'required') {
-        body.push(`  if (${a} === undefined || ${a} === null) return false;`, lines(write()).replace(/^ {2}/gm, ''), '  o = true;');
+        body.push(`  if (${a} === undefined || ${a} === null) return false;`, lines(write(), '  '), '  o = true;');
         open = 1;
       } else if (r.presence === 'nullable') {
         const none = `O.out += ${before(`${k}null`)};`;
